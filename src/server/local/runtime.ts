@@ -1,0 +1,22 @@
+import type { Db } from '../db';
+import { openidFromContext } from '../kit';
+import type { Logger, Runtime } from '../kit/types';
+import { createConsoleLogger } from './logger';
+
+export interface LocalRuntimeOptions {
+  db: Db;
+  now?: () => number;
+  log?: Logger;
+}
+
+/** The platform the kit sees when functions run in the local cloud. */
+export function createLocalRuntime(options: LocalRuntimeOptions): Runtime {
+  const now = options.now ?? Date.now;
+  return {
+    name: 'local',
+    db: options.db,
+    openidOf: (context) => openidFromContext(context),
+    now: () => now(),
+    log: options.log ?? createConsoleLogger(),
+  };
+}
