@@ -1,10 +1,27 @@
-/** Every unit, service, function and native test. E2E tests run with `npm run test:e2e`. */
+/**
+ * Every unit, service, function and native test (`npm test`). E2E tests run
+ * with `npm run test:e2e`. UI tests opt into jsdom with a
+ * `@jest-environment jsdom` docblock; Taro modules map to small mocks there.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['<rootDir>/tests/{unit,services,functions,native}/**/*.test.{ts,tsx,js}'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@tarojs/components$': '<rootDir>/tests/mocks/taro-components.tsx',
+    '^@tarojs/taro$': '<rootDir>/tests/mocks/taro.ts',
+    '\\.(css|scss|sass)$': '<rootDir>/tests/mocks/style.js',
+    '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/mocks/file.js',
+    '^@/(.*)$': '<rootDir>/src/$1',
   },
   testTimeout: 30000,
 };

@@ -1,0 +1,4 @@
+import { createFunction } from '../../src/server/kit';
+import { cartRoutes } from '../../src/server/services/cart/routes';
+
+export const main = createFunction(cartRoutes);

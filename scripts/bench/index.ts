@@ -1,0 +1,36 @@
+/**
+ * `npm run bench [-- --seconds 5 --concurrency 50 --only db|http]`: the local
+ * database engine, then the HTTP function endpoint against /api/health.
+ * Numbers are for this machine and this run only; tests never assert timings.
+ */
+import { cpus } from 'node:os';
+import { benchDbEngine } from './db-engine';
+import { benchHttp, printHttpBench } from './http';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+async function main(): Promise<void> {
+  process.env.SIYU_LOG ??= 'error';
+  const only = option('only', 'all');
+  const seconds = Number(option('seconds', process.env.BENCH_SECONDS ?? '5'));
+  const concurrency = Number(option('concurrency', process.env.BENCH_CONCURRENCY ?? '50'));
+  if (!(seconds > 0) || !Number.isInteger(concurrency) || concurrency < 1) throw new Error('--seconds must be > 0 and --concurrency a positive integer');
+
+  console.log(`siyu bench · node ${process.version} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`);
+  if (only === 'all' || only === 'db') {
+    console.log('\n== local database engine ==');
+    await benchDbEngine({ seconds });
+  }
+  if (only === 'all' || only === 'http') {
+    console.log('\n== HTTP function endpoint ==');
+    printHttpBench(await benchHttp({ concurrency, seconds }));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

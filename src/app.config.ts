@@ -1,0 +1,59 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/catalog/index',
+    'pages/cart/index',
+    'pages/member/index',
+    'pages/me/index'
+  ],
+  subPackages: [
+    {
+      root: 'packages/points',
+      pages: ['pages/index/index']
+    }
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '私域商城',
+    navigationBarTextStyle: 'black'
+  },
+  tabBar: {
+    color: '#8a8a8a',
+    selectedColor: '#e4393c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png'
+      },
+      {
+        pagePath: 'pages/catalog/index',
+        text: '分类',
+        iconPath: 'assets/tabbar/catalog.png',
+        selectedIconPath: 'assets/tabbar/catalog-active.png'
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tabbar/cart.png',
+        selectedIconPath: 'assets/tabbar/cart-active.png'
+      },
+      {
+        pagePath: 'pages/member/index',
+        text: '会员',
+        iconPath: 'assets/tabbar/member.png',
+        selectedIconPath: 'assets/tabbar/member-active.png'
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png'
+      }
+    ]
+  }
+})

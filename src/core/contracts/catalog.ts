@@ -1,0 +1,99 @@
+// Namespace import keeps esbuild from bundling every zod locale (see system.ts).
+import * as z from 'zod';
+import type { Fen } from '../money';
+
+/** Contracts of the `catalog` function: what a customer browses. */
+
+const Id = z.string().trim().min(1).max(64);
+const Page = z.number().int().min(0).max(1000).default(0);
+
+export const CategoriesInput = z.object({});
+export const ListProductsInput = z.object({
+  /** Only this category; all categories when absent. */
+  categoryId: Id.optional(),
+  page: Page,
+  pageSize: z.number().int().min(1).max(50).default(20),
+});
+export const ProductDetailInput = z.object({ productId: Id });
+export const HomeInput = z.object({});
+
+/** Actions a client may call: `contracts.catalog`. */
+export const catalogContracts = {
+  categories: { input: CategoriesInput },
+  listProducts: { input: ListProductsInput },
+  productDetail: { input: ProductDetailInput },
+  home: { input: HomeInput },
+};
+
+export const CatalogErrorCode = {
+  ProductNotFound: 'PRODUCT_NOT_FOUND',
+  ProductOffSale: 'PRODUCT_OFF_SALE',
+  SkuNotFound: 'SKU_NOT_FOUND',
+} as const;
+
+export interface CategoryView {
+  _id: string;
+  name: string;
+  sort: number;
+  icon: string | null;
+}
+
+export interface SkuView {
+  _id: string;
+  name: string;
+  price: Fen;
+  stock: number;
+  soldOut: boolean;
+}
+
+export interface ProductSummary {
+  _id: string;
+  name: string;
+  subtitle: string;
+  categoryId: string;
+  image: string | null;
+  /** The lowest SKU price ("from" price); listPrice when the product has no SKU. */
+  price: Fen;
+  listPrice: Fen;
+  /** Every SKU is out of stock (or there is none). */
+  soldOut: boolean;
+}
+
+export interface ProductDetail extends ProductSummary {
+  images: string[];
+  description: string;
+  skus: SkuView[];
+}
+
+export interface ProductPage {
+  items: ProductSummary[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+export interface BannerView {
+  _id: string;
+  image: string;
+  title: string;
+  subtitle: string;
+  /** A page path inside the mini-program, or null. */
+  link: string | null;
+}
+
+export interface HomeView {
+  banners: BannerView[];
+  featured: ProductSummary[];
+}
+
+export interface CatalogOutputs {
+  categories: CategoryView[];
+  listProducts: ProductPage;
+  productDetail: ProductDetail;
+  home: HomeView;
+}
+
+export type CategoriesInput = z.input<typeof CategoriesInput>;
+export type ListProductsInput = z.input<typeof ListProductsInput>;
+export type ProductDetailInput = z.input<typeof ProductDetailInput>;
+export type HomeInput = z.input<typeof HomeInput>;

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { cartContracts } from './cart';
+import { catalogContracts } from './catalog';
+import { orderContracts } from './order';
+import { systemContracts } from './system';
+
+/** One action's contract: the input schema, and the output schema where it is pinned. */
+export interface ActionContract {
+  input: z.ZodType;
+  output?: z.ZodType;
+}
+
+/**
+ * Client-callable actions per cloud function: `contracts[fn][action]`.
+ * The typed client (src/api) derives its signatures from this map.
+ */
+export const contracts = {
+  system: systemContracts,
+  catalog: catalogContracts,
+  cart: cartContracts,
+  order: orderContracts,
+} satisfies Record<string, Record<string, ActionContract>>;
+
+export type Contracts = typeof contracts;
+export type FunctionName = keyof Contracts;
+export type ActionName<F extends FunctionName> = keyof Contracts[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends { input: infer S extends z.ZodType }
+  ? z.input<S>
+  : never;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends { output: infer S extends z.ZodType }
+  ? z.output<S>
+  : unknown;
+
+export * from './system';

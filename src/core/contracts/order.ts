@@ -1,0 +1,156 @@
+// Namespace import keeps esbuild from bundling every zod locale (see system.ts).
+import * as z from 'zod';
+import type { Fen } from '../money';
+import type { OrderAmounts } from '../pricing';
+import { ORDER_STATUSES, type OrderStatus } from '../order/status';
+import type { OrderFulfillment, OrderItem } from '../order/types';
+import type { PaymentParams } from './payment';
+
+/** Contracts of the `order` function. */
+
+const Id = z.string().trim().min(1).max(64);
+const OrderId = z.string().trim().min(1).max(32);
+const Text = (max: number) => z.string().trim().max(max);
+
+export const MAX_ORDER_LINES = 50;
+
+export const DeliveryAddressInput = z.object({
+  name: Text(32).min(1),
+  phone: z.string().regex(/^[0-9+\- ]{5,20}$/, '手机号格式不正确'),
+  region: Text(100).min(1),
+  detail: Text(200).min(1),
+});
+
+export const FulfillmentInput = z.discriminatedUnion('type', [
+  /** The address is checked by the service so a missing one answers ADDRESS_REQUIRED. */
+  z.object({ type: z.literal('delivery'), address: DeliveryAddressInput.optional() }),
+  z.object({ type: z.literal('pickup'), storeId: Id }),
+]);
+
+export const OrderLineInput = z.object({
+  skuId: Id,
+  /** Range (1–99) is checked by the service: QUANTITY_INVALID. */
+  quantity: z.number().int(),
+});
+
+export const QuoteInput = z.object({
+  items: z.array(OrderLineInput).min(1).max(MAX_ORDER_LINES),
+  fulfillment: FulfillmentInput,
+});
+
+export const CreateOrderInput = QuoteInput.extend({
+  /** One per checkout attempt, made by the client: a retry or double tap returns the first order. */
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -'),
+  /** `cart`: ordered lines leave the cart; `buyNow`: the cart is untouched. */
+  source: z.enum(['cart', 'buyNow']).default('cart'),
+  remark: Text(200).default(''),
+});
+
+export const OrderIdInput = z.object({ orderId: OrderId });
+export const RequestRefundInput = OrderIdInput.extend({ reason: Text(200).default('') });
+export const ListOrdersInput = z.object({
+  status: z.enum(ORDER_STATUSES).optional(),
+  page: z.number().int().min(0).max(1000).default(0),
+  pageSize: z.number().int().min(1).max(50).default(10),
+});
+export const ShipOrderInput = OrderIdInput.extend({ trackingNo: Text(64).default('') });
+export const TimerInput = z.object({});
+
+/** Actions a client may call: `contracts.order` (`ship` needs the operator role). */
+export const orderContracts = {
+  quote: { input: QuoteInput },
+  create: { input: CreateOrderInput },
+  pay: { input: OrderIdInput },
+  cancel: { input: OrderIdInput },
+  confirm: { input: OrderIdInput },
+  requestRefund: { input: RequestRefundInput },
+  get: { input: OrderIdInput },
+  list: { input: ListOrdersInput },
+  ship: { input: ShipOrderInput },
+};
+
+/** Actions only timer triggers run (`cloudfunctions/order/config.json`, every minute). */
+export const orderTimerContracts = {
+  cancelExpired: { input: TimerInput },
+  processRefunds: { input: TimerInput },
+};
+
+export const OrderErrorCode = {
+  OutOfStock: 'OUT_OF_STOCK',
+  SkuNotFound: 'SKU_NOT_FOUND',
+  ProductOffSale: 'PRODUCT_OFF_SALE',
+  OrderNotFound: 'ORDER_NOT_FOUND',
+  OrderStateInvalid: 'ORDER_STATE_INVALID',
+  OrderExpired: 'ORDER_EXPIRED',
+  QuantityInvalid: 'QUANTITY_INVALID',
+  StoreNotFound: 'STORE_NOT_FOUND',
+  AddressRequired: 'ADDRESS_REQUIRED',
+  AmountInvalid: 'AMOUNT_INVALID',
+  PaymentUnavailable: 'PAYMENT_UNAVAILABLE',
+  PaymentFailed: 'PAYMENT_FAILED',
+} as const;
+
+export interface QuoteView {
+  items: OrderItem[];
+  fulfillment: OrderFulfillment;
+  amounts: OrderAmounts;
+  memberDiscountBps: number;
+}
+
+export interface OrderView {
+  _id: string;
+  status: OrderStatus;
+  statusLabel: string;
+  items: OrderItem[];
+  fulfillment: OrderFulfillment;
+  amounts: OrderAmounts;
+  remark: string;
+  createdAt: number;
+  /** Unpaid orders are cancelled at this time. */
+  expiresAt: number;
+  paidAt: number | null;
+  shippedAt: number | null;
+  trackingNo: string | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: 'customer' | 'timeout' | null;
+  refundRequestedAt: number | null;
+  refundedAt: number | null;
+}
+
+export interface PayView {
+  orderId: string;
+  amount: Fen;
+  expiresAt: number;
+  payment: PaymentParams;
+}
+
+export interface OrderPage {
+  items: OrderView[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+export interface TimerReport {
+  scanned: number;
+  changed: number;
+}
+
+export interface OrderOutputs {
+  quote: QuoteView;
+  create: OrderView;
+  pay: PayView;
+  cancel: OrderView;
+  confirm: OrderView;
+  requestRefund: OrderView;
+  get: OrderView;
+  list: OrderPage;
+  ship: OrderView;
+  cancelExpired: TimerReport;
+  processRefunds: TimerReport;
+}
+
+export type QuoteInput = z.input<typeof QuoteInput>;
+export type CreateOrderInput = z.input<typeof CreateOrderInput>;
+export type ListOrdersInput = z.input<typeof ListOrdersInput>;

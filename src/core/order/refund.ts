@@ -1,0 +1,34 @@
+import type { Fen } from '../money';
+
+/**
+ * A refund owed to a customer (`refunds` collection, `_id` = out_refund_no).
+ * It is recorded as DUE in the same transaction as the change that owes it,
+ * and performed later by the `processRefunds` timer, outside any transaction.
+ */
+export type RefundReason = 'CUSTOMER_REQUEST' | 'PAID_AFTER_CANCEL';
+export type RefundStatus = 'DUE' | 'DONE';
+
+export interface RefundDoc {
+  orderId: string;
+  openid: string;
+  amount: Fen;
+  /** The order's paid total, which WeChat's refund API needs. */
+  total: Fen;
+  reason: RefundReason;
+  status: RefundStatus;
+  /** Whether completing this refund gives the order's stock back (not for shipped or already-released orders). */
+  releaseStock: boolean;
+  attempts: number;
+  /** A worker holds the refund until then; another run skips it. */
+  leaseUntil: number;
+  lastError: string | null;
+  providerRefundId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  doneAt: number | null;
+}
+
+/** One full refund per order at most, so the order id names it; WeChat allows 64 characters. */
+export function refundNoFor(orderId: string): string {
+  return `R${orderId}`;
+}

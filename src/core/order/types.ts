@@ -1,0 +1,80 @@
+import type { Fen } from '../money';
+import type { OrderAmounts } from '../pricing';
+import type { OrderEvent, OrderStatus } from './status';
+
+/** The stored order (`orders` collection). Its `_id` is WeChat Pay's out_trade_no (≤ 32 chars). */
+
+export interface DeliveryAddress {
+  name: string;
+  phone: string;
+  region: string;
+  detail: string;
+}
+
+export type OrderFulfillment =
+  | { type: 'delivery'; address: DeliveryAddress }
+  | { type: 'pickup'; storeId: string; storeName: string };
+
+/** A line with the price and names as they were when the order was placed. */
+export interface OrderItem {
+  skuId: string;
+  productId: string;
+  productName: string;
+  skuName: string;
+  image: string | null;
+  unitPrice: Fen;
+  quantity: number;
+  lineTotal: Fen;
+}
+
+export interface PaymentRecord {
+  transactionId: string;
+  amount: Fen;
+  /** When the notification was applied. */
+  at: number;
+  /** WeChat's `timeEnd` (yyyyMMddHHmmss, China time), when given. */
+  timeEnd: string | null;
+}
+
+export type OrderActor = 'customer' | 'system' | 'operator' | 'payment';
+
+export interface OrderHistoryEntry {
+  event: OrderEvent | 'create';
+  from: OrderStatus | null;
+  to: OrderStatus;
+  at: number;
+  by: OrderActor;
+}
+
+export interface OrderDoc {
+  openid: string;
+  status: OrderStatus;
+  items: OrderItem[];
+  fulfillment: OrderFulfillment;
+  amounts: OrderAmounts;
+  memberDiscountBps: number;
+  requestId: string;
+  /** The idempotency key of (caller, requestId); unique in `orders`, a second guard against a duplicate order. */
+  requestKey: string;
+  remark: string;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+  /** True once the reserved stock went back to the SKUs: it goes back at most once. */
+  stockReleased: boolean;
+  paidAt: number | null;
+  payment: PaymentRecord | null;
+  /** A payment that arrived after the order was cancelled: refunded, never revives the order. */
+  latePayment: PaymentRecord | null;
+  shippedAt: number | null;
+  trackingNo: string | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: 'customer' | 'timeout' | null;
+  refundNo: string | null;
+  refundRequestedAt: number | null;
+  refundedAt: number | null;
+  history: OrderHistoryEntry[];
+}
+
+export type Order = OrderDoc & { _id: string };

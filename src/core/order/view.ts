@@ -1,0 +1,26 @@
+import type { OrderView } from '../contracts/order';
+import { ORDER_STATUS_LABELS } from './status';
+import type { Order } from './types';
+
+/** What a customer sees of an order: no openid, request id or internal bookkeeping. */
+export function toOrderView(order: Order): OrderView {
+  return {
+    _id: order._id,
+    status: order.status,
+    statusLabel: ORDER_STATUS_LABELS[order.status],
+    items: order.items,
+    fulfillment: order.fulfillment,
+    amounts: order.amounts,
+    remark: order.remark,
+    createdAt: order.createdAt,
+    expiresAt: order.expiresAt,
+    paidAt: order.paidAt,
+    shippedAt: order.shippedAt,
+    trackingNo: order.trackingNo,
+    completedAt: order.completedAt,
+    cancelledAt: order.cancelledAt,
+    cancelReason: order.cancelReason,
+    refundRequestedAt: order.refundRequestedAt,
+    refundedAt: order.refundedAt,
+  };
+}

@@ -1,0 +1,43 @@
+import * as tcb from '@cloudbase/node-sdk';
+import type { Db } from '../db';
+import { createJsonConsoleLogger } from '../kit/logger';
+import { openidFromContext } from '../kit/openid';
+import type { FunctionContext, Runtime } from '../kit/types';
+import { createCloudbaseDb } from './db';
+import type { SdkDatabase } from './sdk-shapes';
+
+type CloudbaseApp = ReturnType<typeof tcb.init>;
+
+/**
+ * The production runtime. The SDK app is created on first database use, so a
+ * call refused before touching the database (no openid, bad event) costs no
+ * SDK initialisation.
+ */
+export function createCloudbaseRuntime(app?: CloudbaseApp): Runtime {
+  let db: Db | null = null;
+  const openDb = (): Db => {
+    const cloudbase = app ?? tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+    return createCloudbaseDb(cloudbase.database() as unknown as SdkDatabase);
+  };
+  return {
+    name: 'cloudbase',
+    get db() {
+      db ??= openDb();
+      return db;
+    },
+    openidOf: cloudbaseOpenid,
+    now: () => Date.now(),
+    log: createJsonConsoleLogger({ runtime: 'cloudbase' }),
+  };
+}
+
+/** The SDK's reading of the context (environ or environment, plus process env); ours when the SDK cannot parse it. */
+export function cloudbaseOpenid(context: FunctionContext): string | null {
+  try {
+    const openid = tcb.getCloudbaseContext(context as unknown as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID;
+    if (typeof openid === 'string' && openid !== '') return openid;
+  } catch {
+    // getCloudbaseContext throws INVALID_CONTEXT when the context has neither environ nor environment.
+  }
+  return openidFromContext(context);
+}

@@ -1,0 +1,191 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import type { Envelope } from '../../core/envelope';
+import { installRuntime } from '../kit';
+import type { Logger, Runtime } from '../kit/types';
+import { schema } from '../schema';
+import { loadOrCreateSecret } from './auth/secret';
+import { functionContext } from './context';
+import { defaultDataFile, openLocalDb, type LocalDb } from './db';
+import { loadFunctions, type LocalFunction } from './functions';
+import { createRequestHandler } from './http/handler';
+import type { DevUser } from './http/dev-route';
+import { FUNCTION_TIMEOUT_MS, invokeFunction } from './invoke';
+import { createConsoleLogger, type LocalLogger } from './logger';
+import { ASSETS_DIR, DATA_FILE_NAME, DEFAULT_FUNCTIONS_DIR, DEFAULT_WEB_DIR, PLACEHOLDER_DIR } from './paths';
+import { createLocalRuntime } from './runtime';
+import { seedDemoData } from './seed';
+import { TriggerGate } from './timers/gate';
+import { startScheduler, triggerKey, type Scheduler } from './timers/scheduler';
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port; default 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Holds `siyu.sqlite` and the token secret; default the directory of `defaultDataFile()` (SIYU_DATA). */
+  dataDir?: string;
+  /** Seed the demo shop when the data is empty; default true. */
+  seed?: boolean;
+  /** Run timer triggers on their schedule; default true (tests fire them with `fireTimer`). */
+  timers?: boolean;
+  /** The clock functions and tokens see; default Date.now. */
+  now?: () => number;
+  /** Where `<name>/index.ts` functions live; default `cloudfunctions/`. */
+  functionsDir?: string;
+  /** The H5 build to serve; default `dist/h5` (a placeholder page until it exists). */
+  webDir?: string;
+  /** Per-call limit; CloudBase's is 60 s. */
+  functionTimeoutMs?: number;
+  log?: LocalLogger;
+}
+
+export interface LocalCloud {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  db: LocalDb;
+  runtime: Runtime;
+  dataDir: string;
+  /** Names of the functions it serves. */
+  functions: string[];
+  /** Runs one timer trigger now (after any run of it still going) and answers its envelope. */
+  fireTimer(functionName: string, triggerName: string): Promise<Envelope<unknown>>;
+  close(): Promise<void>;
+}
+
+/** Starts the local cloud: database, functions, seed, timers and the HTTP server. */
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const log = options.log ?? createConsoleLogger();
+  const now = options.now ?? Date.now;
+  const dataFile = options.dataDir ? join(resolve(options.dataDir), DATA_FILE_NAME) : resolve(defaultDataFile());
+  const dataDir = dirname(dataFile);
+  const secret = loadOrCreateSecret(dataDir);
+
+  const functions = loadFunctions(options.functionsDir ?? DEFAULT_FUNCTIONS_DIR);
+  const db = openLocalDb({ file: dataFile, now }, schema);
+  let dbOpen = true;
+  const runtime = createLocalRuntime({ db, now, log });
+  installRuntime(runtime);
+
+  try {
+    if (options.seed ?? true) {
+      const result = await seedDemoData(db, now());
+      if (result.seeded) log.info('seeded demo data', { counts: result.counts });
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const timeoutMs = options.functionTimeoutMs ?? FUNCTION_TIMEOUT_MS;
+  const inFlight = new Set<Promise<unknown>>();
+  const invoke = (fn: LocalFunction, event: unknown, context = functionContext(fn.name, null)) => {
+    const call = invokeFunction(fn, event, context, timeoutMs);
+    inFlight.add(call);
+    void call.catch(() => undefined).finally(() => inFlight.delete(call));
+    return call;
+  };
+
+  const gate = new TriggerGate();
+  const runTimer = (fn: LocalFunction, triggerName: string) =>
+    invoke(fn, { Type: 'Timer', TriggerName: triggerName, Time: timerTime(now()) }).then((result) => {
+      logTimerResult(log, fn.name, triggerName, result);
+      return result as Envelope<unknown>;
+    });
+
+  const scheduler: Scheduler | null = (options.timers ?? true) ? startScheduler(functions.values(), gate, runTimer, log) : null;
+
+  const server = createServer(
+    { keepAliveTimeout: 30_000 },
+    createRequestHandler({
+      functions,
+      secret,
+      now,
+      log,
+      invoke,
+      startedAt: Date.now(),
+      dbStatus: () => (dbOpen ? 'ok' : 'closed'),
+      listUsers: () => listDevUsers(db),
+      statics: { webDir: options.webDir ?? DEFAULT_WEB_DIR, placeholderDir: PLACEHOLDER_DIR, assetsDir: ASSETS_DIR },
+    }),
+  );
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await listen(server, options.port ?? 8787, host);
+  } catch (error) {
+    scheduler?.stop();
+    db.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info('local cloud started', { url, dataFile, functions: [...functions.keys()] });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    db,
+    runtime,
+    dataDir,
+    functions: [...functions.keys()].sort(),
+    fireTimer(functionName, triggerName) {
+      const fn = functions.get(functionName);
+      if (!fn) return Promise.reject(new Error(`no function ${functionName}`));
+      if (!fn.triggers.some((t) => t.name === triggerName)) {
+        return Promise.reject(new Error(`function ${functionName} has no timer trigger ${triggerName}`));
+      }
+      return gate.runWhenFree(triggerKey(functionName, triggerName), () => runTimer(fn, triggerName));
+    },
+    close() {
+      closing ??= (async () => {
+        scheduler?.stop();
+        const stopped = new Promise<void>((done) => server.close(() => done()));
+        server.closeIdleConnections();
+        await gate.idle();
+        await Promise.allSettled([...inFlight]);
+        server.closeAllConnections();
+        await stopped;
+        dbOpen = false;
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+}
+
+/** CloudBase's timer events carry the fire time as ISO 8601 without milliseconds. */
+function timerTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function logTimerResult(log: Logger, functionName: string, triggerName: string, result: unknown): void {
+  const envelope = result as Envelope<unknown> | null;
+  if (envelope && envelope.ok === false) log.error('timer answered an error', { function: functionName, trigger: triggerName, error: envelope.error });
+  else log.info('timer ran', { function: functionName, trigger: triggerName });
+}
+
+/** The seeded users with their role records, for the dev identity switcher. */
+async function listDevUsers(db: LocalDb): Promise<DevUser[]> {
+  const [users, roles] = await Promise.all([
+    db.collection<{ nickname?: string }>('users').limit(100).get(),
+    db.collection<{ roles?: string[]; staffStoreIds?: string[] }>('roles').limit(1000).get(),
+  ]);
+  const rolesById = new Map(roles.data.map((record) => [record._id, record]));
+  return users.data.map((user) => ({
+    openid: user._id,
+    nickname: user.nickname ?? user._id,
+    roles: ['customer', ...(rolesById.get(user._id)?.roles ?? [])],
+    staffStoreIds: rolesById.get(user._id)?.staffStoreIds ?? [],
+  }));
+}

@@ -1,0 +1,152 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Collection, DbCommand, DocumentData, ManualTransaction, ServerDate, Transaction } from '../../db';
+import { CollectionCatalog } from './catalog';
+import { LocalCollection } from './collection';
+import { command, serverDate } from './commands';
+import { DocumentEngine } from './engine';
+import { requestFailed, transactionFailed } from './errors';
+import type { Executor } from './executor';
+import { AsyncLock } from './lock';
+import { assertCollectionName } from './names';
+import type { SqliteStorage } from './storage';
+import { LocalTransaction } from './transaction';
+import type { Clock } from './values';
+
+export interface LocalDatabaseOptions {
+  file: string | null;
+  now: Clock;
+  transactionTimeoutMs: number;
+}
+
+/**
+ * The `Db` on SQLite. One lock orders everything: a single operation holds it
+ * for one synchronous engine step; a transaction holds it until it ends.
+ */
+export class LocalDatabase {
+  readonly command: DbCommand = command;
+  readonly file: string | null;
+  private readonly lock = new AsyncLock();
+  private readonly engine: DocumentEngine;
+  /** The transaction whose callback is running, to tell apart calls made from inside it. */
+  private readonly currentTransaction = new AsyncLocalStorage<LocalTransaction>();
+  private readonly direct: Executor;
+  private closed = false;
+  private openTransaction: LocalTransaction | null = null;
+
+  constructor(
+    private readonly storage: SqliteStorage,
+    catalog: CollectionCatalog,
+    private readonly options: LocalDatabaseOptions,
+  ) {
+    this.file = options.file;
+    this.engine = new DocumentEngine(storage, catalog);
+    this.direct = {
+      now: options.now,
+      read: (work) => this.runDirect(work, 'read'),
+      write: (work) => this.runDirect(work, 'write'),
+    };
+  }
+
+  /** Resolved to epoch ms when written (see commands.ts: this project stores time as ms). */
+  serverDate(options?: { offset?: number }): ServerDate {
+    return serverDate(options);
+  }
+
+  collection<T = DocumentData>(name: string): Collection<T> {
+    assertCollectionName(name);
+    return new LocalCollection<T>(this.direct, name);
+  }
+
+  /**
+   * Runs `callback` in a serialised transaction and commits. A throw rolls
+   * back and rejects with that error; `tx.rollback(reason)` rolls back and
+   * rejects with `reason`; running past the timeout rolls back and rejects with
+   * DATABASE_TRANSACTION_FAIL. `times` is accepted for CloudBase parity: there are
+   * no conflicts to retry locally, so the callback runs once.
+   */
+  async runTransaction<R>(callback: (tx: Transaction) => Promise<R>, times = 3): Promise<R> {
+    void times;
+    const tx = await this.begin();
+    let result: R;
+    try {
+      const run = this.currentTransaction.run(tx, () => Promise.resolve().then(() => callback(tx)));
+      result = await Promise.race([run, tx.aborted]);
+    } catch (error) {
+      tx.abort();
+      if (tx.rolledBackWith) throw tx.rolledBackWith.reason;
+      throw error;
+    }
+    if (tx.rolledBackWith) throw tx.rolledBackWith.reason;
+    tx.commitNow();
+    return result;
+  }
+
+  /** A transaction ended by the caller with `commit()` or `rollback()`; other operations wait until then. */
+  startTransaction(): Promise<ManualTransaction> {
+    return this.begin();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.openTransaction?.abort();
+    this.storage.close();
+  }
+
+  private async begin(): Promise<LocalTransaction> {
+    if (this.currentTransaction.getStore()?.isActive) {
+      throw transactionFailed('不能在事务中开启另一个事务 (nested transactions are not supported)');
+    }
+    await this.lock.acquire();
+    try {
+      this.assertOpen();
+      this.storage.begin();
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
+    const tx = new LocalTransaction(
+      {
+        storage: this.storage,
+        engine: this.engine,
+        now: this.options.now,
+        release: () => {
+          if (this.openTransaction === tx) this.openTransaction = null;
+          this.lock.release();
+        },
+      },
+      this.options.transactionTimeoutMs,
+    );
+    this.openTransaction = tx;
+    return tx;
+  }
+
+  /**
+   * A non-transaction call. From inside a running transaction callback,
+   * waiting for the lock would deadlock: reads then run at once (and see the
+   * transaction's own uncommitted writes), writes are refused because on
+   * CloudBase they would not be part of the transaction either.
+   */
+  private async runDirect<T>(work: (engine: DocumentEngine) => T, kind: 'read' | 'write'): Promise<T> {
+    const inside = this.currentTransaction.getStore();
+    if (inside?.isActive) {
+      await null;
+      if (kind === 'write') {
+        throw transactionFailed('事务回调中请用 transaction.collection() 写入：db.collection() 的写入不属于该事务 (write through the transaction object)');
+      }
+      this.assertOpen();
+      return work(this.engine);
+    }
+    await this.lock.acquire();
+    try {
+      this.assertOpen();
+      return kind === 'write' ? this.storage.atomic(() => work(this.engine)) : work(this.engine);
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw requestFailed('database is closed');
+  }
+}

@@ -1,0 +1,99 @@
+import type { Db, DocumentData } from '../../db';
+import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_STORE_ID, DEMO_USERS } from './catalog';
+
+export { DEMO_STORE_ID } from './catalog';
+
+export interface SeedResult {
+  /** False when the data directory was seeded already (the `stores` collection has documents). */
+  seeded: boolean;
+  counts: Record<string, number>;
+}
+
+/** One document per `_id`, grouped by collection. */
+type SeedDocuments = Record<string, Array<{ _id: string } & DocumentData>>;
+
+/**
+ * Writes the demo shop when the `stores` collection is empty. Every write is
+ * a `doc(id).set()`, and the store goes last, so an interrupted seed is
+ * completed by the next start without duplicates.
+ */
+export async function seedDemoData(db: Db, now: number): Promise<SeedResult> {
+  const { total } = await db.collection('stores').count();
+  if (total > 0) return { seeded: false, counts: {} };
+
+  const documents = demoDocuments(now);
+  const counts: Record<string, number> = {};
+  for (const [collection, docs] of Object.entries(documents)) {
+    for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
+    counts[collection] = docs.length;
+  }
+  return { seeded: true, counts };
+}
+
+/** Everything the seed writes; `stores` is the last key on purpose. */
+export function demoDocuments(now: number): SeedDocuments {
+  return {
+    categories: DEMO_CATEGORIES.map((category, index) => ({
+      _id: category.id,
+      name: category.name,
+      sort: (index + 1) * 10,
+      createdAt: now,
+    })),
+    products: DEMO_PRODUCTS.map((product, index) => ({
+      _id: product.id,
+      name: product.name,
+      subtitle: product.subtitle,
+      description: product.description,
+      categoryId: product.categoryId,
+      images: [`/assets/products/${product.id}.svg`],
+      status: 'ON_SALE',
+      sort: (index + 1) * 10,
+      listPrice: product.listPrice,
+      createdAt: now,
+      updatedAt: now,
+    })),
+    skus: DEMO_PRODUCTS.flatMap((product) =>
+      product.skus.map((sku, index) => ({
+        _id: `${product.id}-s${index + 1}`,
+        productId: product.id,
+        name: sku.name,
+        price: sku.price,
+        stock: sku.stock,
+        sold: 0,
+        sort: (index + 1) * 10,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    ),
+    banners: DEMO_BANNERS.map((banner, index) => ({
+      _id: banner.id,
+      title: banner.title,
+      subtitle: banner.subtitle,
+      image: `/assets/banners/${banner.id}.svg`,
+      link: banner.link,
+      sort: (index + 1) * 10,
+      active: true,
+      createdAt: now,
+    })),
+    users: DEMO_USERS.map((user) => ({ _id: user.openid, nickname: user.nickname, createdAt: now })),
+    roles: DEMO_USERS.filter((user) => user.roles.length > 0).map((user) => ({
+      _id: user.openid,
+      roles: user.roles,
+      staffStoreIds: user.staffStoreIds,
+      updatedAt: now,
+    })),
+    stores: [
+      {
+        _id: DEMO_STORE_ID,
+        name: '思域生活馆 · 演示店',
+        address: '上海市徐汇区漕溪北路 88 号 1 层',
+        phone: '021-5555-0188',
+        hours: { open: '09:00', close: '21:30' },
+        location: { latitude: 31.1915, longitude: 121.4365 },
+        pickupEnabled: true,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Every collection of the siyu database and its indexes.
+ *
+ * The local engine (src/server/local/db) creates one SQLite table per
+ * collection and these indexes on it. The same list is the checklist for the
+ * CloudBase console: create each collection, and for each index below an
+ * index with the same fields, directions and uniqueness (CloudBase does not
+ * create collections or indexes from code).
+ *
+ * Index paths must be plain dot paths of identifiers (`a.b`). An indexed
+ * field should hold scalars; the local engine notices array values on an
+ * indexed path and then stops using the index for that path (results stay
+ * correct, only slower), as MongoDB would make it multikey.
+ */
+
+export type IndexSpec = {
+  name: string;
+  fields: Array<{ path: string; order?: 'asc' | 'desc' }>;
+  unique?: boolean;
+};
+
+export type CollectionSchema = { name: string; indexes: IndexSpec[] };
+
+export const schema: CollectionSchema[] = [
+  /** `_id` = openid; `{ roles, staffStoreIds, updatedAt }`. */
+  { name: 'roles', indexes: [] },
+  { name: 'stores', indexes: [] },
+  { name: 'categories', indexes: [{ name: 'sort', fields: [{ path: 'sort' }] }] },
+  {
+    name: 'products',
+    indexes: [
+      { name: 'categoryId_sort', fields: [{ path: 'categoryId' }, { path: 'sort' }] },
+      { name: 'status', fields: [{ path: 'status' }] },
+    ],
+  },
+  { name: 'skus', indexes: [{ name: 'productId', fields: [{ path: 'productId' }] }] },
+  { name: 'carts', indexes: [{ name: 'openid', fields: [{ path: 'openid' }] }] },
+  {
+    name: 'orders',
+    indexes: [
+      { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'status_expiresAt', fields: [{ path: 'status' }, { path: 'expiresAt' }] },
+      { name: 'requestKey_unique', fields: [{ path: 'requestKey' }], unique: true },
+    ],
+  },
+  { name: 'idempotency', indexes: [] },
+  { name: 'system_heartbeats', indexes: [] },
+  { name: 'members', indexes: [] },
+  {
+    name: 'points_ledger',
+    indexes: [{ name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] }],
+  },
+  { name: 'coupons', indexes: [] },
+  { name: 'flash_sales', indexes: [] },
+  { name: 'groupbuys', indexes: [] },
+  {
+    name: 'outbox',
+    indexes: [{ name: 'status_nextAttemptAt', fields: [{ path: 'status' }, { path: 'nextAttemptAt' }] }],
+  },
+];

@@ -1,0 +1,109 @@
+import type { OrderView } from '../../../core/contracts/order';
+import type { Order, OrderDoc } from '../../../core/order/types';
+import { toOrderView } from '../../../core/order/view';
+import { priceOrder } from '../../../core/pricing';
+import { newId } from '../../kit/ids';
+import { removeCartLinesInTx } from '../cart/service';
+import type { ServiceDeps } from './deps';
+import { memberDiscountBpsFor } from './member-discount';
+import { orderItems, prepareOrder, type FulfillmentRequest } from './prepare';
+import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from './records';
+import { loadOrder } from './access';
+import { orderPayMinutes } from './settings';
+import { reserveStockInTx, type StockLine } from './stock';
+import { transact } from './transact';
+
+export const ORDER_CREATE_SCOPE = 'oc';
+
+export interface CreateOrderRequest {
+  items: StockLine[];
+  fulfillment: FulfillmentRequest;
+  requestId: string;
+  source: 'cart' | 'buyNow';
+  remark: string;
+}
+
+/**
+ * Places an order in one transaction: the idempotency key, every SKU's stock
+ * (all or nothing), the order and the cart. The same caller and requestId
+ * answer the first order, however often and however concurrently repeated.
+ */
+export async function createOrder(deps: ServiceDeps, openid: string, input: CreateOrderRequest): Promise<OrderView> {
+  const key = idempotencyKey(ORDER_CREATE_SCOPE, openid, input.requestId);
+  const replayed = await orderOfKey(deps, key);
+  if (replayed) return toOrderView(replayed);
+
+  const prepared = await prepareOrder(deps, input);
+  const memberDiscountBps = await memberDiscountBpsFor(deps, openid);
+  const payMinutes = await orderPayMinutes(deps);
+  const now = deps.now();
+  const orderId = newId('o', now);
+  const _ = deps.db.command;
+
+  const orderIdCreated = await transact(deps.db, async (tx) => {
+    const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key);
+    const earlier = (await idempotency.get()).data;
+    if (earlier) return earlier.resultId;
+
+    const skus = await reserveStockInTx(tx, _, prepared.lines);
+    if (!(skus instanceof Map)) return skus;
+
+    const items = orderItems(prepared, (skuId) => skus.get(skuId)!.price);
+    const amounts = priceOrder({ lines: items, fulfillment: prepared.fulfillment.type, memberDiscountBps });
+    const order: OrderDoc = {
+      openid,
+      status: 'PENDING_PAYMENT',
+      items,
+      fulfillment: prepared.fulfillment,
+      amounts,
+      memberDiscountBps,
+      requestId: input.requestId,
+      requestKey: key,
+      remark: input.remark,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: now + payMinutes * 60_000,
+      stockReleased: false,
+      paidAt: null,
+      payment: null,
+      latePayment: null,
+      shippedAt: null,
+      trackingNo: null,
+      completedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      refundNo: null,
+      refundRequestedAt: null,
+      refundedAt: null,
+      history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
+    };
+    await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order);
+    await idempotency.set({
+      scope: ORDER_CREATE_SCOPE,
+      openid,
+      requestId: input.requestId,
+      resultId: orderId,
+      createdAt: now,
+      expiresAt: now + IDEMPOTENCY_TTL_MS,
+    });
+    if (input.source === 'cart') {
+      await removeCartLinesInTx(
+        tx,
+        openid,
+        prepared.lines.map((l) => l.skuId),
+        now,
+      );
+    }
+    return orderId;
+  });
+
+  const order = await loadOrder(deps.db, orderIdCreated);
+  if (!order) throw new Error(`order ${orderIdCreated} vanished after creation`);
+  if (orderIdCreated === orderId) deps.log.info('order created', { orderId, payable: order.amounts.payable });
+  return toOrderView(order);
+}
+
+async function orderOfKey(deps: ServiceDeps, key: string): Promise<Order | null> {
+  const { data } = await deps.db.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key).get();
+  return data[0] ? loadOrder(deps.db, data[0].resultId) : null;
+}

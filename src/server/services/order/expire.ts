@@ -1,0 +1,42 @@
+import type { TimerReport } from '../../../core/contracts/order';
+import type { OrderDoc } from '../../../core/order/types';
+import type { ServiceDeps } from './deps';
+import { cancelIfExpired } from './lifecycle';
+import { OrderCollections } from './records';
+
+const BATCH = 100;
+/** Stay well inside CloudBase's 60 s per call; the next minute's run continues. */
+const MAX_BATCHES = 5;
+
+/**
+ * Timer `cancelExpired`: cancels unpaid orders past their deadline, each in
+ * its own transaction that re-reads the order, so two runs at once, or a
+ * payment arriving at that moment, change it once.
+ */
+export async function cancelExpiredOrders(deps: ServiceDeps): Promise<TimerReport> {
+  const report: TimerReport = { scanned: 0, changed: 0 };
+  const seen = new Set<string>();
+  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+    const { data } = await deps.db
+      .collection<OrderDoc>(OrderCollections.orders)
+      .where({ status: 'PENDING_PAYMENT', expiresAt: deps.db.command.lte(deps.now()) })
+      .orderBy('expiresAt', 'asc')
+      .limit(BATCH)
+      .field({ _id: true })
+      .get();
+    const fresh = data.filter((o) => !seen.has(o._id));
+    if (fresh.length === 0) break;
+    for (const { _id } of fresh) {
+      seen.add(_id);
+      report.scanned += 1;
+      try {
+        if (await cancelIfExpired(deps, _id)) report.changed += 1;
+      } catch (error) {
+        deps.log.error('cancelExpired: could not cancel order', { orderId: _id, error });
+      }
+    }
+    if (data.length < BATCH) break;
+  }
+  if (report.changed > 0) deps.log.info('cancelExpired', { ...report });
+  return report;
+}

@@ -1,0 +1,109 @@
+import type { OrderView } from '../../../core/contracts/order';
+import { orderErrors } from '../../../core/order/errors';
+import { refundNoFor, type RefundDoc } from '../../../core/order/refund';
+import type { Order } from '../../../core/order/types';
+import { toOrderView } from '../../../core/order/view';
+import { changeOrder, step, type Decision } from './change';
+import type { ServiceDeps } from './deps';
+import { OrderCollections } from './records';
+import { releaseStockInTx } from './stock';
+import { Refusal } from './transact';
+
+/** The customer cancels an unpaid order; its stock goes back once. A repeat answers the cancelled order. */
+export async function cancelOrder(deps: ServiceDeps, openid: string, orderId: string): Promise<OrderView> {
+  const now = deps.now();
+  const order = await changeOrder(deps, orderId, openid, (current) => {
+    if (current.status === 'CANCELLED') return null;
+    return cancellation(deps, current, 'cancel', now);
+  });
+  return toOrderView(order);
+}
+
+/**
+ * The timer's cancel: only a PENDING_PAYMENT order past its deadline, read
+ * inside the transaction. Answers whether this call cancelled it.
+ */
+export async function cancelIfExpired(deps: ServiceDeps, orderId: string): Promise<boolean> {
+  const now = deps.now();
+  let cancelled = false;
+  await changeOrder(deps, orderId, null, (current) => {
+    if (current.status !== 'PENDING_PAYMENT' || current.expiresAt > now) return null;
+    const decision = cancellation(deps, current, 'timeout', now);
+    cancelled = !(decision instanceof Refusal);
+    return decision;
+  });
+  return cancelled;
+}
+
+function cancellation(deps: ServiceDeps, order: Order, event: 'cancel' | 'timeout', now: number): Decision {
+  const next = step(order, [event], now, event === 'cancel' ? 'customer' : 'system');
+  if (next instanceof Refusal) return next;
+  const releasing = !order.stockReleased;
+  return {
+    patch: { ...next, cancelledAt: now, cancelReason: event === 'cancel' ? 'customer' : 'timeout', stockReleased: true },
+    alsoInTx: releasing ? (tx) => releaseStockInTx(tx, deps.db.command, order.items) : undefined,
+  };
+}
+
+/** The customer confirms receipt of a shipped order. */
+export async function confirmOrder(deps: ServiceDeps, openid: string, orderId: string): Promise<OrderView> {
+  const now = deps.now();
+  const order = await changeOrder(deps, orderId, openid, (current) => {
+    if (current.status === 'COMPLETED') return null;
+    const next = step(current, ['confirm'], now, 'customer');
+    return next instanceof Refusal ? next : { patch: { ...next, completedAt: now } };
+  });
+  return toOrderView(order);
+}
+
+/** An operator ships a paid delivery order. */
+export async function shipOrder(deps: ServiceDeps, orderId: string, trackingNo: string): Promise<OrderView> {
+  const now = deps.now();
+  const order = await changeOrder(deps, orderId, null, (current) => {
+    if (current.fulfillment.type === 'pickup') return new Refusal(orderErrors.notForPickup(orderId));
+    if (current.status === 'SHIPPED') return null;
+    const next = step(current, ['ship'], now, 'operator');
+    return next instanceof Refusal ? next : { patch: { ...next, shippedAt: now, trackingNo: trackingNo || null } };
+  });
+  return toOrderView(order);
+}
+
+/**
+ * The customer asks for a full refund of a paid order: REFUNDING, with the
+ * refund recorded as due in the same transaction. The `processRefunds` timer
+ * performs it; stock goes back then unless the order had shipped.
+ */
+export async function requestRefund(deps: ServiceDeps, openid: string, orderId: string, reason: string): Promise<OrderView> {
+  const now = deps.now();
+  const order = await changeOrder(deps, orderId, openid, (current) => {
+    if (current.status === 'REFUNDING') return null;
+    const next = step(current, ['requestRefund'], now, 'customer');
+    if (next instanceof Refusal) return next;
+    const refundNo = refundNoFor(current._id);
+    const paid = current.payment?.amount ?? current.amounts.payable;
+    const refund: RefundDoc = {
+      orderId: current._id,
+      openid: current.openid,
+      amount: paid,
+      total: paid,
+      reason: 'CUSTOMER_REQUEST',
+      status: 'DUE',
+      releaseStock: current.status !== 'SHIPPED' && !current.stockReleased,
+      attempts: 0,
+      leaseUntil: 0,
+      lastError: null,
+      providerRefundId: null,
+      createdAt: now,
+      updatedAt: now,
+      doneAt: null,
+    };
+    deps.log.info('refund requested', { orderId, refundNo, amount: paid, reason });
+    return {
+      patch: { ...next, refundNo, refundRequestedAt: now },
+      alsoInTx: async (tx) => {
+        await tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo).set(refund);
+      },
+    };
+  });
+  return toOrderView(order);
+}

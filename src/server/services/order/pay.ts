@@ -1,0 +1,32 @@
+import type { OrderView, PayView } from '../../../core/contracts/order';
+import { orderErrors } from '../../../core/order/errors';
+import { transitionOrder } from '../../../core/order/status';
+import type { PaymentProvider } from '../payment/port';
+import { loadOwnOrder } from './access';
+import type { ServiceDeps } from './deps';
+
+/**
+ * Payment parameters for the customer's unpaid order, from the payment port
+ * (outside any transaction). Refuses an order that is not PENDING_PAYMENT
+ * (ORDER_STATE_INVALID) or whose deadline passed (ORDER_EXPIRED).
+ */
+export async function payOrder(deps: ServiceDeps, provider: PaymentProvider, openid: string, orderId: string): Promise<PayView> {
+  const order = await loadOwnOrder(deps.db, openid, orderId);
+  transitionOrder(order.status, 'pay');
+  if (deps.now() >= order.expiresAt) throw orderErrors.orderExpired(orderId);
+  const payment = await provider.createPayment({
+    orderId: order._id,
+    amount: order.amounts.payable,
+    description: paymentDescription(order.items),
+    openid: order.openid,
+    expiresAt: order.expiresAt,
+  });
+  return { orderId: order._id, amount: order.amounts.payable, expiresAt: order.expiresAt, payment };
+}
+
+/** WeChat's `body`: at most 128 characters. */
+function paymentDescription(items: OrderView['items']): string {
+  const first = items[0]?.productName ?? '商品';
+  const text = items.length > 1 ? `${first} 等 ${items.length} 件商品` : first;
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}

@@ -1,0 +1,34 @@
+import type { OrderPage, OrderView } from '../../../core/contracts/order';
+import type { OrderStatus } from '../../../core/order/status';
+import type { OrderDoc } from '../../../core/order/types';
+import { toOrderView } from '../../../core/order/view';
+import { loadOwnOrder } from './access';
+import type { ServiceDeps } from './deps';
+import { OrderCollections } from './records';
+
+export async function getOrder(deps: ServiceDeps, openid: string, orderId: string): Promise<OrderView> {
+  return toOrderView(await loadOwnOrder(deps.db, openid, orderId));
+}
+
+/** The caller's orders, newest first, optionally of one status. */
+export async function listOrders(
+  deps: ServiceDeps,
+  openid: string,
+  input: { status?: OrderStatus; page: number; pageSize: number },
+): Promise<OrderPage> {
+  const query: Record<string, unknown> = { openid };
+  if (input.status) query.status = input.status;
+  const { data } = await deps.db
+    .collection<OrderDoc>(OrderCollections.orders)
+    .where(query)
+    .orderBy('createdAt', 'desc')
+    .skip(input.page * input.pageSize)
+    .limit(input.pageSize + 1)
+    .get();
+  return {
+    items: data.slice(0, input.pageSize).map(toOrderView),
+    page: input.page,
+    pageSize: input.pageSize,
+    hasMore: data.length > input.pageSize,
+  };
+}

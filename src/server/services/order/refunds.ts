@@ -1,0 +1,89 @@
+import type { TimerReport } from '../../../core/contracts/order';
+import { orderErrors } from '../../../core/order/errors';
+import type { RefundDoc } from '../../../core/order/refund';
+import type { OrderDoc } from '../../../core/order/types';
+import type { PaymentProvider, RefundReceipt } from '../payment/port';
+import { readOrderInTx } from './access';
+import { step } from './change';
+import type { ServiceDeps } from './deps';
+import { OrderCollections, replaceFields } from './records';
+import { releaseStockInTx } from './stock';
+import { Refusal, transact } from './transact';
+
+const BATCH = 20;
+/** Long enough for one provider call; a crashed worker's refund is picked up again after it. */
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * Timer `processRefunds`: performs due refunds through the payment port,
+ * never inside a transaction. Each refund is first claimed with a
+ * conditional write (a lease), so concurrent runs do not both call the
+ * provider; a retry after a failure reuses the same refundNo, which the
+ * provider treats idempotently. Then one transaction marks the refund DONE
+ * and the order REFUNDED (giving stock back when the refund says so).
+ */
+export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProvider | null): Promise<TimerReport> {
+  const _ = deps.db.command;
+  const refunds = deps.db.collection<RefundDoc>(OrderCollections.refunds);
+  const { data: due } = await refunds
+    .where({ status: 'DUE', leaseUntil: _.lte(deps.now()) })
+    .orderBy('createdAt', 'asc')
+    .limit(BATCH)
+    .get();
+  const report: TimerReport = { scanned: due.length, changed: 0 };
+  if (due.length === 0) return report;
+  // Asked only when something is due, so a runtime without payments idles quietly.
+  if (!provider) throw orderErrors.paymentUnavailable();
+  for (const refund of due) {
+    const now = deps.now();
+    const claim = await refunds
+      .where({ _id: refund._id, status: 'DUE', leaseUntil: _.lte(now) })
+      .update({ leaseUntil: now + LEASE_MS, attempts: _.inc(1), updatedAt: now });
+    if (claim.updated !== 1) continue;
+
+    let receipt: RefundReceipt;
+    try {
+      receipt = await provider.refund({ orderId: refund.orderId, refundNo: refund._id, amount: refund.amount, total: refund.total });
+    } catch (error) {
+      const attempts = refund.attempts + 1;
+      deps.log.error('refund failed; will retry', { refundNo: refund._id, orderId: refund.orderId, attempts, error });
+      await refunds.doc(refund._id).update({
+        lastError: error instanceof Error ? error.message : String(error),
+        leaseUntil: now + Math.min(attempts, 30) * 60_000,
+        updatedAt: now,
+      });
+      continue;
+    }
+    if (await completeRefund(deps, refund._id, receipt)) report.changed += 1;
+  }
+  if (report.scanned > 0) deps.log.info('processRefunds', { ...report });
+  return report;
+}
+
+/** Marks a performed refund DONE and its order REFUNDED, once. Answers whether this call did it. */
+export async function completeRefund(deps: ServiceDeps, refundNo: string, receipt: RefundReceipt): Promise<boolean> {
+  const _ = deps.db.command;
+  return transact(deps.db, async (tx) => {
+    const refundRef = tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo);
+    const refund = (await refundRef.get()).data;
+    if (!refund || refund.status === 'DONE') return false;
+    const now = deps.now();
+    const order = await readOrderInTx(tx, refund.orderId);
+
+    let patch: Partial<OrderDoc> | null = null;
+    if (order && refund.reason === 'CUSTOMER_REQUEST' && order.status === 'REFUNDING') {
+      const next = step(order, ['refund'], now, 'system');
+      if (next instanceof Refusal) return next;
+      const release = refund.releaseStock && !order.stockReleased;
+      patch = { ...next, refundedAt: now, ...(release ? { stockReleased: true } : {}) };
+      if (release) await releaseStockInTx(tx, _, order.items);
+    } else if (order && refund.reason === 'PAID_AFTER_CANCEL') {
+      patch = { refundedAt: now, updatedAt: now };
+    }
+    await refundRef.update({ status: 'DONE', doneAt: now, providerRefundId: receipt.providerRefundId, leaseUntil: 0, updatedAt: now });
+    if (order && patch) {
+      await tx.collection<OrderDoc>(OrderCollections.orders).doc(order._id).update(replaceFields(_, patch));
+    }
+    return true;
+  });
+}

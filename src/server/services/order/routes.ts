@@ -1,0 +1,76 @@
+import { orderContracts, orderTimerContracts } from '../../../core/contracts/order';
+import { defineRoute } from '../../kit';
+import type { ActionContext, Role } from '../../kit/types';
+import { findPaymentProvider, paymentProviderOf } from '../payment/provider';
+import { createOrder } from './create';
+import { cancelExpiredOrders } from './expire';
+import { cancelOrder, confirmOrder, requestRefund, shipOrder } from './lifecycle';
+import { payOrder } from './pay';
+import { getOrder, listOrders } from './queries';
+import { quoteOrder } from './quote';
+import { processDueRefunds } from './refunds';
+
+const customers: readonly Role[] = ['customer'];
+const operators: readonly Role[] = ['operator'];
+const timer: readonly Role[] = ['system'];
+
+/** Customer routes always have an openid; orders are looked up by it (others' answer ORDER_NOT_FOUND). */
+const openidOf = (ctx: ActionContext): string => ctx.caller.openid as string;
+
+export const orderRoutes = {
+  quote: defineRoute({
+    schema: orderContracts.quote.input,
+    roles: customers,
+    handler: (input, ctx) => quoteOrder(ctx, openidOf(ctx), input),
+  }),
+  create: defineRoute({
+    schema: orderContracts.create.input,
+    roles: customers,
+    handler: (input, ctx) => createOrder(ctx, openidOf(ctx), input),
+  }),
+  pay: defineRoute({
+    schema: orderContracts.pay.input,
+    roles: customers,
+    handler: (input, ctx) => payOrder(ctx, paymentProviderOf(ctx.runtime), openidOf(ctx), input.orderId),
+  }),
+  cancel: defineRoute({
+    schema: orderContracts.cancel.input,
+    roles: customers,
+    handler: (input, ctx) => cancelOrder(ctx, openidOf(ctx), input.orderId),
+  }),
+  confirm: defineRoute({
+    schema: orderContracts.confirm.input,
+    roles: customers,
+    handler: (input, ctx) => confirmOrder(ctx, openidOf(ctx), input.orderId),
+  }),
+  requestRefund: defineRoute({
+    schema: orderContracts.requestRefund.input,
+    roles: customers,
+    handler: (input, ctx) => requestRefund(ctx, openidOf(ctx), input.orderId, input.reason),
+  }),
+  get: defineRoute({
+    schema: orderContracts.get.input,
+    roles: customers,
+    handler: (input, ctx) => getOrder(ctx, openidOf(ctx), input.orderId),
+  }),
+  list: defineRoute({
+    schema: orderContracts.list.input,
+    roles: customers,
+    handler: (input, ctx) => listOrders(ctx, openidOf(ctx), input),
+  }),
+  ship: defineRoute({
+    schema: orderContracts.ship.input,
+    roles: operators,
+    handler: (input, ctx) => shipOrder(ctx, input.orderId, input.trackingNo),
+  }),
+  cancelExpired: defineRoute({
+    schema: orderTimerContracts.cancelExpired.input,
+    roles: timer,
+    handler: (_input, ctx) => cancelExpiredOrders(ctx),
+  }),
+  processRefunds: defineRoute({
+    schema: orderTimerContracts.processRefunds.input,
+    roles: timer,
+    handler: (_input, ctx) => processDueRefunds(ctx, findPaymentProvider(ctx.runtime)),
+  }),
+};

@@ -1,0 +1,148 @@
+import type { PaymentNotification } from '../../../core/contracts/payment';
+import { refundNoFor, type RefundDoc } from '../../../core/order/refund';
+import type { Order, OrderDoc, PaymentRecord } from '../../../core/order/types';
+import type { Transaction } from '../../db';
+import { readOrderInTx } from '../order/access';
+import { step } from '../order/change';
+import type { ServiceDeps } from '../order/deps';
+import { OrderCollections, replaceFields } from '../order/records';
+import { Refusal, transact } from '../order/transact';
+
+/** What a notification did. Recorded with it; a replay answers the first outcome and changes nothing. */
+export type NotificationOutcome =
+  | 'PAID'
+  | 'REFUND_DUE'
+  | 'DUPLICATE'
+  | 'NOT_PAID'
+  | 'UNVERIFIED'
+  | 'UNKNOWN_ORDER'
+  | 'AMOUNT_MISMATCH'
+  | 'IGNORED';
+
+/** `payment_notifications`: one document per distinct notification, counting its deliveries. */
+export interface PaymentNotificationDoc {
+  outTradeNo: string;
+  transactionId: string | null;
+  resultCode: string;
+  totalFee: number | null;
+  outcome: NotificationOutcome | 'MALFORMED';
+  deliveries: number;
+  firstAt: number;
+  lastAt: number;
+  raw: Record<string, unknown>;
+}
+
+export interface AppliedNotification {
+  outcome: NotificationOutcome;
+  replay: boolean;
+  orderId: string;
+}
+
+export function isPaidNotification(n: PaymentNotification): boolean {
+  return n.returnCode === 'SUCCESS' && n.resultCode === 'SUCCESS';
+}
+
+/** WeChat repeats the same notification; its transaction id (or result) tells distinct ones apart. */
+export function notificationId(n: PaymentNotification): string {
+  return `${n.outTradeNo}_${n.transactionId ?? 'none'}_${n.resultCode ?? n.returnCode}`.slice(0, 120);
+}
+
+export async function notificationSeen(deps: ServiceDeps, n: PaymentNotification): Promise<boolean> {
+  const { data } = await deps.db.collection(OrderCollections.paymentNotifications).doc(notificationId(n)).get();
+  return data.length > 0;
+}
+
+/**
+ * Applies a payment notification in one transaction with its record:
+ * PENDING_PAYMENT → PAID exactly once (pickup orders straight on to
+ * READY_FOR_PICKUP); a payment for a cancelled order records a refund as
+ * due instead of reviving it; an amount that differs from the order's is
+ * refused. `verified` is the provider's confirmation (null: not asked).
+ */
+export async function applyPaymentNotification(
+  deps: ServiceDeps,
+  n: PaymentNotification,
+  verified: boolean | null,
+): Promise<AppliedNotification> {
+  const _ = deps.db.command;
+  const id = notificationId(n);
+  return transact(deps.db, async (tx) => {
+    const now = deps.now();
+    const noteRef = tx.collection<PaymentNotificationDoc>(OrderCollections.paymentNotifications).doc(id);
+    const note = (await noteRef.get()).data;
+    if (note) {
+      await noteRef.update({ deliveries: _.inc(1), lastAt: now });
+      return { outcome: note.outcome as NotificationOutcome, replay: true, orderId: n.outTradeNo };
+    }
+    const order = await readOrderInTx(tx, n.outTradeNo);
+    const outcome = await applyToOrder(deps, tx, order, n, verified, now);
+    if (outcome instanceof Refusal) return outcome;
+    await noteRef.set({
+      outTradeNo: n.outTradeNo,
+      transactionId: n.transactionId ?? null,
+      resultCode: n.resultCode ?? n.returnCode,
+      totalFee: n.totalFee ?? null,
+      outcome,
+      deliveries: 1,
+      firstAt: now,
+      lastAt: now,
+      raw: { ...n },
+    });
+    return { outcome, replay: false, orderId: n.outTradeNo };
+  });
+}
+
+async function applyToOrder(
+  deps: ServiceDeps,
+  tx: Transaction,
+  order: Order | null,
+  n: PaymentNotification,
+  verified: boolean | null,
+  now: number,
+): Promise<NotificationOutcome | Refusal> {
+  if (!isPaidNotification(n)) return 'NOT_PAID';
+  if (verified === false) return 'UNVERIFIED';
+  if (!order) return 'UNKNOWN_ORDER';
+  if (n.totalFee !== order.amounts.payable) return 'AMOUNT_MISMATCH';
+  const payment: PaymentRecord = {
+    transactionId: n.transactionId ?? '',
+    amount: n.totalFee,
+    at: now,
+    timeEnd: n.timeEnd ?? null,
+  };
+  const orders = tx.collection<OrderDoc>(OrderCollections.orders);
+
+  if (order.status === 'PENDING_PAYMENT') {
+    const events = order.fulfillment.type === 'pickup' ? (['pay', 'readyForPickup'] as const) : (['pay'] as const);
+    const next = step(order, [...events], now, 'payment');
+    if (next instanceof Refusal) return next;
+    await orders.doc(order._id).update(replaceFields(deps.db.command, { ...next, paidAt: now, payment }));
+    return 'PAID';
+  }
+  if (order.payment?.transactionId === payment.transactionId || order.latePayment?.transactionId === payment.transactionId) {
+    return 'DUPLICATE';
+  }
+  if (order.status === 'CANCELLED' && !order.latePayment) {
+    const refundNo = refundNoFor(order._id);
+    const refund: RefundDoc = {
+      orderId: order._id,
+      openid: order.openid,
+      amount: payment.amount,
+      total: payment.amount,
+      reason: 'PAID_AFTER_CANCEL',
+      status: 'DUE',
+      releaseStock: false,
+      attempts: 0,
+      leaseUntil: 0,
+      lastError: null,
+      providerRefundId: null,
+      createdAt: now,
+      updatedAt: now,
+      doneAt: null,
+    };
+    await tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo).set(refund);
+    await orders.doc(order._id).update(replaceFields(deps.db.command, { latePayment: payment, refundNo, updatedAt: now }));
+    return 'REFUND_DUE';
+  }
+  return 'IGNORED';
+}

@@ -1,0 +1,77 @@
+import { AppError } from '../../src/core/errors';
+import {
+  nextOrderStatus,
+  ORDER_EVENTS,
+  ORDER_STATUSES,
+  statusesAllowing,
+  transitionOrder,
+  type OrderEvent,
+  type OrderStatus,
+} from '../../src/core/order/status';
+import { planTransition } from '../../src/core/order/transition';
+
+/** The whole table, written out: every allowed (status, event) and where it leads. */
+const ALLOWED: Array<[OrderStatus, OrderEvent, OrderStatus]> = [
+  ['PENDING_PAYMENT', 'pay', 'PAID'],
+  ['PENDING_PAYMENT', 'cancel', 'CANCELLED'],
+  ['PENDING_PAYMENT', 'timeout', 'CANCELLED'],
+  ['PAID', 'ship', 'SHIPPED'],
+  ['PAID', 'readyForPickup', 'READY_FOR_PICKUP'],
+  ['SHIPPED', 'confirm', 'COMPLETED'],
+  ['READY_FOR_PICKUP', 'pickUp', 'COMPLETED'],
+  ['PAID', 'requestRefund', 'REFUNDING'],
+  ['SHIPPED', 'requestRefund', 'REFUNDING'],
+  ['READY_FOR_PICKUP', 'requestRefund', 'REFUNDING'],
+  ['REFUNDING', 'refund', 'REFUNDED'],
+];
+
+const allowedTo = (status: OrderStatus, event: OrderEvent) => ALLOWED.find(([s, e]) => s === status && e === event)?.[2] ?? null;
+
+const everyPair = ORDER_STATUSES.flatMap((status) => ORDER_EVENTS.map((event) => ({ status, event })));
+
+describe('order state machine', () => {
+  it('covers every status × event pair', () => {
+    expect(everyPair).toHaveLength(ORDER_STATUSES.length * ORDER_EVENTS.length);
+  });
+
+  it.each(everyPair)('$event from $status', ({ status, event }) => {
+    const expected = allowedTo(status, event);
+    expect(nextOrderStatus(status, event)).toBe(expected);
+    if (expected) {
+      expect(transitionOrder(status, event)).toBe(expected);
+      expect(statusesAllowing(event)).toContain(status);
+    } else {
+      let thrown: unknown;
+      try {
+        transitionOrder(status, event);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(AppError);
+      expect((thrown as AppError).code).toBe('ORDER_STATE_INVALID');
+      expect((thrown as AppError).details).toEqual({ status, event });
+      expect(statusesAllowing(event)).not.toContain(status);
+    }
+  });
+
+  it('has no way out of a final status', () => {
+    for (const status of ['COMPLETED', 'CANCELLED', 'REFUNDED'] as const) {
+      for (const event of ORDER_EVENTS) expect(nextOrderStatus(status, event)).toBeNull();
+    }
+  });
+
+  it('plans a pickup payment as pay then readyForPickup, with history', () => {
+    const planned = planTransition('PENDING_PAYMENT', ['pay', 'readyForPickup'], 1000, 'payment');
+    expect(planned.status).toBe('READY_FOR_PICKUP');
+    expect(planned.history).toEqual([
+      { event: 'pay', from: 'PENDING_PAYMENT', to: 'PAID', at: 1000, by: 'payment' },
+      { event: 'readyForPickup', from: 'PAID', to: 'READY_FOR_PICKUP', at: 1000, by: 'payment' },
+    ]);
+  });
+
+  it('refuses a plan at its first forbidden step', () => {
+    expect(() => planTransition('PENDING_PAYMENT', ['pay', 'confirm'], 1, 'customer')).toThrow(
+      expect.objectContaining({ code: 'ORDER_STATE_INVALID' }),
+    );
+  });
+});
