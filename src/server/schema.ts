@@ -31,6 +31,8 @@ export const schema: CollectionSchema[] = [
     indexes: [
       { name: 'categoryId_sort', fields: [{ path: 'categoryId' }, { path: 'sort' }] },
       { name: 'status', fields: [{ path: 'status' }] },
+      { name: 'status_categoryId_sort', fields: [{ path: 'status' }, { path: 'categoryId' }, { path: 'sort' }] },
+      { name: 'status_sort', fields: [{ path: 'status' }, { path: 'sort' }] },
     ],
   },
   { name: 'skus', indexes: [{ name: 'productId', fields: [{ path: 'productId' }] }] },
@@ -39,11 +41,21 @@ export const schema: CollectionSchema[] = [
     name: 'orders',
     indexes: [
       { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'openid_status_createdAt', fields: [{ path: 'openid' }, { path: 'status' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'status_expiresAt', fields: [{ path: 'status' }, { path: 'expiresAt' }] },
       { name: 'requestKey_unique', fields: [{ path: 'requestKey' }], unique: true },
     ],
   },
-  { name: 'idempotency', indexes: [] },
+  { name: 'idempotency', indexes: [{ name: 'expiresAt', fields: [{ path: 'expiresAt' }] }] },
+  { name: 'idempotency_keys', indexes: [] },
+  { name: 'banners', indexes: [{ name: 'sort', fields: [{ path: 'sort' }] }] },
+  { name: 'users', indexes: [] },
+  { name: 'settings', indexes: [] },
+  { name: 'refunds', indexes: [{ name: 'status_leaseUntil', fields: [{ path: 'status' }, { path: 'leaseUntil' }] }] },
+  { name: 'payment_notifications', indexes: [{ name: 'outTradeNo', fields: [{ path: 'outTradeNo' }] }] },
+  /** Local cloud only: the sandbox payment provider's own books. */
+  { name: 'sandbox_payments', indexes: [] },
+  { name: 'sandbox_refunds', indexes: [] },
   { name: 'system_heartbeats', indexes: [] },
   { name: 'members', indexes: [] },
   {

@@ -11,7 +11,7 @@ import type { FunctionContext, Logger } from '../../src/server/kit/types';
 import { openLocalDb, type LocalDb } from '../../src/server/local/db';
 import { createSandboxPay, type SandboxPay } from '../../src/server/local/pay';
 import { createLocalRuntime } from '../../src/server/local/runtime';
-import type { PaymentRuntime } from '../../src/server/services/payment/provider';
+import type { Runtime as PaymentRuntime } from "../../src/server/kit/types";
 
 type Main = (event: unknown, context?: FunctionContext) => Promise<unknown>;
 /** The TypeScript entry, as the local cloud loads it: a bare path would pick a built index.js. */

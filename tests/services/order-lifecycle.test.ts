@@ -1,5 +1,5 @@
 import type { PaymentProvider } from '../../src/server/services/payment/port';
-import type { PaymentRuntime } from '../../src/server/services/payment/provider';
+import type { Runtime as PaymentRuntime } from "../../src/server/kit/types";
 import { installRuntime } from '../../src/server/kit';
 import { DELIVERY, newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
 

@@ -32,3 +32,7 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Cont
   : unknown;
 
 export * from './system';
+export * from './catalog';
+export * from './cart';
+export * from './order';
+export * from './payment';

@@ -3,6 +3,8 @@ import type { Db } from '../db';
 import { createJsonConsoleLogger } from '../kit/logger';
 import { openidFromContext } from '../kit/openid';
 import type { FunctionContext, Runtime } from '../kit/types';
+import { createWxPayProvider, wxPayConfigFromEnv, type WxPayApiClient } from '../services/payment/wxpay';
+import type { PaymentProvider } from '../services/payment/port';
 import { createCloudbaseDb } from './db';
 import type { SdkDatabase } from './sdk-shapes';
 
@@ -15,15 +17,21 @@ type CloudbaseApp = ReturnType<typeof tcb.init>;
  */
 export function createCloudbaseRuntime(app?: CloudbaseApp): Runtime {
   let db: Db | null = null;
-  const openDb = (): Db => {
-    const cloudbase = app ?? tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-    return createCloudbaseDb(cloudbase.database() as unknown as SdkDatabase);
-  };
+  let sdkApp: CloudbaseApp | undefined = app;
+  const appOf = (): CloudbaseApp => (sdkApp ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }));
+  const openDb = (): Db => createCloudbaseDb(appOf().database() as unknown as SdkDatabase);
+  const payConfig = wxPayConfigFromEnv();
+  let pay: PaymentProvider | undefined;
   return {
     name: 'cloudbase',
     get db() {
       db ??= openDb();
       return db;
+    },
+    /** WeChat Pay through cloudPay, when SIYU_WXPAY_SUB_MCH_ID and the env id are set. */
+    get pay() {
+      if (payConfig) pay ??= createWxPayProvider(appOf() as unknown as WxPayApiClient, payConfig);
+      return pay;
     },
     openidOf: cloudbaseOpenid,
     now: () => Date.now(),

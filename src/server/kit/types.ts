@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../db';
+import type { PaymentProvider } from '../services/payment/port';
 
 /** Every signed-in caller is a customer; staff and operator are granted records in `roles`. */
 export type Role = 'customer' | 'staff' | 'operator' | 'system';
@@ -41,6 +42,8 @@ export interface Runtime {
   /** Epoch ms; replaceable in tests. */
   now(): number;
   readonly log: Logger;
+  /** The payment provider: WeChat Pay on CloudBase, the sandbox locally; absent when not configured. */
+  readonly pay?: PaymentProvider;
 }
 
 export interface ActionContext {

@@ -14,6 +14,7 @@ import type { DevUser } from './http/dev-route';
 import { FUNCTION_TIMEOUT_MS, invokeFunction } from './invoke';
 import { createConsoleLogger, type LocalLogger } from './logger';
 import { ASSETS_DIR, DATA_FILE_NAME, DEFAULT_FUNCTIONS_DIR, DEFAULT_WEB_DIR, PLACEHOLDER_DIR } from './paths';
+import { createSandboxPay, type PayCallbackMain } from './pay';
 import { createLocalRuntime } from './runtime';
 import { seedDemoData } from './seed';
 import { TriggerGate } from './timers/gate';
@@ -65,7 +66,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const functions = loadFunctions(options.functionsDir ?? DEFAULT_FUNCTIONS_DIR);
   const db = openLocalDb({ file: dataFile, now }, schema);
   let dbOpen = true;
-  const runtime = createLocalRuntime({ db, now, log });
+  const timeoutMs = options.functionTimeoutMs ?? FUNCTION_TIMEOUT_MS;
+  const inFlight = new Set<Promise<unknown>>();
+  const invoke = (fn: LocalFunction, event: unknown, context = functionContext(fn.name, null)) => {
+    const call = invokeFunction(fn, event, context, timeoutMs);
+    inFlight.add(call);
+    void call.catch(() => undefined).finally(() => inFlight.delete(call));
+    return call;
+  };
+
+  const payCallbackFn = functions.get('payCallback');
+  const payCallback: PayCallbackMain | undefined = payCallbackFn && ((event, context) => invoke(payCallbackFn, event, context));
+  const pay = createSandboxPay({ db, now, payCallback });
+  const runtime = createLocalRuntime({ db, now, log, pay });
   installRuntime(runtime);
 
   try {
@@ -77,15 +90,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     db.close();
     throw error;
   }
-
-  const timeoutMs = options.functionTimeoutMs ?? FUNCTION_TIMEOUT_MS;
-  const inFlight = new Set<Promise<unknown>>();
-  const invoke = (fn: LocalFunction, event: unknown, context = functionContext(fn.name, null)) => {
-    const call = invokeFunction(fn, event, context, timeoutMs);
-    inFlight.add(call);
-    void call.catch(() => undefined).finally(() => inFlight.delete(call));
-    return call;
-  };
 
   const gate = new TriggerGate();
   const runTimer = (fn: LocalFunction, triggerName: string) =>
@@ -104,6 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       now,
       log,
       invoke,
+      pay,
       startedAt: Date.now(),
       dbStatus: () => (dbOpen ? 'ok' : 'closed'),
       listUsers: () => listDevUsers(db),

@@ -1,12 +1,15 @@
 import type { Db } from '../db';
 import { openidFromContext } from '../kit';
 import type { Logger, Runtime } from '../kit/types';
+import type { PaymentProvider } from '../services/payment/port';
 import { createConsoleLogger } from './logger';
 
 export interface LocalRuntimeOptions {
   db: Db;
   now?: () => number;
   log?: Logger;
+  /** The sandbox payment provider (src/server/local/pay). */
+  pay?: PaymentProvider;
 }
 
 /** The platform the kit sees when functions run in the local cloud. */
@@ -18,5 +21,6 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Runtime {
     openidOf: (context) => openidFromContext(context),
     now: () => now(),
     log: options.log ?? createConsoleLogger(),
+    ...(options.pay ? { pay: options.pay } : {}),
   };
 }

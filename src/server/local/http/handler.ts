@@ -1,17 +1,19 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { answerPreflight, applyCors } from './cors';
+import { handleDevPay, type DevPayRouteDeps } from './dev-pay-route';
 import { handleDevLogin, handleDevUsers, type DevRouteDeps } from './dev-route';
 import { handleFunctionCall, type FunctionsRouteDeps } from './functions-route';
 import { sendError, sendJson } from './respond';
 import { serveStatic, type StaticRoots } from './static';
 
-export interface HandlerDeps extends FunctionsRouteDeps, DevRouteDeps {
+export interface HandlerDeps extends FunctionsRouteDeps, DevRouteDeps, DevPayRouteDeps {
   startedAt: number;
   dbStatus(): 'ok' | 'closed';
   statics: StaticRoots;
 }
 
 const FUNCTION_PATH = /^\/api\/functions\/([^/]+)$/;
+const DEV_PAY_PATH = /^\/api\/dev\/pay\/([^/]+)$/;
 
 /** Routes every request of the local cloud. */
 export function createRequestHandler(deps: HandlerDeps): RequestListener {
@@ -36,6 +38,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HandlerDep
     if (pathname === '/api/health') return sendHealth(res, deps);
     if (pathname === '/api/dev/login') return handleDevLogin(req, res, deps);
     if (pathname === '/api/dev/users') return handleDevUsers(req, res, deps);
+    const payMatch = DEV_PAY_PATH.exec(pathname);
+    if (payMatch) return handleDevPay(req, res, safeDecode(payMatch[1]), deps);
     req.resume();
     return sendError(res, 404, 'NOT_FOUND', '接口不存在 / no such endpoint');
   }
