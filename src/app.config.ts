@@ -4,13 +4,11 @@ export default defineAppConfig({
     'pages/catalog/index',
     'pages/cart/index',
     'pages/member/index',
-    'pages/me/index'
-  ],
-  subPackages: [
-    {
-      root: 'packages/points',
-      pages: ['pages/index/index']
-    }
+    'pages/me/index',
+    'pages/product/index',
+    'pages/checkout/index',
+    'pages/orders/index',
+    'pages/order/index'
   ],
   window: {
     backgroundTextStyle: 'light',

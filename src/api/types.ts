@@ -1,0 +1,14 @@
+import type { CartOutputs, CatalogOutputs, ActionInput, ActionName, CallerOutput, FunctionName, OrderOutputs, PingOutput } from '../core/contracts';
+
+/** What each action answers, per function (outputs are typed in the contracts). */
+export interface Outputs {
+  system: { ping: PingOutput; whoami: CallerOutput };
+  catalog: CatalogOutputs;
+  cart: CartOutputs;
+  order: OrderOutputs;
+}
+
+export type Fn = FunctionName & keyof Outputs;
+export type Action<F extends Fn> = ActionName<F> & keyof Outputs[F];
+export type Input<F extends Fn, A extends Action<F>> = ActionInput<F, A>;
+export type Output<F extends Fn, A extends Action<F>> = Outputs[F][A];
