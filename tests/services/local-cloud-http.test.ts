@@ -43,7 +43,7 @@ describe('local cloud over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'siyu-local-http-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false, log: quiet });
+    cloud = await startLocalCloud({ port: 0, dataDir, timers: false, log: quiet, webDir: join(dataDir, 'no-h5-build') });
   });
 
   afterAll(async () => {

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '购物车'
+  navigationBarTitleText: '购物车',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,10 +1,40 @@
 import { View, Text } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import StateView from '../../components/state-view'
+import AccountCard from '../../components/account-card'
+import MyOrders from '../../components/my-orders'
+import IdentitySwitcher from '../../components/identity-switcher'
+import { loadAccount } from '../../utils/account'
+import { loadOrderSummary } from '../../utils/order-summary'
+import { useAsync } from '../../utils/use-async'
+import { useCartBadgeOnShow } from '../../utils/cart-badge'
+import { isH5 } from '../../utils/platform'
+import { versionLine } from '../../utils/app-info'
+import './index.scss'
 
+/** 我的: account, orders by status, the H5 identity switcher, version. */
 export default function MePage() {
+  const account = useAsync(loadAccount, false)
+  const orders = useAsync(loadOrderSummary, false)
+  useCartBadgeOnShow()
+  useDidShow(() => {
+    void account.reload()
+    void orders.reload()
+  })
+
   return (
-    <View className='page'>
-      <Text className='page__title'>我的</Text>
-      <Text className='page__text'>订单、卡券与账户设置。</Text>
+    <View className='me'>
+      {account.status === 'loading' ? <StateView state='loading' /> : null}
+      {account.status === 'error' ? <StateView state='error' message={account.message} onRetry={() => void account.reload()} /> : null}
+      {account.status === 'ready' ? <AccountCard nickname={account.data.nickname} openid={account.data.openid} roles={account.data.roles} /> : null}
+      <MyOrders counts={orders.status === 'ready' ? orders.data.byStatus : undefined} truncated={orders.status === 'ready' && orders.data.truncated} />
+      {orders.status === 'error' ? (
+        <Text className='me__orders-error' onClick={() => void orders.reload()}>
+          订单数量加载失败，点击重试
+        </Text>
+      ) : null}
+      {isH5() ? <IdentitySwitcher /> : null}
+      <Text className='me__version'>{versionLine()}</Text>
     </View>
   )
 }

@@ -22,7 +22,7 @@ export function productSvg(product: DemoProduct, category: DemoCategory, index: 
     `<circle cx="60" cy="380" r="120" fill="#fff" fill-opacity=".06"/>`,
     `<g transform="translate(200 165)">${SHAPES[category.shape]}</g>`,
     text(200, 318, nameSize, 700, product.name),
-    text(200, 358, 18, 400, `${category.name} · 思域优选`, 0.8),
+    text(200, 358, 18, 400, `${category.name} · 私域优选`, 0.8),
   ]);
 }
 

@@ -85,7 +85,7 @@ export function demoDocuments(now: number): SeedDocuments {
     stores: [
       {
         _id: DEMO_STORE_ID,
-        name: '思域生活馆 · 演示店',
+        name: '私域生活馆 · 演示店',
         address: '上海市徐汇区漕溪北路 88 号 1 层',
         phone: '021-5555-0188',
         hours: { open: '09:00', close: '21:30' },

@@ -1,0 +1,49 @@
+import { Image, Text, View } from '@tarojs/components';
+import dayjs from 'dayjs';
+import type { OrderView } from '../../core/contracts/order';
+import { ORDER_STATUS_LABELS } from '../../core/order/status';
+import Price from '../price';
+import './index.scss';
+
+interface Props {
+  order: OrderView;
+  onClick: (order: OrderView) => void;
+}
+
+/** One order in the list: status, first item, how many pieces, the payable amount and when it was placed. */
+export default function OrderCard({ order, onClick }: Props) {
+  const first = order.items[0];
+  const pieces = order.items.reduce((sum, item) => sum + item.quantity, 0);
+  const more = order.items.length - 1;
+  return (
+    <View className='order-card' data-testid={`order-card-${order._id}`} onClick={() => onClick(order)}>
+      <View className='order-card__head'>
+        <Text className='order-card__time'>{dayjs(order.createdAt).format('YYYY-MM-DD HH:mm')}</Text>
+        <Text className={`order-card__status order-card__status--${order.status.toLowerCase()}`}>
+          {ORDER_STATUS_LABELS[order.status]}
+        </Text>
+      </View>
+      {first ? (
+        <View className='order-card__body'>
+          {first.image ? (
+            <Image className='order-card__image' src={first.image} mode='aspectFill' lazyLoad />
+          ) : (
+            <View className='order-card__image' />
+          )}
+          <View className='order-card__info'>
+            <Text className='order-card__name'>{first.productName}</Text>
+            <Text className='order-card__sku'>
+              {first.skuName}
+              {more > 0 ? ` 等 ${order.items.length} 种商品` : ''}
+            </Text>
+          </View>
+        </View>
+      ) : null}
+      <View className='order-card__foot'>
+        <Text className='order-card__count'>共 {pieces} 件</Text>
+        <Text className='order-card__label'>{order.paidAt ? '实付' : '应付'}</Text>
+        <Price fen={order.amounts.payable} size='md' />
+      </View>
+    </View>
+  );
+}

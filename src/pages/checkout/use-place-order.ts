@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { ApiError, call, toastError } from '../../api';
+import { usePayment } from '../../components/pay-sheet';
+import type { CreateOrderInput } from '../../core/contracts/order';
+import { useCartStore } from '../../stores/cart';
+import { newRequestId } from '../../utils/request-id';
+import { saveLastAddress } from './address';
+
+export interface StockProblem {
+  skuId: string;
+  message: string;
+}
+
+type OrderDraft = Omit<CreateOrderInput, 'requestId'>;
+
+/**
+ * 提交订单: `order.create` with one requestId for this checkout visit (a double
+ * tap or a retry answers the same order), then payment; whatever the payment
+ * outcome the customer lands on the order's page.
+ */
+export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void) {
+  const requestId = useRef(newRequestId()).current;
+  const busyRef = useRef(false);
+  const [submitting, setSubmitting] = useState(false);
+
+  const payment = usePayment({
+    onSettled: (orderId) => {
+      void Taro.redirectTo({ url: `/pages/order/index?id=${encodeURIComponent(orderId)}` });
+    },
+  });
+
+  const submit = useCallback(
+    async (draft: OrderDraft) => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setSubmitting(true);
+      let order;
+      try {
+        order = await call('order', 'create', { ...draft, requestId });
+      } catch (error) {
+        busyRef.current = false;
+        setSubmitting(false);
+        if (error instanceof ApiError && error.code === 'OUT_OF_STOCK' && typeof error.details?.skuId === 'string') {
+          onStockProblem({ skuId: error.details.skuId, message: error.message });
+        } else toastError(error);
+        return;
+      }
+      // The order exists: the button stays disabled, this visit is done with it.
+      if (draft.fulfillment.type === 'delivery' && draft.fulfillment.address) saveLastAddress(draft.fulfillment.address);
+      if (draft.source === 'cart') void useCartStore.getState().load();
+      await payment.pay(order._id);
+    },
+    [requestId, onStockProblem, payment.pay],
+  );
+
+  return { submit, submitting: submitting || payment.starting, sheetProps: payment.sheetProps };
+}

@@ -1,0 +1,25 @@
+import { View, Text } from '@tarojs/components'
+import { showComingSoon } from '../../utils/navigate'
+
+/** Features of later releases: shown now, and honest about it when tapped. */
+const ENTRIES = [
+  { key: 'points', label: '积分商城', glyph: '积', color: '#f0a020' },
+  { key: 'groupbuy', label: '拼团', glyph: '拼', color: '#e4393c' },
+  { key: 'flashsale', label: '秒杀', glyph: '秒', color: '#ff6a3d' },
+  { key: 'live', label: '直播', glyph: '播', color: '#7b61ff' }
+]
+
+export default function EntryTiles() {
+  return (
+    <View className='home__entries'>
+      {ENTRIES.map((entry) => (
+        <View key={entry.key} className='home__entry' onClick={showComingSoon}>
+          <View className='home__entry-icon' style={{ backgroundColor: entry.color }}>
+            <Text>{entry.glyph}</Text>
+          </View>
+          <Text className='home__entry-label'>{entry.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,84 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import StateView from '../../components/state-view';
+import OrderActions, { orderActionsFor } from '../../components/order-actions';
+import OrderAmounts from '../../components/order-amounts';
+import { serverNow } from '../../components/order-countdown';
+import OrderFulfillment from '../../components/order-fulfillment';
+import OrderItems, { type OrderItemLine } from '../../components/order-items';
+import OrderRefundSheet from '../../components/order-refund-sheet';
+import PaySheet from '../../components/pay-sheet';
+import OrderInfo from './order-info';
+import StatusHeader from './status-header';
+import { useOrder } from './use-order';
+import { useOrderActions } from './use-order-actions';
+import './index.scss';
+
+export default function OrderPage() {
+  const { params } = useRouter();
+  const orderId = (params.id ?? '').trim();
+  const { state, reload, replace } = useOrder(orderId);
+  const refresh = useCallback(() => reload(true), [reload]);
+  const { pending, start, refund, sheetProps } = useOrderActions({ orderId, onChanged: replace, reload: refresh });
+
+  const order = state.status === 'ready' ? state.order : null;
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    setExpired(order !== null && order.status === 'PENDING_PAYMENT' && serverNow() >= order.expiresAt);
+  }, [order]);
+  const onExpire = useCallback(() => {
+    setExpired(true);
+    void refresh();
+  }, [refresh]);
+
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void refresh().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  if (state.status === 'loading') return <StateView state='loading' />;
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={orderId ? () => void reload() : undefined} />;
+
+  const { order: view } = state;
+  const openProduct = (item: OrderItemLine) => {
+    const productId = view.items.find((i) => i.skuId === item.skuId)?.productId;
+    if (productId) void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` });
+  };
+  const actions = orderActionsFor(view.status, expired);
+
+  return (
+    <View className={`order-page${actions.length > 0 ? ' order-page--with-actions' : ''}`}>
+      <StatusHeader order={view} expired={expired} onExpire={onExpire} />
+
+      <View className='order-page__card'>
+        <OrderFulfillment fulfillment={view.fulfillment} />
+      </View>
+
+      <View className='order-page__card'>
+        <OrderItems items={view.items} onItemClick={openProduct} />
+        <View className='order-page__amounts'>
+          <OrderAmounts amounts={view.amounts} fulfillmentType={view.fulfillment.type} payableLabel={view.paidAt ? '实付款' : '应付金额'} />
+        </View>
+      </View>
+
+      <View className='order-page__card'>
+        <OrderInfo order={view} />
+      </View>
+
+      {view.status === 'CANCELLED' || view.status === 'COMPLETED' || view.status === 'REFUNDED' ? (
+        <Text className='order-page__link' onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+          再去逛逛
+        </Text>
+      ) : null}
+
+      <OrderActions actions={actions} pending={pending} onAction={(action) => void start(action)} />
+      <OrderRefundSheet {...refund} />
+      <PaySheet {...sheetProps} />
+    </View>
+  );
+}

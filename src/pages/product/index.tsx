@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { ApiError, call, errorMessage } from '../../api'
+import type { ProductDetail } from '../../core/contracts/catalog'
+import StateView from '../../components/state-view'
+import Price from '../../components/price'
+import QuantityStepper from '../../components/quantity-stepper'
+import { useCartStore } from '../../stores/cart'
+import { maxQuantityFor } from '../../utils/limits'
+import { buyNowUrl, CART_URL, HOME_URL } from '../../utils/routes'
+import Gallery from './gallery'
+import SkuChooser from './sku-chooser'
+import BuyBar from './buy-bar'
+import { useAddToCart } from './use-add-to-cart'
+import './index.scss'
+
+type ProductState =
+  | { status: 'loading' }
+  | { status: 'missing'; message: string }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; product: ProductDetail }
+
+/** Codes that mean there is nothing to show: retrying will not help. */
+const MISSING_CODES = ['PRODUCT_NOT_FOUND', 'PRODUCT_OFF_SALE', 'INVALID_ARGUMENT']
+
+export default function ProductPage() {
+  const productId = useRouter().params.id ?? ''
+  const [state, setState] = useState<ProductState>({ status: 'loading' })
+  const [skuId, setSkuId] = useState<string | null>(null)
+  const [quantity, setQuantity] = useState(1)
+  const cartCount = useCartStore((s) => s.count)
+  const { adding, addToCart } = useAddToCart(skuId, quantity)
+
+  const load = useCallback(async () => {
+    if (!productId) {
+      setState({ status: 'missing', message: '没有找到这件商品' })
+      return
+    }
+    setState({ status: 'loading' })
+    try {
+      const product = await call('catalog', 'productDetail', { productId })
+      setState({ status: 'ready', product })
+      setSkuId(product.skus.find((s) => !s.soldOut)?._id ?? null)
+      setQuantity(1)
+      void Taro.setNavigationBarTitle({ title: product.name })
+    } catch (error) {
+      const missing = error instanceof ApiError && MISSING_CODES.includes(error.code)
+      setState({ status: missing ? 'missing' : 'error', message: errorMessage(error) })
+    }
+  }, [productId])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  useEffect(() => {
+    const cart = useCartStore.getState()
+    if (cart.status === 'idle') void cart.load()
+  }, [])
+
+  if (state.status === 'loading') return <StateView state='loading' />
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void load()} />
+  if (state.status === 'missing') {
+    return <StateView state='empty' message={state.message} actionText='去首页逛逛' onAction={() => void Taro.switchTab({ url: HOME_URL })} />
+  }
+
+  const { product } = state
+  const sku = product.skus.find((s) => s._id === skuId) ?? null
+  const soldOut = product.soldOut || product.skus.every((s) => s.soldOut)
+  const max = sku ? maxQuantityFor(sku.stock) : 1
+  const price = sku ? sku.price : product.price
+  const images = product.images.length > 0 ? product.images : product.image ? [product.image] : []
+
+  const chooseSku = (id: string) => {
+    setSkuId(id)
+    const chosen = product.skus.find((s) => s._id === id)
+    if (chosen) setQuantity((q) => Math.max(1, Math.min(q, maxQuantityFor(chosen.stock))))
+  }
+
+  return (
+    <View className='product'>
+      <Gallery images={images} soldOut={soldOut} />
+
+      <View className='product__card product__summary'>
+        <View className='product__prices'>
+          <Price fen={price} size='lg' />
+          {product.listPrice > price ? <Price fen={product.listPrice} size='sm' strike className='product__list-price' /> : null}
+          {soldOut ? <Text className='product__sold-out'>已售罄</Text> : null}
+        </View>
+        <Text className='product__name'>{product.name}</Text>
+        {product.subtitle ? <Text className='product__subtitle'>{product.subtitle}</Text> : null}
+      </View>
+
+      {product.skus.length > 0 ? (
+        <View className='product__card'>
+          <Text className='product__label'>规格</Text>
+          <SkuChooser skus={product.skus} selectedId={skuId} onSelect={chooseSku} />
+          <View className='product__quantity'>
+            <Text className='product__label product__label--inline'>数量</Text>
+            <View className='product__quantity-right'>
+              {sku ? <Text className='product__stock'>库存 {sku.stock} 件</Text> : null}
+              <QuantityStepper value={quantity} min={1} max={Math.max(1, max)} onChange={setQuantity} disabled={!sku || soldOut} />
+            </View>
+          </View>
+        </View>
+      ) : null}
+
+      {product.description ? (
+        <View className='product__card'>
+          <Text className='product__label'>商品详情</Text>
+          <Text className='product__description'>{product.description}</Text>
+        </View>
+      ) : null}
+
+      <BuyBar
+        soldOut={soldOut}
+        disabled={!sku || sku.soldOut}
+        adding={adding}
+        cartCount={cartCount}
+        onCart={() => void Taro.switchTab({ url: CART_URL })}
+        onAdd={() => void addToCart()}
+        onBuyNow={() => {
+          if (sku && !sku.soldOut) void Taro.navigateTo({ url: buyNowUrl(sku._id, quantity) })
+        }}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,82 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Helpers for driving the H5 storefront. Taro's H5 router keeps earlier pages
+ * in the DOM (hidden), so every lookup keeps to visible elements.
+ */
+export const WAIT_MS = 15_000;
+
+/** The first visible element with exactly this text. */
+export function byText(page: Page, text: string | RegExp): Locator {
+  return page.getByText(text, { exact: typeof text === 'string' }).filter({ visible: true }).first();
+}
+
+/** The first visible element matching a CSS selector. */
+export function visible(page: Page, selector: string): Locator {
+  return page.locator(selector).filter({ visible: true }).first();
+}
+
+export async function waitForText(page: Page, text: string | RegExp): Promise<Locator> {
+  const locator = byText(page, text);
+  await locator.waitFor({ state: 'visible', timeout: WAIT_MS });
+  return locator;
+}
+
+export async function tapText(page: Page, text: string | RegExp): Promise<void> {
+  await (await waitForText(page, text)).click();
+}
+
+/** Polls `read` until `accept` holds (for values the page updates on its own). */
+export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  let value = await read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    await new Promise((done) => setTimeout(done, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** The stock the product page shows for its selected SKU ("库存 N 件"). */
+export async function shownStock(page: Page): Promise<number> {
+  const text = (await (await waitForText(page, /^库存 \d+ 件$/)).textContent()) ?? '';
+  return Number(/库存 (\d+) 件/.exec(text)?.[1]);
+}
+
+/** Calls a cloud function over the local cloud's HTTP protocol as `openid`. */
+export async function callAs<T>(baseUrl: string, openid: string, fn: string, action: string, data: unknown): Promise<T> {
+  const login = await fetch(`${baseUrl}/api/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const res = await fetch(`${baseUrl}/api/functions/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ action, data }),
+  });
+  const body = (await res.json()) as { result: { ok: boolean; data?: T; error?: { code: string; message: string } } };
+  if (!body.result.ok) throw new Error(`${fn}.${action}: ${body.result.error?.code} ${body.result.error?.message}`);
+  return body.result.data as T;
+}
+
+/** Waits until no page is sliding in or out and no modal or toast is fading (Taro's H5 router and UI animate). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shown = (el: Element) => getComputedStyle(el).display !== 'none';
+      const pagesStill = [...document.querySelectorAll('.taro_router > .taro_page')]
+        .filter(shown)
+        .every((el) => Math.abs(el.getBoundingClientRect().left) < 1);
+      const opacity = (el: Element) => getComputedStyle(el).opacity;
+      const overlaysStill =
+        [...document.querySelectorAll('.taro__modal')].filter(shown).every((el) => opacity(el) === '1') &&
+        [...document.querySelectorAll('.taro__toast')].filter(shown).every((el) => ['0', '1'].includes(opacity(el)));
+      return pagesStill && overlaysStill;
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
+}

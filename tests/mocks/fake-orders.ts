@@ -1,0 +1,129 @@
+// An in-memory order server for UI tests (order.* and system.ping), with the rules the UI
+// relies on: create is idempotent by requestId, actions follow the state machine, pay
+// answers sandbox parameters. Tweak `handlers` in a test to answer differently.
+import type { OrderView, QuoteInput, CreateOrderInput } from '../../src/core/contracts/order'
+import type { OrderItem } from '../../src/core/order/types'
+import { nextOrderStatus, type OrderEvent, type OrderStatus, ORDER_STATUS_LABELS } from '../../src/core/order/status'
+import { fail } from './fake-transport'
+
+export const NOW = Date.UTC(2026, 10, 25, 2, 0, 0)
+
+export const item = (skuId: string, productName: string, skuName: string, unitPrice: number, quantity = 1): OrderItem => ({
+  skuId,
+  productId: `p-${skuId}`,
+  productName,
+  skuName,
+  image: null,
+  unitPrice,
+  quantity,
+  lineTotal: unitPrice * quantity
+})
+
+export function orderView(id: string, status: OrderStatus, extra: Partial<OrderView> = {}): OrderView {
+  const items = extra.items ?? [item('sku-oolong-100', '冻顶乌龙', '100g 罐装', 6800)]
+  const itemsTotal = items.reduce((n, i) => n + i.lineTotal, 0)
+  return {
+    _id: id,
+    status,
+    statusLabel: ORDER_STATUS_LABELS[status],
+    items,
+    fulfillment: { type: 'delivery', address: { name: '张三', phone: '13800138000', region: '上海市 徐汇区', detail: '漕溪北路 88 号' } },
+    amounts: { itemsTotal, discount: 0, shippingFee: 800, payable: itemsTotal + 800 },
+    remark: '',
+    createdAt: NOW - 60_000,
+    expiresAt: Date.now() + 15 * 60_000,
+    paidAt: status === 'PENDING_PAYMENT' || status === 'CANCELLED' ? null : NOW - 30_000,
+    shippedAt: null,
+    trackingNo: null,
+    completedAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    refundRequestedAt: null,
+    refundedAt: null,
+    ...extra
+  }
+}
+
+const PRICES: Record<string, { productName: string; skuName: string; price: number; stock: number }> = {
+  'sku-oolong-100': { productName: '冻顶乌龙', skuName: '100g 罐装', price: 6800, stock: 3 },
+  'sku-oolong-250': { productName: '冻顶乌龙', skuName: '250g 礼盒', price: 15800, stock: 40 }
+}
+
+export function createFakeOrders(options: { now?: () => number } = {}) {
+  const now = options.now ?? (() => NOW)
+  const orders = new Map<string, OrderView>()
+  const byRequestId = new Map<string, string>()
+  let seq = 0
+
+  const price = (input: QuoteInput) => {
+    const items = input.items.map((line) => {
+      const sku = PRICES[line.skuId]
+      if (!sku) throw fail('SKU_NOT_FOUND', '商品规格不存在或已下架', { skuId: line.skuId })
+      if (sku.stock < line.quantity) throw fail('OUT_OF_STOCK', `「${sku.skuName}」库存不足，仅剩 ${sku.stock} 件`, { skuId: line.skuId, available: sku.stock })
+      return { ...item(line.skuId, sku.productName, sku.skuName, sku.price, line.quantity) }
+    })
+    const itemsTotal = items.reduce((n, i) => n + i.lineTotal, 0)
+    const shippingFee = input.fulfillment.type === 'pickup' || itemsTotal >= 9900 ? 0 : 800
+    const fulfillment =
+      input.fulfillment.type === 'pickup'
+        ? { type: 'pickup' as const, storeId: input.fulfillment.storeId, storeName: '私域生活馆 · 演示店' }
+        : { type: 'delivery' as const, address: input.fulfillment.address! }
+    return { items, fulfillment, amounts: { itemsTotal, discount: 0, shippingFee, payable: itemsTotal + shippingFee }, memberDiscountBps: 0 }
+  }
+
+  const own = (orderId: string) => {
+    const order = orders.get(orderId)
+    if (!order) throw fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
+    return order
+  }
+
+  const step = (orderId: string, event: OrderEvent, patch: Partial<OrderView> = {}) => {
+    const order = own(orderId)
+    const next = nextOrderStatus(order.status, event)
+    if (!next) throw fail('ORDER_STATE_INVALID', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，不能执行该操作`)
+    const changed = { ...order, ...patch, status: next, statusLabel: ORDER_STATUS_LABELS[next] }
+    orders.set(orderId, changed)
+    return changed
+  }
+
+  const handlers: Record<string, (data: any) => unknown> = {
+    'system.ping': () => ({ pong: true, now: now() }),
+    'order.quote': (input: QuoteInput) => price(input),
+    'order.create': (input: CreateOrderInput) => {
+      const earlier = byRequestId.get(input.requestId)
+      if (earlier) return own(earlier)
+      const quote = price(input)
+      seq += 1
+      const id = `o${seq}`
+      const order = orderView(id, 'PENDING_PAYMENT', { items: quote.items, fulfillment: quote.fulfillment, amounts: quote.amounts, remark: input.remark ?? '', createdAt: now(), expiresAt: now() + 15 * 60_000 })
+      orders.set(id, order)
+      byRequestId.set(input.requestId, id)
+      return order
+    },
+    'order.pay': ({ orderId }: { orderId: string }) => {
+      const order = own(orderId)
+      if (order.status !== 'PENDING_PAYMENT') throw fail('ORDER_STATE_INVALID', '订单状态不允许支付')
+      const amount = order.amounts.payable
+      return { orderId, amount, expiresAt: order.expiresAt, payment: { provider: 'sandbox', orderId, amount, sheetUrl: `/pay/${orderId}` } }
+    },
+    'order.get': ({ orderId }: { orderId: string }) => own(orderId),
+    'order.cancel': ({ orderId }: { orderId: string }) => step(orderId, 'cancel', { cancelledAt: now(), cancelReason: 'customer' }),
+    'order.confirm': ({ orderId }: { orderId: string }) => step(orderId, 'confirm', { completedAt: now() }),
+    'order.requestRefund': ({ orderId }: { orderId: string }) => step(orderId, 'requestRefund', { refundRequestedAt: now() }),
+    'order.list': ({ status, page = 0, pageSize = 10 }: { status?: OrderStatus; page?: number; pageSize?: number }) => {
+      const all = [...orders.values()].filter((o) => !status || o.status === status).sort((a, b) => b.createdAt - a.createdAt)
+      const slice = all.slice(page * pageSize, page * pageSize + pageSize)
+      return { items: slice, page, pageSize, hasMore: all.length > (page + 1) * pageSize }
+    }
+  }
+
+  /** What the sandbox pay endpoint does to the order (tests wire it to a fetch stub). */
+  const settle = (orderId: string, result: 'SUCCESS' | 'FAIL') => {
+    if (result !== 'SUCCESS') return
+    const order = own(orderId)
+    const next = order.fulfillment.type === 'pickup' ? 'READY_FOR_PICKUP' : 'PAID'
+    orders.set(orderId, { ...order, status: next, statusLabel: ORDER_STATUS_LABELS[next], paidAt: now() })
+  }
+
+  return { handlers, orders, settle, put: (order: OrderView) => orders.set(order._id, order) }
+}

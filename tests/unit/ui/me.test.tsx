@@ -1,0 +1,105 @@
+/** @jest-environment jsdom */
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import MePage from '../../../src/pages/me'
+import MemberPage from '../../../src/pages/member'
+import { setTransport } from '../../../src/api'
+import { useCartStore } from '../../../src/stores/cart'
+import type { OrderView } from '../../../src/core/contracts/order'
+import type { OrderStatus } from '../../../src/core/order/status'
+import { createFakeCart } from '../../mocks/fake-cart'
+import { createFakeTransport, fail } from '../../mocks/fake-transport'
+
+const order = (id: string, status: OrderStatus, payable: number) => ({ _id: id, status, amounts: { itemsTotal: payable, discount: 0, shippingFee: 0, payable } }) as unknown as OrderView
+
+const ORDERS = [order('o1', 'PENDING_PAYMENT', 6800), order('o2', 'PAID', 15800), order('o3', 'PAID', 3900), order('o4', 'COMPLETED', 1200), order('o5', 'CANCELLED', 999)]
+
+function setup() {
+  const fake = createFakeTransport({
+    ...createFakeCart([]).handlers,
+    'system.whoami': () => ({ openid: 'demo-customer', roles: ['customer'], staffStoreIds: [] }),
+    'order.list': ({ page, pageSize }: { page: number; pageSize: number }) => ({
+      items: ORDERS.slice(page * pageSize, (page + 1) * pageSize),
+      page,
+      pageSize,
+      hasMore: (page + 1) * pageSize < ORDERS.length
+    })
+  })
+  setTransport(fake.transport)
+  return fake
+}
+
+const originalEnv = process.env.TARO_ENV
+beforeEach(() => {
+  useCartStore.getState().reset()
+  ;(globalThis as { fetch?: unknown }).fetch = jest.fn(async () => ({
+    ok: true,
+    json: async () => ({ users: [{ openid: 'demo-customer', nickname: '小思（顾客）', roles: [], staffStoreIds: [] }] })
+  }))
+})
+afterEach(() => {
+  cleanup()
+  jest.clearAllMocks()
+  process.env.TARO_ENV = originalEnv
+})
+
+describe('me page', () => {
+  test('order shortcuts show counts and open the order list by status', async () => {
+    setup()
+    render(<MePage />)
+    expect(await screen.findByText('openid：demo-customer')).toBeTruthy()
+    const paid = screen.getByTestId('orders-PAID')
+    expect(await within(paid).findByText('2')).toBeTruthy()
+    expect(within(paid).getByText('待发货')).toBeTruthy()
+    fireEvent.click(paid)
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenLastCalledWith({ url: '/pages/orders/index?status=PAID' })
+    fireEvent.click(screen.getByText('待支付'))
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenLastCalledWith({ url: '/pages/orders/index?status=PENDING_PAYMENT' })
+    fireEvent.click(screen.getByText('退款'))
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenLastCalledWith({ url: '/pages/orders/index?status=REFUNDING' })
+    fireEvent.click(screen.getByText('全部订单 ›'))
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenLastCalledWith({ url: '/pages/orders/index' })
+    expect(screen.getByText(/^私域商城 v\d+\.\d+\.\d+/)).toBeTruthy()
+  })
+
+  test('the identity switcher is on H5 only', async () => {
+    setup()
+    process.env.TARO_ENV = 'weapp'
+    const { unmount } = render(<MePage />)
+    await screen.findByText('openid：demo-customer')
+    expect(screen.queryByText('切换身份')).toBeNull()
+    unmount()
+    process.env.TARO_ENV = 'h5'
+    render(<MePage />)
+    expect(await screen.findByText('切换身份')).toBeTruthy()
+    expect(await screen.findAllByText('小思（顾客）')).toHaveLength(2)
+  })
+})
+
+describe('member page', () => {
+  test('shows the signed-in customer, real order figures and the member card to come', async () => {
+    setup()
+    render(<MemberPage />)
+    expect(await screen.findByText('openid：demo-customer')).toBeTruthy()
+    expect(screen.getByText('即将开放')).toBeTruthy()
+    expect(screen.getByText(/^会员卡即将开放/)).toBeTruthy()
+    expect(await screen.findByText('累计消费')).toBeTruthy()
+    // Paid and kept: 158.00 + 39.00 + 12.00; the unpaid and cancelled orders do not count.
+    expect(screen.getByText('¥209.00')).toBeTruthy()
+    expect(within(screen.getByText('全部订单').parentElement as HTMLElement).getByText('5')).toBeTruthy()
+  })
+
+  test('a failed whoami shows the error with retry', async () => {
+    const fake = setup()
+    const whoami = fake.handlers['system.whoami']
+    fake.handlers['system.whoami'] = () => {
+      throw fail('UNAUTHENTICATED', '请先登录')
+    }
+    render(<MemberPage />)
+    expect(await screen.findByText('请先登录')).toBeTruthy()
+    fake.handlers['system.whoami'] = whoami
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('openid：demo-customer')).toBeTruthy()
+  })
+})

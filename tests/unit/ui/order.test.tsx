@@ -1,0 +1,184 @@
+/** @jest-environment jsdom */
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { setTransport } from '../../../src/api'
+import { resetServerClock } from '../../../src/components/order-countdown/server-clock'
+import type { OrderView } from '../../../src/core/contracts/order'
+import type { OrderStatus } from '../../../src/core/order/status'
+import OrderPage from '../../../src/pages/order'
+import { createFakeOrders, orderView } from '../../mocks/fake-orders'
+import { createFakeTransport } from '../../mocks/fake-transport'
+import { setRouterParams } from '../../mocks/taro'
+
+function setup(order: OrderView) {
+  const server = createFakeOrders({ now: () => Date.now() })
+  server.put(order)
+  const fake = createFakeTransport(server.handlers)
+  setTransport(fake.transport)
+  setRouterParams({ id: order._id })
+  render(<OrderPage />)
+  return { server, fake }
+}
+
+const label = () => screen.getByTestId('order-status-label').textContent
+const button = (action: string) => screen.queryByTestId(`order-action-${action}`) as HTMLButtonElement | null
+
+beforeEach(() => {
+  resetServerClock()
+  jest.mocked(Taro.showModal).mockImplementation(async () => ({ errMsg: 'ok', confirm: true, cancel: false }))
+})
+afterEach(() => {
+  cleanup()
+  jest.clearAllMocks()
+})
+
+describe('order detail: what each status offers', () => {
+  test.each<[OrderStatus, string[]]>([
+    ['PENDING_PAYMENT', ['cancel', 'pay']],
+    ['PAID', ['refund']],
+    ['READY_FOR_PICKUP', ['refund']],
+    ['SHIPPED', ['refund', 'confirm']],
+    ['COMPLETED', []],
+    ['CANCELLED', []],
+    ['REFUNDING', []],
+    ['REFUNDED', []]
+  ])('%s shows its label and the actions %j', async (status, actions) => {
+    setup(orderView('o1', status, { expiresAt: Date.now() + 15 * 60_000 }))
+    await screen.findByTestId('order-status')
+    expect(label()).toBe(
+      { PENDING_PAYMENT: '待支付', PAID: '已支付', READY_FOR_PICKUP: '待自提', SHIPPED: '已发货', COMPLETED: '已完成', CANCELLED: '已取消', REFUNDING: '退款中', REFUNDED: '已退款' }[status]
+    )
+    const shown = screen.queryAllByTestId(/^order-action-/).map((el) => el.getAttribute('data-testid')!.replace('order-action-', ''))
+    expect(shown).toEqual(actions)
+  })
+
+  test('an unpaid order counts down to its deadline; items, address and amounts are shown', async () => {
+    setup(orderView('o1', 'PENDING_PAYMENT', { expiresAt: Date.now() + 14 * 60_000 + 30_000 }))
+    const countdown = await screen.findByTestId('order-countdown')
+    expect(countdown.textContent).toMatch(/^14:(30|29)$/)
+    expect(screen.getByText('冻顶乌龙')).not.toBeNull()
+    expect(screen.getByText('漕溪北路 88 号', { exact: false })).not.toBeNull()
+    expect(screen.getByText('应付金额')).not.toBeNull()
+    expect(screen.getByText('¥76.00')).not.toBeNull()
+  })
+})
+
+describe('order detail: actions', () => {
+  test('取消订单 asks first, then cancels and shows 已取消', async () => {
+    const { fake } = setup(orderView('o1', 'PENDING_PAYMENT'))
+    await screen.findByTestId('order-status')
+    fireEvent.click(button('cancel')!)
+    await waitFor(() => expect(label()).toBe('已取消'))
+    expect(jest.mocked(Taro.showModal)).toHaveBeenCalledWith(expect.objectContaining({ title: '取消订单', confirmText: '确定取消' }))
+    expect(fake.callsOf('order', 'cancel')).toEqual([{ fn: 'order', action: 'cancel', data: { orderId: 'o1' } }])
+    expect(screen.queryByTestId('order-actions')).toBeNull()
+  })
+
+  test('declining the confirm modal changes nothing', async () => {
+    jest.mocked(Taro.showModal).mockImplementationOnce(async () => ({ errMsg: 'ok', confirm: false, cancel: true }))
+    const { fake } = setup(orderView('o1', 'PENDING_PAYMENT'))
+    await screen.findByTestId('order-status')
+    await act(async () => {
+      fireEvent.click(button('cancel')!)
+    })
+    expect(fake.callsOf('order', 'cancel')).toHaveLength(0)
+    expect(label()).toBe('待支付')
+  })
+
+  test('every action is disabled while one is pending', async () => {
+    const { fake } = setup(orderView('o1', 'PENDING_PAYMENT'))
+    let release: (order: unknown) => void = () => undefined
+    const cancel = fake.handlers['order.cancel']!
+    fake.handlers['order.cancel'] = (input) => new Promise((done) => (release = () => done(cancel(input))))
+    await screen.findByTestId('order-status')
+    fireEvent.click(button('cancel')!)
+    await waitFor(() => expect(button('cancel')!.disabled).toBe(true))
+    expect(button('pay')!.disabled).toBe(true)
+    fireEvent.click(button('pay')!)
+    expect(fake.callsOf('order', 'pay')).toHaveLength(0)
+    await act(async () => release(null))
+    await waitFor(() => expect(label()).toBe('已取消'))
+    expect(fake.callsOf('order', 'cancel')).toHaveLength(1)
+  })
+
+  test('去支付 opens the pay sheet; 取消 keeps the order unpaid and reads it again', async () => {
+    const { fake } = setup(orderView('o1', 'PENDING_PAYMENT'))
+    await screen.findByTestId('order-status')
+    fireEvent.click(button('pay')!)
+    await screen.findByTestId('pay-sheet')
+    const reads = fake.callsOf('order', 'get').length
+    fireEvent.click(screen.getByText('取消'))
+    await waitFor(() => expect(fake.callsOf('order', 'get').length).toBeGreaterThan(reads))
+    expect(label()).toBe('待支付')
+    expect(button('pay')!.disabled).toBe(false)
+  })
+
+  test('去支付 then 确认支付 shows the paid order', async () => {
+    const { server } = setup(orderView('o1', 'PENDING_PAYMENT'))
+    ;(globalThis as { fetch: unknown }).fetch = jest.fn(async () => {
+      server.settle('o1', 'SUCCESS')
+      return { ok: true, status: 200, json: async () => ({}) } as unknown as Response
+    })
+    await screen.findByTestId('order-status')
+    fireEvent.click(button('pay')!)
+    fireEvent.click(await screen.findByText('确认支付'))
+    await waitFor(() => expect(label()).toBe('已支付'))
+    expect(screen.getByText('实付款')).not.toBeNull()
+  })
+
+  test('确认收货 completes a shipped order', async () => {
+    const { fake } = setup(orderView('o1', 'SHIPPED', { shippedAt: Date.now(), trackingNo: 'SF123' }))
+    await screen.findByText('包裹已发出，运单号 SF123')
+    fireEvent.click(button('confirm')!)
+    await waitFor(() => expect(label()).toBe('已完成'))
+    expect(fake.callsOf('order', 'confirm')).toHaveLength(1)
+  })
+
+  test('申请退款 asks for a reason and sends it', async () => {
+    const { fake } = setup(orderView('o1', 'PAID'))
+    await screen.findByTestId('order-status')
+    fireEvent.click(button('refund')!)
+    await screen.findByTestId('refund-sheet')
+    fireEvent.click(screen.getByText('商品质量问题'))
+    fireEvent.change(screen.getByPlaceholderText('补充说明（选填）'), { target: { value: '包装破损' } })
+    fireEvent.click(screen.getByTestId('refund-submit'))
+    await waitFor(() => expect(label()).toBe('退款中'))
+    expect(fake.callsOf('order', 'requestRefund')[0]!.data).toEqual({ orderId: 'o1', reason: '商品质量问题：包装破损' })
+    expect(screen.queryByTestId('refund-sheet')).toBeNull()
+  })
+
+  test('a refused action shows the server message and reads the order again', async () => {
+    const { server, fake } = setup(orderView('o1', 'SHIPPED'))
+    await screen.findByTestId('order-status')
+    // Meanwhile the order completed elsewhere.
+    server.put(orderView('o1', 'COMPLETED', { completedAt: Date.now() }))
+    fireEvent.click(button('refund')!)
+    fireEvent.click(await screen.findByTestId('refund-submit'))
+    await waitFor(() => expect(label()).toBe('已完成'))
+    expect(jest.mocked(Taro.showToast)).toHaveBeenCalledWith(expect.objectContaining({ title: '订单当前状态为「已完成」，不能执行该操作' }))
+    expect(fake.callsOf('order', 'requestRefund')).toHaveLength(1)
+  })
+})
+
+describe('order detail: countdown and states', () => {
+  test('when the countdown reaches zero the order is read again', async () => {
+    const { server, fake } = setup(orderView('o1', 'PENDING_PAYMENT', { expiresAt: Date.now() + 1_200 }))
+    await screen.findByTestId('order-countdown')
+    server.put(orderView('o1', 'CANCELLED', { cancelReason: 'timeout', cancelledAt: Date.now() }))
+    await waitFor(() => expect(label()).toBe('已取消'), { timeout: 4_000 })
+    expect(screen.getByText('超时未支付，订单已自动取消')).not.toBeNull()
+    expect(fake.callsOf('order', 'get').length).toBe(2)
+  })
+
+  test('an unknown order shows the error with a retry', async () => {
+    const server = createFakeOrders()
+    setTransport(createFakeTransport(server.handlers).transport)
+    setRouterParams({ id: 'nope' })
+    render(<OrderPage />)
+    await screen.findByText('订单不存在')
+    server.put(orderView('nope', 'PAID'))
+    fireEvent.click(screen.getByText('重试'))
+    await waitFor(() => expect(label()).toBe('已支付'))
+  })
+})
