@@ -23,5 +23,6 @@ module.exports = {
     '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/mocks/file.js',
     '^@/(.*)$': '<rootDir>/src/$1',
   },
+  setupFiles: ['<rootDir>/tests/mocks/env.js'],
   testTimeout: 30000,
 };

@@ -1,7 +1,7 @@
-import { Text } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
-import { formatCountdown } from './format';
-import { serverNow, syncServerClock } from './server-clock';
+import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import Countdown from '../../native/react/Countdown';
+import { serverOffset, syncServerClock } from './server-clock';
 import './index.scss';
 
 interface Props {
@@ -11,42 +11,27 @@ interface Props {
   onExpire?: () => void;
 }
 
-const TICK_MS = 1000;
-
-/** A live "mm:ss" to a deadline set by the server, measured against the server's clock. */
+/**
+ * A live countdown to a deadline set by the server, measured against the
+ * server's clock. On weapp it is the native <native-countdown> (pages using
+ * it list it in usingComponents), on H5 its React twin.
+ */
 export default function OrderCountdown({ expiresAt, onExpire }: Props) {
-  const [left, setLeft] = useState(() => expiresAt - serverNow());
-  const expireRef = useRef(onExpire);
-  expireRef.current = onExpire;
+  const [offset, setOffset] = useState(serverOffset);
 
   useEffect(() => {
-    let fired = false;
-    let stopped = false;
-    const tick = () => {
-      if (stopped) return;
-      const msLeft = expiresAt - serverNow();
-      setLeft(msLeft);
-      if (msLeft <= 0 && !fired) {
-        fired = true;
-        clearInterval(timer);
-        expireRef.current?.();
-      }
-    };
-    const timer = setInterval(tick, TICK_MS);
-    void syncServerClock().then(tick);
-    tick();
+    let live = true;
+    void syncServerClock().then(() => live && setOffset(serverOffset()));
     return () => {
-      stopped = true;
-      clearInterval(timer);
+      live = false;
     };
-  }, [expiresAt]);
+  }, []);
 
   return (
-    <Text className='order-countdown' data-testid='order-countdown'>
-      {formatCountdown(left)}
-    </Text>
+    <View className='order-countdown' data-testid='order-countdown'>
+      <Countdown deadline={expiresAt} offset={offset} onEnd={onExpire} />
+    </View>
   );
 }
 
-export { formatCountdown } from './format';
 export { serverNow, syncServerClock } from './server-clock';

@@ -24,6 +24,9 @@ export function syncServerClock(): Promise<void> {
   return syncing;
 }
 
+/** Server clock − local clock, in ms (0 until measured). */
+export const serverOffset = (): number => offsetMs;
+
 /** The server's time now, in epoch ms. */
 export const serverNow = (): number => Date.now() + offsetMs;
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { setTransport } from '../../../src/api'
-import OrderCountdown, { formatCountdown } from '../../../src/components/order-countdown'
+import OrderCountdown from '../../../src/components/order-countdown'
 import { resetServerClock, serverNow, syncServerClock } from '../../../src/components/order-countdown/server-clock'
 import { createFakeTransport } from '../../mocks/fake-transport'
 
@@ -10,21 +10,6 @@ afterEach(() => {
   cleanup()
   jest.useRealTimers()
   resetServerClock()
-})
-
-describe('formatCountdown', () => {
-  test.each([
-    [15 * 60_000, '15:00'],
-    [14 * 60_000 + 59_001, '15:00'],
-    [14 * 60_000 + 59_000, '14:59'],
-    [61_000, '01:01'],
-    [999, '00:01'],
-    [0, '00:00'],
-    [-5_000, '00:00'],
-    [3_723_000, '1:02:03']
-  ])('%i ms left shows %s', (ms, text) => {
-    expect(formatCountdown(ms)).toBe(text)
-  })
 })
 
 describe('server clock', () => {
