@@ -5,11 +5,21 @@ export default defineAppConfig({
     'pages/cart/index',
     'pages/member/index',
     'pages/me/index',
-    'pages/product/index',
-    'pages/checkout/index',
-    'pages/orders/index',
-    'pages/order/index'
+    'pages/product/index'
   ],
+  // Checkout and orders are not on the first screens: a subpackage, preloaded
+  // from the pages that lead there so opening them stays instant.
+  subPackages: [
+    {
+      root: 'packages/trade',
+      pages: ['checkout/index', 'orders/index', 'order/index']
+    }
+  ],
+  preloadRule: {
+    'pages/cart/index': { network: 'all', packages: ['packages/trade'] },
+    'pages/product/index': { network: 'all', packages: ['packages/trade'] },
+    'pages/me/index': { network: 'all', packages: ['packages/trade'] }
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -5,12 +5,14 @@ export const CART_URL = '/pages/cart/index'
 export const productUrl = (productId: string): string => `/pages/product/index?id=${encodeURIComponent(productId)}`
 
 export const buyNowUrl = (skuId: string, quantity: number): string =>
-  `/pages/checkout/index?source=buyNow&skuId=${encodeURIComponent(skuId)}&quantity=${quantity}`
+  `/packages/trade/checkout/index?source=buyNow&skuId=${encodeURIComponent(skuId)}&quantity=${quantity}`
 
 export const cartCheckoutUrl = (skuIds: string[]): string =>
-  `/pages/checkout/index?source=cart&skuIds=${skuIds.map(encodeURIComponent).join(',')}`
+  `/packages/trade/checkout/index?source=cart&skuIds=${skuIds.map(encodeURIComponent).join(',')}`
 
-export const ordersUrl = (status?: string): string => (status ? `/pages/orders/index?status=${status}` : '/pages/orders/index')
+export const ordersUrl = (status?: string): string => (status ? `/packages/trade/orders/index?status=${status}` : '/packages/trade/orders/index')
+
+export const orderUrl = (orderId: string): string => `/packages/trade/order/index?id=${encodeURIComponent(orderId)}`
 
 /** Tab pages open with switchTab; others with navigateTo. */
 export const TAB_PAGES = ['/pages/home/index', '/pages/catalog/index', '/pages/cart/index', '/pages/member/index', '/pages/me/index']

@@ -92,9 +92,9 @@ describe('buying in the H5 storefront', () => {
 
     const orders = await api<OrderPage>('order', 'list', { page: 0, pageSize: 10 });
     expect(orders.items[0]).toMatchObject({ status: 'PAID', remark: '请工作日送达', amounts: { payable: 7600, shippingFee: 800 } });
-    expect(page.url()).toContain(`/pages/order/index?id=${orders.items[0]!._id}`);
+    expect(page.url()).toContain(`/packages/trade/order/index?id=${orders.items[0]!._id}`);
 
-    await page.goto(`${cloud.url}/pages/orders/index`);
+    await page.goto(`${cloud.url}/packages/trade/orders/index`);
     await visible(page, `[data-testid="order-card-${orders.items[0]!._id}"]`).waitFor({ timeout: WAIT_MS });
     expect(await visible(page, `[data-testid="order-card-${orders.items[0]!._id}"]`).textContent()).toContain('已支付');
     await shot('f2-07-orders');
@@ -178,12 +178,12 @@ describe('buying in the H5 storefront', () => {
 
   it('more than the stock at checkout: the item is named, nothing can be ordered, 返回修改 leads back', async () => {
     // 云南熟普洱 has 30 in stock.
-    await page.goto(`${cloud.url}/pages/checkout/index?source=buyNow&skuId=p-tea-puer-s1&quantity=31`);
+    await page.goto(`${cloud.url}/packages/trade/checkout/index?source=buyNow&skuId=p-tea-puer-s1&quantity=31`);
     await waitForText(page, '「357g 饼」库存不足，仅剩 30 件');
     await waitForText(page, '返回修改');
     await shot('f2-15-checkout-out-of-stock-direct');
 
-    await page.goto(`${cloud.url}/pages/checkout/index?source=buyNow&productId=p-tea-puer&skuId=p-tea-puer-s1&quantity=31`);
+    await page.goto(`${cloud.url}/packages/trade/checkout/index?source=buyNow&productId=p-tea-puer&skuId=p-tea-puer-s1&quantity=31`);
     const alert = await waitForText(page, /库存不足，仅剩 30 件/);
     expect(await alert.textContent()).toContain('357g 饼');
     expect(await visible(page, '[data-testid="order-item-p-tea-puer-s1"]').textContent()).toContain('库存不足');

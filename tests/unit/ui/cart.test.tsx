@@ -47,7 +47,7 @@ describe('cart page', () => {
     fireEvent.click(screen.getByTestId('check-sku-bagel-sesame'))
     expect(total()).toBe('¥158.00')
     fireEvent.click(checkoutButton())
-    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/pages/checkout/index?source=cart&skuIds=sku-oolong-250' })
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/packages/trade/checkout/index?source=cart&skuIds=sku-oolong-250' })
 
     fireEvent.click(screen.getByTestId('check-all'))
     expect(total()).toBe('¥191.00')

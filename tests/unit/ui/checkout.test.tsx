@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { setTransport } from '../../../src/api'
-import CheckoutPage from '../../../src/pages/checkout'
+import CheckoutPage from '../../../src/packages/trade/checkout'
 import { useCartStore } from '../../../src/stores/cart'
 import { OOLONG } from '../../mocks/catalog-fixtures'
 import { createFakeCart } from '../../mocks/fake-cart'
@@ -102,7 +102,7 @@ describe('checkout: submit', () => {
       return { ok: true, status: 200, json: async () => ({}) } as unknown as Response
     })
     fireEvent.click(screen.getByText('确认支付'))
-    await waitFor(() => expect(jest.mocked(Taro.redirectTo)).toHaveBeenCalledWith({ url: '/pages/order/index?id=o1' }))
+    await waitFor(() => expect(jest.mocked(Taro.redirectTo)).toHaveBeenCalledWith({ url: '/packages/trade/order/index?id=o1' }))
     expect(fetchMock.mock.calls[0]![0]).toBe('/api/dev/pay/o1')
     expect(fake.callsOf('order', 'pay')).toHaveLength(1)
   })
@@ -135,7 +135,7 @@ describe('checkout: submit', () => {
     fireEvent.click(screen.getByTestId('checkout-submit'))
     await screen.findByTestId('pay-sheet')
     fireEvent.click(screen.getByText('取消'))
-    expect(jest.mocked(Taro.redirectTo)).toHaveBeenCalledWith({ url: '/pages/order/index?id=o1' })
+    expect(jest.mocked(Taro.redirectTo)).toHaveBeenCalledWith({ url: '/packages/trade/order/index?id=o1' })
     expect(fetchMock).not.toHaveBeenCalled()
   })
 })

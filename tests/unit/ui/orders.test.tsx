@@ -4,8 +4,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import Taro from '@tarojs/taro'
 import { setTransport } from '../../../src/api'
 import type { OrderStatus } from '../../../src/core/order/status'
-import OrdersPage from '../../../src/pages/orders'
-import { tabForParam } from '../../../src/pages/orders/tabs'
+import OrdersPage from '../../../src/packages/trade/orders'
+import { tabForParam } from '../../../src/packages/trade/orders/tabs'
 import { createFakeOrders, NOW, orderView } from '../../mocks/fake-orders'
 import { createFakeTransport, fail } from '../../mocks/fake-transport'
 import { setRouterParams, trigger } from '../../mocks/taro'
@@ -45,7 +45,7 @@ describe('orders list', () => {
     expect(card.textContent).toContain('¥76.00')
     expect(card.textContent).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
     fireEvent.click(card)
-    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/pages/order/index?id=o1' })
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/packages/trade/order/index?id=o1' })
   })
 
   test('pages of ten, the next page on reaching the bottom, then 没有更多了', async () => {

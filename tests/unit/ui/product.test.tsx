@@ -124,7 +124,7 @@ describe('product page', () => {
     fireEvent.click(screen.getByTestId('sku-sku-oolong-250'))
     fireEvent.click(screen.getByTestId('stepper-increase'))
     fireEvent.click(button('立即购买'))
-    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/pages/checkout/index?source=buyNow&skuId=sku-oolong-250&quantity=2' })
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/packages/trade/checkout/index?source=buyNow&skuId=sku-oolong-250&quantity=2' })
   })
 
   test('an unknown product is an empty state with a way home', async () => {

@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { ApiError, call, toastError } from '../../api';
-import { usePayment } from '../../components/pay-sheet';
-import type { CreateOrderInput } from '../../core/contracts/order';
-import { useCartStore } from '../../stores/cart';
-import { newRequestId } from '../../utils/request-id';
+import { ApiError, call, toastError } from '../../../api';
+import { usePayment } from '../../../components/pay-sheet';
+import type { CreateOrderInput } from '../../../core/contracts/order';
+import { useCartStore } from '../../../stores/cart';
+import { newRequestId } from '../../../utils/request-id';
+import { orderUrl } from '../../../utils/routes';
 import { saveLastAddress } from './address';
 
 export interface StockProblem {
@@ -26,7 +27,7 @@ export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void) {
 
   const payment = usePayment({
     onSettled: (orderId) => {
-      void Taro.redirectTo({ url: `/pages/order/index?id=${encodeURIComponent(orderId)}` });
+      void Taro.redirectTo({ url: orderUrl(orderId) });
     },
   });
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import OrderCountdown from '../../components/order-countdown';
-import type { OrderView } from '../../core/contracts/order';
-import { ORDER_STATUS_LABELS } from '../../core/order/status';
+import OrderCountdown from '../../../components/order-countdown';
+import type { OrderView } from '../../../core/contracts/order';
+import { ORDER_STATUS_LABELS } from '../../../core/order/status';
 
 interface Props {
   order: OrderView;

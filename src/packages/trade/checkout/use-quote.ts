@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, call } from '../../api';
-import type { QuoteInput, QuoteView } from '../../core/contracts/order';
+import { ApiError, call } from '../../../api';
+import type { QuoteInput, QuoteView } from '../../../core/contracts/order';
 
 export type QuoteState =
   | { status: 'idle' }

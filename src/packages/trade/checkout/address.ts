@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { DeliveryAddress } from '../../core/order/types';
+import type { DeliveryAddress } from '../../../core/order/types';
 
 const STORAGE_KEY = 'siyu.checkout.address';
 /** The server's rule (order contract). */

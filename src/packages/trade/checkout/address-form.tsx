@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import type { DeliveryAddress } from '../../core/order/types';
+import type { DeliveryAddress } from '../../../core/order/types';
 
 interface Props {
   value: DeliveryAddress;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import dayjs from 'dayjs';
-import type { OrderView } from '../../core/contracts/order';
+import type { OrderView } from '../../../core/contracts/order';
 
 const time = (at: number | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm:ss') : null);
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, toastError } from '../../api';
-import type { OrderView } from '../../core/contracts/order';
+import { errorMessage, toastError } from '../../../api';
+import type { OrderView } from '../../../core/contracts/order';
 import { appendOrders, fetchOrderPage, FIRST_CURSOR, type OrderCursor } from './pager';
 import type { OrderTab } from './tabs';
 

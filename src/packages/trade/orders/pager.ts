@@ -1,6 +1,6 @@
-import { call } from '../../api';
-import type { OrderPage, OrderView } from '../../core/contracts/order';
-import type { OrderStatus } from '../../core/order/status';
+import { call } from '../../../api';
+import type { OrderPage, OrderView } from '../../../core/contracts/order';
+import type { OrderStatus } from '../../../core/order/status';
 import type { OrderTab } from './tabs';
 
 export const ORDERS_PAGE_SIZE = 10;

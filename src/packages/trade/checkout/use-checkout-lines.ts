@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, call, errorMessage } from '../../api';
-import type { OrderItemLine } from '../../components/order-items';
-import { useCartStore } from '../../stores/cart';
+import { ApiError, call, errorMessage } from '../../../api';
+import type { OrderItemLine } from '../../../components/order-items';
+import { useCartStore } from '../../../stores/cart';
 import type { CheckoutSource } from './params';
 import { PICKUP_STORE_ID } from './store';
 

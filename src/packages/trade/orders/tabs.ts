@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../core/order/status';
+import type { OrderStatus } from '../../../core/order/status';
 
 export type OrderTabKey = 'all' | 'PENDING_PAYMENT' | 'PAID' | 'READY_FOR_PICKUP' | 'SHIPPED' | 'COMPLETED' | 'REFUND';
 

@@ -3,6 +3,6 @@ export default definePageConfig({
   enablePullDownRefresh: true,
   // The order countdown is the native component on weapp (src/native/countdown).
   usingComponents: {
-    'native-countdown': '../../native/countdown/index',
+    'native-countdown': '../../../native/countdown/index',
   },
 });

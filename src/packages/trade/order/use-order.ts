@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, errorMessage, toastError } from '../../api';
-import type { OrderView } from '../../core/contracts/order';
+import { call, errorMessage, toastError } from '../../../api';
+import type { OrderView } from '../../../core/contracts/order';
 
 export type OrderState =
   | { status: 'loading' }

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { call, toastError } from '../../api';
-import type { OrderAction } from '../../components/order-actions';
-import { usePayment } from '../../components/pay-sheet';
-import type { OrderView } from '../../core/contracts/order';
+import { call, toastError } from '../../../api';
+import type { OrderAction } from '../../../components/order-actions';
+import { usePayment } from '../../../components/pay-sheet';
+import type { OrderView } from '../../../core/contracts/order';
 
 interface Options {
   orderId: string;

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import StateView from '../../components/state-view';
-import OrderCard from '../../components/order-card';
-import type { OrderView } from '../../core/contracts/order';
+import StateView from '../../../components/state-view';
+import OrderCard from '../../../components/order-card';
+import type { OrderView } from '../../../core/contracts/order';
 import { ORDER_TABS, tabForParam, type OrderTab } from './tabs';
 import { useOrderList } from './use-order-list';
+import { orderUrl } from '../../../utils/routes';
 import './index.scss';
 
 export default function OrdersPage() {
@@ -24,7 +25,7 @@ export default function OrdersPage() {
   });
   useReachBottom(() => void loadMore());
 
-  const open = (order: OrderView) => void Taro.navigateTo({ url: `/pages/order/index?id=${encodeURIComponent(order._id)}` });
+  const open = (order: OrderView) => void Taro.navigateTo({ url: orderUrl(order._id) });
 
   return (
     <View className='orders'>
