@@ -32,3 +32,30 @@ export interface RefundDoc {
 export function refundNoFor(orderId: string): string {
   return `R${orderId}`;
 }
+
+/** A refund recorded as due, not yet attempted. */
+export function dueRefund(input: {
+  orderId: string;
+  openid: string;
+  amount: Fen;
+  reason: RefundReason;
+  releaseStock: boolean;
+  now: number;
+}): RefundDoc {
+  return {
+    orderId: input.orderId,
+    openid: input.openid,
+    amount: input.amount,
+    total: input.amount,
+    reason: input.reason,
+    status: 'DUE',
+    releaseStock: input.releaseStock,
+    attempts: 0,
+    leaseUntil: 0,
+    lastError: null,
+    providerRefundId: null,
+    createdAt: input.now,
+    updatedAt: input.now,
+    doneAt: null,
+  };
+}

@@ -4,21 +4,13 @@ import { normalizeProjection, type NormalizedProjection } from './projection';
 import { translateUpdate } from './update-translate';
 import { prepareSetData } from './write-data';
 
-export class LocalDocRef<T> implements DocRef<T> {
+/** The single-document writes, the same in and out of a transaction (the executor decides where they run). */
+export abstract class LocalDocWrites<T> {
   constructor(
-    private readonly executor: Executor,
-    private readonly collection: string,
+    protected readonly executor: Executor,
+    protected readonly collection: string,
     readonly id: string,
-    private readonly projection?: NormalizedProjection,
   ) {}
-
-  /** `{data: [doc]}`, or `{data: []}` when there is no such document. */
-  get(): Promise<GetResult<T>> {
-    return this.executor.read((engine) => {
-      const doc = engine.getById(this.collection, this.id, this.projection);
-      return { data: doc ? [doc as WithId<T>] : [] };
-    });
-  }
 
   async set(data: T): Promise<SetResult> {
     const prepared = prepareSetData(data, this.executor.now);
@@ -33,6 +25,25 @@ export class LocalDocRef<T> implements DocRef<T> {
 
   remove(): Promise<RemoveResult> {
     return this.executor.write((engine) => ({ deleted: engine.removeById(this.collection, this.id) }));
+  }
+}
+
+export class LocalDocRef<T> extends LocalDocWrites<T> implements DocRef<T> {
+  constructor(
+    executor: Executor,
+    collection: string,
+    id: string,
+    private readonly projection?: NormalizedProjection,
+  ) {
+    super(executor, collection, id);
+  }
+
+  /** `{data: [doc]}`, or `{data: []}` when there is no such document. */
+  get(): Promise<GetResult<T>> {
+    return this.executor.read((engine) => {
+      const doc = engine.getById(this.collection, this.id, this.projection);
+      return { data: doc ? [doc as WithId<T>] : [] };
+    });
   }
 
   field(projection: Projection): DocRef<T> {

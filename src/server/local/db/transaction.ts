@@ -12,21 +12,19 @@ import type {
   DbError,
   ManualTransaction,
   RemoveResult,
-  SetResult,
   TransactionCollection,
   TransactionDocRef,
   Update,
-  UpdateResult,
   WithId,
 } from '../../db';
 import type { DocumentEngine } from './engine';
 import { invalidParam, transactionFailed } from './errors';
 import type { Executor } from './executor';
+import { LocalDocWrites } from './document';
 import { assertCollectionName, assertDocId } from './names';
 import type { SqliteStorage } from './storage';
-import { translateUpdate } from './update-translate';
 import type { Clock } from './values';
-import { prepareAddData, prepareSetData } from './write-data';
+import { prepareAddData } from './write-data';
 
 /** CloudBase aborts a transaction that has not finished within 30 s. */
 export const TRANSACTION_TIMEOUT_MS = 30_000;
@@ -189,30 +187,10 @@ class LocalTransactionCollection<T> implements TransactionCollection<T> {
   }
 }
 
-class LocalTransactionDocRef<T> implements TransactionDocRef<T> {
-  constructor(
-    private readonly executor: Executor,
-    private readonly collection: string,
-    readonly id: string,
-  ) {}
-
+class LocalTransactionDocRef<T> extends LocalDocWrites<T> implements TransactionDocRef<T> {
   /** Inside a transaction the SDK answers the document itself, or null. */
   get(): Promise<{ data: WithId<T> | null }> {
     return this.executor.read((engine) => ({ data: engine.getById(this.collection, this.id) as WithId<T> | null }));
-  }
-
-  async set(data: T): Promise<SetResult> {
-    const prepared = prepareSetData(data, this.executor.now);
-    return this.executor.write((engine) => engine.replace(this.collection, this.id, prepared));
-  }
-
-  async update(update: Update): Promise<UpdateResult> {
-    const modifier = translateUpdate(update, this.executor.now);
-    return this.executor.write((engine) => ({ updated: engine.updateById(this.collection, this.id, modifier) }));
-  }
-
-  remove(): Promise<RemoveResult> {
-    return this.executor.write((engine) => ({ deleted: engine.removeById(this.collection, this.id) }));
   }
 
   delete(): Promise<RemoveResult> {

@@ -1,6 +1,6 @@
 import type { OrderView } from '../../../core/contracts/order';
 import { orderErrors } from '../../../core/order/errors';
-import { refundNoFor, type RefundDoc } from '../../../core/order/refund';
+import { dueRefund, refundNoFor, type RefundDoc } from '../../../core/order/refund';
 import type { Order } from '../../../core/order/types';
 import { toOrderView } from '../../../core/order/view';
 import { changeOrder, step, type Decision } from './change';
@@ -81,22 +81,14 @@ export async function requestRefund(deps: ServiceDeps, openid: string, orderId: 
     if (next instanceof Refusal) return next;
     const refundNo = refundNoFor(current._id);
     const paid = current.payment?.amount ?? current.amounts.payable;
-    const refund: RefundDoc = {
+    const refund = dueRefund({
       orderId: current._id,
       openid: current.openid,
       amount: paid,
-      total: paid,
       reason: 'CUSTOMER_REQUEST',
-      status: 'DUE',
       releaseStock: current.status !== 'SHIPPED' && !current.stockReleased,
-      attempts: 0,
-      leaseUntil: 0,
-      lastError: null,
-      providerRefundId: null,
-      createdAt: now,
-      updatedAt: now,
-      doneAt: null,
-    };
+      now,
+    });
     deps.log.info('refund requested', { orderId, refundNo, amount: paid, reason });
     return {
       patch: { ...next, refundNo, refundRequestedAt: now },

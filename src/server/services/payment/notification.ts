@@ -1,5 +1,5 @@
 import type { PaymentNotification } from '../../../core/contracts/payment';
-import { refundNoFor, type RefundDoc } from '../../../core/order/refund';
+import { dueRefund, refundNoFor, type RefundDoc } from '../../../core/order/refund';
 import type { Order, OrderDoc, PaymentRecord } from '../../../core/order/types';
 import type { Transaction } from '../../db';
 import { readOrderInTx } from '../order/access';
@@ -124,22 +124,7 @@ async function applyToOrder(
   }
   if (order.status === 'CANCELLED' && !order.latePayment) {
     const refundNo = refundNoFor(order._id);
-    const refund: RefundDoc = {
-      orderId: order._id,
-      openid: order.openid,
-      amount: payment.amount,
-      total: payment.amount,
-      reason: 'PAID_AFTER_CANCEL',
-      status: 'DUE',
-      releaseStock: false,
-      attempts: 0,
-      leaseUntil: 0,
-      lastError: null,
-      providerRefundId: null,
-      createdAt: now,
-      updatedAt: now,
-      doneAt: null,
-    };
+    const refund = dueRefund({ orderId: order._id, openid: order.openid, amount: payment.amount, reason: 'PAID_AFTER_CANCEL', releaseStock: false, now });
     await tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo).set(refund);
     await orders.doc(order._id).update(replaceFields(deps.db.command, { latePayment: payment, refundNo, updatedAt: now }));
     return 'REFUND_DUE';
