@@ -14,7 +14,6 @@ import type {
   RemoveResult,
   TransactionCollection,
   TransactionDocRef,
-  Update,
   WithId,
 } from '../../db';
 import type { DocumentEngine } from './engine';
