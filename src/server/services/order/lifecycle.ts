@@ -4,6 +4,7 @@ import { dueRefund, refundNoFor, type RefundDoc } from '../../../core/order/refu
 import type { Order } from '../../../core/order/types';
 import { toOrderView } from '../../../core/order/view';
 import { changeOrder, step, type Decision } from './change';
+import { runOrderHooks } from './hooks';
 import type { ServiceDeps } from './deps';
 import { OrderCollections } from './records';
 import { releaseStockInTx } from './stock';
@@ -39,9 +40,13 @@ function cancellation(deps: ServiceDeps, order: Order, event: 'cancel' | 'timeou
   const next = step(order, [event], now, event === 'cancel' ? 'customer' : 'system');
   if (next instanceof Refusal) return next;
   const releasing = !order.stockReleased;
+  const patch = { ...next, cancelledAt: now, cancelReason: event === 'cancel' ? ('customer' as const) : ('timeout' as const), stockReleased: true };
   return {
-    patch: { ...next, cancelledAt: now, cancelReason: event === 'cancel' ? 'customer' : 'timeout', stockReleased: true },
-    alsoInTx: releasing ? (tx) => releaseStockInTx(tx, deps.db.command, order.items) : undefined,
+    patch,
+    alsoInTx: async (tx) => {
+      if (releasing) await releaseStockInTx(tx, deps.db.command, order.items);
+      await runOrderHooks('cancelled', tx, { ...order, ...patch }, deps, now);
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type { PaymentProvider, RefundReceipt } from '../payment/port';
 import { readOrderInTx } from './access';
 import { step } from './change';
 import type { ServiceDeps } from './deps';
+import { runOrderHooks } from './hooks';
 import { OrderCollections, replaceFields } from './records';
 import { releaseStockInTx } from './stock';
 import { Refusal, transact } from './transact';
@@ -83,6 +84,7 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
     await refundRef.update({ status: 'DONE', doneAt: now, providerRefundId: receipt.providerRefundId, leaseUntil: 0, updatedAt: now });
     if (order && patch) {
       await tx.collection<OrderDoc>(OrderCollections.orders).doc(order._id).update(replaceFields(_, patch));
+      if (patch.status === 'REFUNDED') await runOrderHooks('refunded', tx, { ...order, ...patch }, deps, now);
     }
     return true;
   });

@@ -4,6 +4,7 @@ import type { Order, OrderDoc, PaymentRecord } from '../../../core/order/types';
 import type { Transaction } from '../../db';
 import { readOrderInTx } from '../order/access';
 import { step } from '../order/change';
+import { runOrderHooks } from '../order/hooks';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections, replaceFields } from '../order/records';
 import { Refusal, transact } from '../order/transact';
@@ -116,7 +117,9 @@ async function applyToOrder(
     const events = order.fulfillment.type === 'pickup' ? (['pay', 'readyForPickup'] as const) : (['pay'] as const);
     const next = step(order, [...events], now, 'payment');
     if (next instanceof Refusal) return next;
-    await orders.doc(order._id).update(replaceFields(deps.db.command, { ...next, paidAt: now, payment }));
+    const paid = { ...next, paidAt: now, payment };
+    await orders.doc(order._id).update(replaceFields(deps.db.command, paid));
+    await runOrderHooks('paid', tx, { ...order, ...paid }, deps, now);
     return 'PAID';
   }
   if (order.payment?.transactionId === payment.transactionId || order.latePayment?.transactionId === payment.transactionId) {

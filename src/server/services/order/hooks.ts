@@ -1,0 +1,28 @@
+import type { Order } from '../../../core/order/types';
+import type { Transaction } from '../../db';
+import { memberOrderHooks } from '../member/order-hooks';
+import { promotionOrderHooks } from '../promotion/order-hooks';
+import type { ServiceDeps } from './deps';
+
+/**
+ * What other bounded contexts do when an order changes, inside the same
+ * transaction as the change (single-document operations only, no I/O
+ * outside the database: the transaction may be re-run).
+ */
+export interface OrderHooks {
+  /** The order was just paid (payment notification applied). */
+  paid?(tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void>;
+  /** The unpaid order was just cancelled (customer or timeout). */
+  cancelled?(tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void>;
+  /** The order's refund was just completed (REFUNDED). */
+  refunded?(tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void>;
+}
+
+export type OrderHookEvent = keyof OrderHooks;
+
+/** Members (growth, points earned) and promotions (coupons, points-mall redemptions). */
+const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks];
+
+export async function runOrderHooks(event: OrderHookEvent, tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void> {
+  for (const hooks of HOOKS) await hooks[event]?.(tx, order, deps, now);
+}
