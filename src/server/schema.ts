@@ -57,11 +57,13 @@ export const schema: CollectionSchema[] = [
   { name: 'sandbox_payments', indexes: [] },
   { name: 'sandbox_refunds', indexes: [] },
   { name: 'system_heartbeats', indexes: [] },
+  // ---- members and points (issue 4): add collections below this line
   { name: 'members', indexes: [] },
   {
     name: 'points_ledger',
     indexes: [{ name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] }],
   },
+  // ---- promotions: coupons and the points mall (issue 4): add collections below this line
   { name: 'coupons', indexes: [] },
   { name: 'flash_sales', indexes: [] },
   { name: 'groupbuys', indexes: [] },

@@ -1,4 +1,7 @@
-import type { Db, DocumentData } from '../../db';
+import type { Db } from '../../db';
+import { memberSeed } from './members';
+import { promotionSeed } from './promotions';
+import type { SeedDocuments } from './types';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_STORE_ID, DEMO_USERS } from './catalog';
 
 export { DEMO_STORE_ID } from './catalog';
@@ -9,8 +12,6 @@ export interface SeedResult {
   counts: Record<string, number>;
 }
 
-/** One document per `_id`, grouped by collection. */
-type SeedDocuments = Record<string, Array<{ _id: string } & DocumentData>>;
 
 /**
  * Writes the demo shop when the `stores` collection is empty. Every write is
@@ -82,6 +83,8 @@ export function demoDocuments(now: number): SeedDocuments {
       staffStoreIds: user.staffStoreIds,
       updatedAt: now,
     })),
+    ...memberSeed(now),
+    ...promotionSeed(now),
     stores: [
       {
         _id: DEMO_STORE_ID,
