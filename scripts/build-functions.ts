@@ -111,7 +111,9 @@ export function readTriggers(name: string, root: string = FUNCTIONS_DIR): TimerT
   const file = path.join(root, name, 'config.json');
   if (!existsSync(file)) return [];
   const config = JSON.parse(readFileSync(file, 'utf8')) as { triggers?: TimerTriggerConfig[] };
-  return (config.triggers ?? []).filter((trigger) => trigger.type === 'timer');
+  const triggers = (config.triggers ?? []).filter((trigger) => trigger.type === 'timer');
+  if ((config.triggers ?? []).length > 1) throw new Error(`${file}: CloudBase allows one trigger per function`);
+  return triggers;
 }
 
 /** cloudbaserc.json for the CloudBase CLI (`tcb fn deploy`), derived from the function folders. */

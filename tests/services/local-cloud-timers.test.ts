@@ -151,6 +151,17 @@ describe('timers in the local cloud', () => {
     expect(context.environ ?? '').not.toContain('WX_OPENID');
   });
 
+  it('refuses a function with two triggers, as CloudBase does (one trigger per function)', async () => {
+    const functionsDir = fixtureFunction('twice', 'export async function main() { return { ok: true, data: null }; }\n', { name: 'a', config: '0 * * * * * *' });
+    writeFileSync(
+      join(functionsDir, 'twice', 'config.json'),
+      JSON.stringify({ triggers: [{ name: 'a', type: 'timer', config: '0 * * * * * *' }, { name: 'b', type: 'timer', config: '30 * * * * * *' }] }),
+    );
+    await expect(startLocalCloud({ port: 0, dataDir: tempDir('siyu-timer-'), functionsDir, seed: false, log: quiet })).rejects.toThrow(
+      /one trigger per function/,
+    );
+  });
+
   it('never runs two fires of the same trigger at once', async () => {
     const functionsDir = fixtureFunction(
       'slow',

@@ -56,6 +56,17 @@ describe('order concurrency', () => {
     expect(await bench.sku('sku-hot')).toMatchObject({ stock: 10, sold: 0 });
   });
 
+  it("the order function's one timer, sweep, cancels expired orders (and runs due refunds) once when fired twice at once", async () => {
+    const order = await bench.ok('order', 'u-sweep', 'create', { items: [{ skuId: 'sku-hot', quantity: 3 }], fulfillment: PICKUP, requestId: newRequestId() });
+    bench.clock.advance(15 * 60_000 + 1);
+    const runs = await Promise.all([bench.timer('order', 'sweep'), bench.timer('order', 'sweep')]);
+    const changed = runs.reduce((n, r) => n + (r.ok ? (r.data as { cancelExpired: { changed: number } }).cancelExpired.changed : 0), 0);
+    expect(changed).toBe(1);
+    expect(runs[0]).toMatchObject({ ok: true, data: { processRefunds: { changed: 0 } } });
+    expect(await bench.order(order._id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'timeout' });
+    expect(await bench.sku('sku-hot')).toMatchObject({ stock: 10, sold: 0 });
+  });
+
   it('the cancelExpired timer run twice at once releases stock once', async () => {
     const orders = [];
     for (let i = 0; i < 5; i += 1) {

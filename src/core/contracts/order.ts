@@ -73,6 +73,7 @@ export const orderContracts = {
 export const orderTimerContracts = {
   cancelExpired: { input: TimerInput },
   processRefunds: { input: TimerInput },
+  sweep: { input: TimerInput },
 };
 
 export const OrderErrorCode = {
@@ -149,6 +150,7 @@ export interface OrderOutputs {
   ship: OrderView;
   cancelExpired: TimerReport;
   processRefunds: TimerReport;
+  sweep: { cancelExpired: TimerReport; processRefunds: TimerReport };
 }
 
 export type QuoteInput = z.input<typeof QuoteInput>;

@@ -52,6 +52,10 @@ function readTriggers(dir: string): TimerTrigger[] {
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as { triggers?: unknown };
   if (config.triggers === undefined) return [];
   if (!Array.isArray(config.triggers)) throw new Error(`${configFile}: triggers must be an array`);
+  // CloudBase takes one trigger per function ("目前仅支持一个触发器"); refuse here what deploying would refuse.
+  if (config.triggers.length > 1) {
+    throw new Error(`${configFile}: CloudBase allows one trigger per function, found ${config.triggers.length}; run several jobs from one trigger's action`);
+  }
   const triggers: TimerTrigger[] = [];
   for (const raw of config.triggers as Array<Record<string, unknown>>) {
     if (raw?.type !== 'timer') continue;

@@ -68,6 +68,15 @@ export const orderRoutes = {
     roles: timer,
     handler: (_input, ctx) => cancelExpiredOrders(ctx),
   }),
+  /** The function's one timer trigger (CloudBase allows one per function): expired orders, then due refunds. */
+  sweep: defineRoute({
+    schema: orderTimerContracts.sweep.input,
+    roles: timer,
+    handler: async (_input, ctx) => ({
+      cancelExpired: await cancelExpiredOrders(ctx),
+      processRefunds: await processDueRefunds(ctx, findPaymentProvider(ctx.runtime)),
+    }),
+  }),
   processRefunds: defineRoute({
     schema: orderTimerContracts.processRefunds.input,
     roles: timer,
