@@ -58,13 +58,39 @@ export const schema: CollectionSchema[] = [
   { name: 'sandbox_refunds', indexes: [] },
   { name: 'system_heartbeats', indexes: [] },
   // ---- members and points (issue 4): add collections below this line
-  { name: 'members', indexes: [] },
+  /** `_id` = openid; `memberId` is the card number the member code carries. */
+  { name: 'members', indexes: [{ name: 'memberId_unique', fields: [{ path: 'memberId' }], unique: true }] },
+  /** `_id` = `<openid>:<paid|refund>:<orderId>`: growth each order gave and took back. */
+  { name: 'member_growth', indexes: [] },
+  /** `_id` = `<openid>:<source>` (`earn:<orderId>`, `checkin:<day>`…); `seq` orders one member's entries. */
   {
     name: 'points_ledger',
-    indexes: [{ name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] }],
+    indexes: [
+      { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'openid_seq', fields: [{ path: 'openid' }, { path: 'seq', order: 'desc' }] },
+      { name: 'openid_kind_createdAt', fields: [{ path: 'openid' }, { path: 'kind' }, { path: 'createdAt' }] },
+    ],
   },
+  /** `_id` = openid: balance, buckets by expiry, streak; written with every ledger entry. */
+  { name: 'points_accounts', indexes: [{ name: 'nextExpiryAt', fields: [{ path: 'nextExpiryAt' }] }] },
   // ---- promotions: coupons and the points mall (issue 4): add collections below this line
-  { name: 'coupons', indexes: [] },
+  {
+    name: 'coupons',
+    indexes: [
+      { name: 'openid_status_validUntil', fields: [{ path: 'openid' }, { path: 'status' }, { path: 'validUntil' }] },
+      { name: 'openid_issuedAt', fields: [{ path: 'openid' }, { path: 'issuedAt', order: 'desc' }] },
+      { name: 'status_validUntil', fields: [{ path: 'status' }, { path: 'validUntil' }] },
+      { name: 'code_unique', fields: [{ path: 'code' }], unique: true },
+    ],
+  },
+  { name: 'coupon_templates', indexes: [{ name: 'status_claimable_sort', fields: [{ path: 'status' }, { path: 'claimable' }, { path: 'sort' }] }] },
+  /** `{templateId}:{openid}` → claims through the claim center. */
+  { name: 'coupon_claims', indexes: [] },
+  { name: 'mall_items', indexes: [{ name: 'status_sort', fields: [{ path: 'status' }, { path: 'sort' }] }] },
+  /** `{orderId}`: what a points-mall redemption took (given back once on cancel/refund). */
+  { name: 'mall_redemptions', indexes: [{ name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] }] },
+  /** `{itemId}:{openid}` → redemptions counting toward the per-member limit. */
+  { name: 'mall_redemptions_count', indexes: [] },
   { name: 'flash_sales', indexes: [] },
   { name: 'groupbuys', indexes: [] },
   {

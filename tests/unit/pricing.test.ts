@@ -1,5 +1,5 @@
 import { AppError } from '../../src/core/errors';
-import { DELIVERY_FEE, FREE_SHIPPING_THRESHOLD, priceOrder } from '../../src/core/pricing';
+import { DELIVERY_FEE, FREE_SHIPPING_THRESHOLD, maxCouponDiscount, priceOrder } from '../../src/core/pricing';
 
 describe('priceOrder', () => {
   const cases: Array<{
@@ -62,5 +62,61 @@ describe('priceOrder', () => {
     }
     expect(thrown).toBeInstanceOf(AppError);
     expect((thrown as AppError).code).toBe(code);
+  });
+});
+
+describe('priceOrder with a coupon discount', () => {
+  const cases: Array<{
+    name: string;
+    lines: Array<{ unitPrice: number; quantity: number }>;
+    fulfillment: 'delivery' | 'pickup';
+    bps?: number;
+    coupon: number;
+    expected: { itemsTotal: number; discount: number; shippingFee: number; couponDiscount: number; payable: number };
+  }> = [
+    { name: 'comes off after the member discount', lines: [{ unitPrice: 10000, quantity: 1 }], fulfillment: 'pickup', bps: 500, coupon: 1000, expected: { itemsTotal: 10000, discount: 500, shippingFee: 0, couponDiscount: 1000, payable: 8500 } },
+    { name: 'does not bring shipping back (the threshold looks at goods before the coupon)', lines: [{ unitPrice: 10000, quantity: 1 }], fulfillment: 'delivery', coupon: 1000, expected: { itemsTotal: 10000, discount: 0, shippingFee: 0, couponDiscount: 1000, payable: 9000 } },
+    { name: 'a zero coupon is carried as zero', lines: [{ unitPrice: 500, quantity: 1 }], fulfillment: 'pickup', coupon: 0, expected: { itemsTotal: 500, discount: 0, shippingFee: 0, couponDiscount: 0, payable: 500 } },
+    { name: 'leaves 1 fen to pay on pickup', lines: [{ unitPrice: 1200, quantity: 1 }], fulfillment: 'pickup', coupon: 1200, expected: { itemsTotal: 1200, discount: 0, shippingFee: 0, couponDiscount: 1199, payable: 1 } },
+    { name: 'takes at most the goods when shipping is due', lines: [{ unitPrice: 1200, quantity: 1 }], fulfillment: 'delivery', coupon: 5000, expected: { itemsTotal: 1200, discount: 0, shippingFee: 800, couponDiscount: 1200, payable: 800 } },
+    { name: 'takes nothing from goods the member discount made free', lines: [{ unitPrice: 1200, quantity: 1 }], fulfillment: 'pickup', bps: 10000, coupon: 500, expected: { itemsTotal: 1200, discount: 1200, shippingFee: 0, couponDiscount: 0, payable: 0 } },
+  ];
+
+  it.each(cases)('$name', ({ lines, fulfillment, bps, coupon, expected }) => {
+    expect(priceOrder({ lines, fulfillment, memberDiscountBps: bps, couponDiscount: coupon })).toEqual(expected);
+  });
+
+  it('omits couponDiscount when no coupon was given', () => {
+    expect(priceOrder({ lines: [{ unitPrice: 100, quantity: 1 }], fulfillment: 'pickup' })).not.toHaveProperty('couponDiscount');
+  });
+
+  it('keeps payable = items − discount − coupon + shipping and ≥ 1 fen when a coupon took anything', () => {
+    for (const unitPrice of [1, 2, 99, 1001, 9899, 12345]) {
+      for (const coupon of [0, 1, 500, 9999, 50000]) {
+        for (const fulfillment of ['delivery', 'pickup'] as const) {
+          const a = priceOrder({ lines: [{ unitPrice, quantity: 1 }], fulfillment, memberDiscountBps: 850, couponDiscount: coupon });
+          expect(a.payable).toBe(a.itemsTotal - a.discount - a.couponDiscount! + a.shippingFee);
+          expect(a.couponDiscount!).toBeLessThanOrEqual(coupon);
+          expect(a.couponDiscount!).toBeLessThanOrEqual(a.itemsTotal - a.discount);
+          if (a.couponDiscount! > 0) expect(a.payable).toBeGreaterThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('caps a coupon at the goods, leaving 1 fen payable', () => {
+    expect(maxCouponDiscount(1000, 0)).toBe(999);
+    expect(maxCouponDiscount(1000, 800)).toBe(1000);
+    expect(maxCouponDiscount(0, 0)).toBe(0);
+    expect(maxCouponDiscount(0, 800)).toBe(0);
+  });
+
+  it.each([
+    ['a fractional coupon', 9.5],
+    ['a negative coupon', -1],
+  ])('refuses %s with AMOUNT_INVALID', (_name, coupon) => {
+    expect(() => priceOrder({ lines: [{ unitPrice: 100, quantity: 1 }], fulfillment: 'pickup', couponDiscount: coupon })).toThrow(
+      expect.objectContaining({ code: 'AMOUNT_INVALID' }),
+    );
   });
 });

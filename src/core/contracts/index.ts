@@ -2,6 +2,10 @@ import type { z } from 'zod';
 import { cartContracts } from './cart';
 import { catalogContracts } from './catalog';
 import { orderContracts } from './order';
+import { memberContracts } from './member';
+import { pointsContracts } from './points';
+import { couponContracts } from './coupon';
+import { mallContracts } from './mall';
 import { systemContracts } from './system';
 
 /** One action's contract: the input schema, and the output schema where it is pinned. */
@@ -19,6 +23,10 @@ export const contracts = {
   catalog: catalogContracts,
   cart: cartContracts,
   order: orderContracts,
+  member: memberContracts,
+  points: pointsContracts,
+  coupon: couponContracts,
+  mall: mallContracts,
 } satisfies Record<string, Record<string, ActionContract>>;
 
 export type Contracts = typeof contracts;
@@ -36,3 +44,7 @@ export * from './catalog';
 export * from './cart';
 export * from './order';
 export * from './payment';
+export * from './member';
+export * from './points';
+export * from './coupon';
+export * from './mall';

@@ -4,6 +4,9 @@ import type { Fen } from '../money';
 import type { OrderAmounts } from '../pricing';
 import { ORDER_STATUSES, type OrderStatus } from '../order/status';
 import type { OrderFulfillment, OrderItem } from '../order/types';
+import type { OrderCoupon } from '../coupon/types';
+import type { MallOrderInfo } from '../mall/types';
+import type { CheckoutCouponOption } from './coupon';
 import type { PaymentParams } from './payment';
 
 /** Contracts of the `order` function. */
@@ -36,6 +39,8 @@ export const OrderLineInput = z.object({
 export const QuoteInput = z.object({
   items: z.array(OrderLineInput).min(1).max(MAX_ORDER_LINES),
   fulfillment: FulfillmentInput,
+  /** Absent: the server applies the best usable coupon; null: no coupon; an id: that coupon (or a COUPON_* refusal). */
+  couponId: Id.nullable().optional(),
 });
 
 export const CreateOrderInput = QuoteInput.extend({
@@ -96,6 +101,10 @@ export interface QuoteView {
   fulfillment: OrderFulfillment;
   amounts: OrderAmounts;
   memberDiscountBps: number;
+  /** The coupon applied (`amounts.couponDiscount` is its discount), or null. */
+  coupon?: OrderCoupon | null;
+  /** The customer's coupons for this order, best first, usable ones before the rest. */
+  couponOptions?: CheckoutCouponOption[];
 }
 
 export interface OrderView {
@@ -117,6 +126,11 @@ export interface OrderView {
   cancelReason: 'customer' | 'timeout' | null;
   refundRequestedAt: number | null;
   refundedAt: number | null;
+  /** The coupon this order used, or null. */
+  coupon?: OrderCoupon | null;
+  /** 'mall': a points-mall redemption (see `mall`). */
+  source?: 'shop' | 'mall';
+  mall?: MallOrderInfo | null;
 }
 
 export interface PayView {

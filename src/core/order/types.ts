@@ -1,4 +1,6 @@
 import type { Fen } from '../money';
+import type { OrderCoupon } from '../coupon/types';
+import type { MallOrderInfo } from '../mall/types';
 import type { OrderAmounts } from '../pricing';
 import type { OrderEvent, OrderStatus } from './status';
 
@@ -75,6 +77,10 @@ export interface OrderDoc {
   refundRequestedAt: number | null;
   refundedAt: number | null;
   history: OrderHistoryEntry[];
+  /** Promotions (issue 4): the coupon used; a points-mall redemption. Absent on older orders. */
+  coupon?: OrderCoupon | null;
+  source?: 'shop' | 'mall';
+  mall?: MallOrderInfo | null;
 }
 
 export type Order = OrderDoc & { _id: string };

@@ -22,5 +22,8 @@ export function toOrderView(order: Order): OrderView {
     cancelReason: order.cancelReason,
     refundRequestedAt: order.refundRequestedAt,
     refundedAt: order.refundedAt,
+    coupon: order.coupon ?? null,
+    source: order.source ?? 'shop',
+    mall: order.mall ?? null,
   };
 }

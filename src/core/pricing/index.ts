@@ -18,19 +18,31 @@ export interface PricingInput {
   fulfillment: FulfillmentType;
   /** Member discount on the goods in basis points (100 = 1%); 0 when the customer has none. */
   memberDiscountBps?: number;
+  /**
+   * A coupon's discount as its rule computed it (src/core/coupon). Given: the
+   * amounts carry `couponDiscount`, capped so the goods never go below 0 and
+   * at least 1 fen stays payable (WeChat Pay's minimum).
+   */
+  couponDiscount?: Fen;
 }
 
 export interface OrderAmounts {
   itemsTotal: Fen;
   discount: Fen;
   shippingFee: Fen;
+  /** Present when a coupon applies to the order. */
+  couponDiscount?: Fen;
   payable: Fen;
 }
 
+/** An order always leaves this much to pay once a coupon applies: WeChat Pay takes no 0-fen payment. */
+export const MIN_PAYABLE_WITH_COUPON: Fen = 1;
+
 /**
  * The one pricing rule, run on the server for quotes and orders:
- * payable = items − member discount (rounded down to the fen) + shipping.
- * Pickup ships nothing; delivery is free once the discounted goods reach 99 元.
+ * payable = items − member discount (rounded down to the fen) − coupon + shipping.
+ * Pickup ships nothing; delivery is free once the member-discounted goods
+ * reach 99 元 (the coupon does not count there, so using one never adds shipping).
  */
 export function priceOrder(input: PricingInput): OrderAmounts {
   if (input.lines.length === 0) throw new AppError('QUANTITY_INVALID', '请至少选择一件商品');
@@ -39,7 +51,15 @@ export function priceOrder(input: PricingInput): OrderAmounts {
   const discount = bpsOf(itemsTotal, discountBps(input.memberDiscountBps ?? 0));
   const goodsAfterDiscount = itemsTotal - discount;
   const shippingFee = shippingFeeFor(input.fulfillment, goodsAfterDiscount);
-  return { itemsTotal, discount, shippingFee, payable: goodsAfterDiscount + shippingFee };
+  if (input.couponDiscount === undefined) return { itemsTotal, discount, shippingFee, payable: goodsAfterDiscount + shippingFee };
+  assertAmount(input.couponDiscount, '优惠券金额');
+  const couponDiscount = Math.min(input.couponDiscount, maxCouponDiscount(goodsAfterDiscount, shippingFee));
+  return { itemsTotal, discount, shippingFee, couponDiscount, payable: goodsAfterDiscount - couponDiscount + shippingFee };
+}
+
+/** The most a coupon may take: the goods after the member discount, leaving at least 1 fen payable. */
+export function maxCouponDiscount(goodsAfterDiscount: Fen, shippingFee: Fen): Fen {
+  return Math.max(0, Math.min(goodsAfterDiscount, goodsAfterDiscount + shippingFee - MIN_PAYABLE_WITH_COUPON));
 }
 
 export function shippingFeeFor(fulfillment: FulfillmentType, goodsAmount: Fen): Fen {

@@ -33,6 +33,18 @@ export async function seedDemoData(db: Db, now: number): Promise<SeedResult> {
 
 /** Everything the seed writes; `stores` is the last key on purpose. */
 export function demoDocuments(now: number): SeedDocuments {
+  const { stores, ...shop } = shopDocuments(now);
+  return { ...mergeByCollection(shop, memberSeed(now), promotionSeed(now)), stores };
+}
+
+/** Seeds of several contexts may write the same collection (e.g. `settings`): concatenate, never overwrite. */
+function mergeByCollection(...parts: SeedDocuments[]): SeedDocuments {
+  const merged: SeedDocuments = {};
+  for (const part of parts) for (const [collection, docs] of Object.entries(part)) merged[collection] = [...(merged[collection] ?? []), ...docs];
+  return merged;
+}
+
+function shopDocuments(now: number): SeedDocuments {
   return {
     categories: DEMO_CATEGORIES.map((category, index) => ({
       _id: category.id,
@@ -83,8 +95,6 @@ export function demoDocuments(now: number): SeedDocuments {
       staffStoreIds: user.staffStoreIds,
       updatedAt: now,
     })),
-    ...memberSeed(now),
-    ...promotionSeed(now),
     stores: [
       {
         _id: DEMO_STORE_ID,

@@ -4,6 +4,7 @@ import { toOrderView } from '../../../core/order/view';
 import { priceOrder } from '../../../core/pricing';
 import { newId } from '../../kit/ids';
 import { removeCartLinesInTx } from '../cart/service';
+import { checkCouponInTx, chooseCoupon, couponCartOf, lockCouponInTx, orderCouponOf, type CouponRequest } from '../promotion/checkout';
 import type { ServiceDeps } from './deps';
 import { memberDiscountBpsFor } from './member-discount';
 import { orderItems, prepareOrder, type FulfillmentRequest } from './prepare';
@@ -11,7 +12,7 @@ import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyD
 import { loadOrder } from './access';
 import { orderPayMinutes } from './settings';
 import { reserveStockInTx, type StockLine } from './stock';
-import { transact } from './transact';
+import { Refusal, transact } from './transact';
 
 export const ORDER_CREATE_SCOPE = 'oc';
 
@@ -21,11 +22,13 @@ export interface CreateOrderRequest {
   requestId: string;
   source: 'cart' | 'buyNow';
   remark: string;
+  /** Absent: the best usable coupon; null: none; an id: that coupon. */
+  couponId?: CouponRequest;
 }
 
 /**
  * Places an order in one transaction: the idempotency key, every SKU's stock
- * (all or nothing), the order and the cart. The same caller and requestId
+ * (all or nothing), the coupon (LOCKED to the order), the order and the cart. The same caller and requestId
  * answer the first order, however often and however concurrently repeated.
  */
 export async function createOrder(deps: ServiceDeps, openid: string, input: CreateOrderRequest): Promise<OrderView> {
@@ -37,6 +40,14 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
   const memberDiscountBps = await memberDiscountBpsFor(deps, openid);
   const payMinutes = await orderPayMinutes(deps);
   const now = deps.now();
+  const quotedItems = orderItems(prepared, (skuId) => prepared.sellable.get(skuId)!.sku.price);
+  const { choice } = await chooseCoupon(
+    deps,
+    openid,
+    input.couponId,
+    couponCartOf(quotedItems, prepared.fulfillment.type, memberDiscountBps),
+    now,
+  );
   const orderId = newId('o', now);
   const _ = deps.db.command;
 
@@ -45,11 +56,16 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
     const earlier = (await idempotency.get()).data;
     if (earlier) return earlier.resultId;
 
+    const coupon = choice
+      ? await checkCouponInTx(tx, openid, choice.coupon._id, prepared.lines, prepared.fulfillment.type, memberDiscountBps, now)
+      : null;
+    if (coupon instanceof Refusal) return coupon;
+
     const skus = await reserveStockInTx(tx, _, prepared.lines);
     if (!(skus instanceof Map)) return skus;
 
     const items = orderItems(prepared, (skuId) => skus.get(skuId)!.price);
-    const amounts = priceOrder({ lines: items, fulfillment: prepared.fulfillment.type, memberDiscountBps });
+    const amounts = priceOrder({ lines: items, fulfillment: prepared.fulfillment.type, memberDiscountBps, couponDiscount: coupon?.discount });
     const order: OrderDoc = {
       openid,
       status: 'PENDING_PAYMENT',
@@ -76,8 +92,11 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       refundRequestedAt: null,
       refundedAt: null,
       history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
+      coupon: coupon ? orderCouponOf(coupon.coupon, amounts.couponDiscount ?? 0) : null,
+      source: 'shop',
     };
     await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order);
+    if (coupon) await lockCouponInTx(tx, coupon.coupon._id, orderId, now);
     await idempotency.set({
       scope: ORDER_CREATE_SCOPE,
       openid,

@@ -66,7 +66,8 @@ function assertQuantity(quantity: number): void {
   }
 }
 
-async function resolveFulfillment(deps: ServiceDeps, request: FulfillmentRequest): Promise<OrderFulfillment> {
+/** The order's fulfilment from the request: ADDRESS_REQUIRED / STORE_NOT_FOUND (also used by the points mall). */
+export async function resolveFulfillment(deps: ServiceDeps, request: FulfillmentRequest): Promise<OrderFulfillment> {
   if (request.type === 'delivery') {
     if (!request.address) throw orderErrors.addressRequired();
     return { type: 'delivery', address: request.address };

@@ -1,16 +1,21 @@
 import type { QuoteView } from '../../../core/contracts/order';
 import { orderErrors } from '../../../core/order/errors';
 import { priceOrder } from '../../../core/pricing';
+import { chooseCoupon, couponCartOf, orderCouponOf, type CouponRequest } from '../promotion/checkout';
 import type { ServiceDeps } from './deps';
 import { memberDiscountBpsFor } from './member-discount';
 import { orderItems, prepareOrder, type FulfillmentRequest } from './prepare';
 import type { StockLine } from './stock';
 
-/** What the order would cost now; it reserves nothing, so `create` checks stock again. */
+/**
+ * What the order would cost now, with the coupon it would use (the best
+ * usable one unless `couponId` names one or is null); it reserves nothing,
+ * so `create` checks stock and the coupon again.
+ */
 export async function quoteOrder(
   deps: ServiceDeps,
   openid: string,
-  input: { items: StockLine[]; fulfillment: FulfillmentRequest },
+  input: { items: StockLine[]; fulfillment: FulfillmentRequest; couponId?: CouponRequest },
 ): Promise<QuoteView> {
   const prepared = await prepareOrder(deps, input);
   for (const line of prepared.lines) {
@@ -19,6 +24,9 @@ export async function quoteOrder(
   }
   const items = orderItems(prepared, (skuId) => prepared.sellable.get(skuId)!.sku.price);
   const memberDiscountBps = await memberDiscountBpsFor(deps, openid);
-  const amounts = priceOrder({ lines: items, fulfillment: prepared.fulfillment.type, memberDiscountBps });
-  return { items, fulfillment: prepared.fulfillment, amounts, memberDiscountBps };
+  const cart = couponCartOf(items, prepared.fulfillment.type, memberDiscountBps);
+  const { choice, options } = await chooseCoupon(deps, openid, input.couponId, cart, deps.now());
+  const amounts = priceOrder({ lines: items, fulfillment: prepared.fulfillment.type, memberDiscountBps, couponDiscount: choice?.discount });
+  const coupon = choice ? orderCouponOf(choice.coupon, amounts.couponDiscount ?? 0) : null;
+  return { items, fulfillment: prepared.fulfillment, amounts, memberDiscountBps, coupon, couponOptions: options };
 }

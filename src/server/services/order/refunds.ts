@@ -33,8 +33,8 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
     .get();
   const report: TimerReport = { scanned: due.length, changed: 0 };
   if (due.length === 0) return report;
-  // Asked only when something is due, so a runtime without payments idles quietly.
-  if (!provider) throw orderErrors.paymentUnavailable();
+  // Asked only when money is due, so a runtime without payments idles quietly.
+  if (!provider && due.some((refund) => refund.amount > 0)) throw orderErrors.paymentUnavailable();
   for (const refund of due) {
     const now = deps.now();
     const claim = await refunds
@@ -42,9 +42,14 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
       .update({ leaseUntil: now + LEASE_MS, attempts: _.inc(1), updatedAt: now });
     if (claim.updated !== 1) continue;
 
+    // Nothing was paid in money (a points-only order): no payment provider to ask, WeChat refuses 0 fen.
+    if (refund.amount === 0) {
+      if (await completeRefund(deps, refund._id, { refundNo: refund._id, providerRefundId: null })) report.changed += 1;
+      continue;
+    }
     let receipt: RefundReceipt;
     try {
-      receipt = await provider.refund({ orderId: refund.orderId, refundNo: refund._id, amount: refund.amount, total: refund.total });
+      receipt = await provider!.refund({ orderId: refund.orderId, refundNo: refund._id, amount: refund.amount, total: refund.total });
     } catch (error) {
       const attempts = refund.attempts + 1;
       deps.log.error('refund failed; will retry', { refundNo: refund._id, orderId: refund.orderId, attempts, error });

@@ -1,0 +1,4 @@
+import { createFunction } from '../../src/server/kit';
+import { memberRoutes } from '../../src/server/services/member/routes';
+
+export const main = createFunction(memberRoutes);
