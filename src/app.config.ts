@@ -13,12 +13,15 @@ export default defineAppConfig({
     {
       root: 'packages/trade',
       pages: ['checkout/index', 'orders/index', 'order/index']
-    }
+    },
+    { root: 'packages/mall', pages: ['index/index', 'item/index', 'result/index', 'coupons/index', 'claim/index'] },
+    { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] }
   ],
   preloadRule: {
     'pages/cart/index': { network: 'all', packages: ['packages/trade'] },
     'pages/product/index': { network: 'all', packages: ['packages/trade'] },
-    'pages/me/index': { network: 'all', packages: ['packages/trade'] }
+    'pages/me/index': { network: 'all', packages: ['packages/trade'] },
+    'pages/member/index': { network: 'all', packages: ['packages/member'] }
   },
   window: {
     backgroundTextStyle: 'light',

@@ -4,7 +4,24 @@ import { defaultTransport, type Transport } from './transport';
 import type { Action, Fn, Input, Output } from './types';
 
 /** Reads are safe to repeat, so a network failure retries them; writes never retry blindly. */
-const READ_ACTIONS = new Set(['ping', 'whoami', 'categories', 'listProducts', 'productDetail', 'home', 'list', 'get', 'quote']);
+const READ_ACTIONS = new Set([
+  'ping',
+  'whoami',
+  'categories',
+  'listProducts',
+  'productDetail',
+  'home',
+  'list',
+  'get',
+  'quote',
+  'card',
+  'code',
+  'balance',
+  'ledger',
+  'checkInCalendar',
+  'templates',
+  'summary',
+]);
 const READ_RETRIES = 2;
 const RETRY_DELAY_MS = 400;
 

@@ -1,3 +1,5 @@
+import type { CouponOutputs, MallOutputs } from '../core/contracts';
+import type { MemberOutputs, PointsOutputs } from '../core/contracts';
 import type { CartOutputs, CatalogOutputs, ActionInput, ActionName, CallerOutput, FunctionName, OrderOutputs, PingOutput } from '../core/contracts';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
@@ -6,6 +8,10 @@ export interface Outputs {
   catalog: CatalogOutputs;
   cart: CartOutputs;
   order: OrderOutputs;
+  member: MemberOutputs;
+  points: PointsOutputs;
+  coupon: CouponOutputs;
+  mall: MallOutputs;
 }
 
 export type Fn = FunctionName & keyof Outputs;

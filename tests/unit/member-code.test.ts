@@ -38,6 +38,13 @@ describe('member code', () => {
     expect(resolveMemberCode('another-secret-0123456789', code, start)).toBeNull();
     expect(resolveMemberCode(secret, `M2.${memberId}.${window}.${mac}`, start)).toBeNull();
     expect(resolveMemberCode(secret, 'garbage', start)).toBeNull();
+    // The last character of 16 bytes in base64url carries 4 unused bits: any other spelling decodes alike but is refused.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(mac[mac.length - 1]);
+    for (let low = 1; low < 16; low += 1) {
+      const respelled = mac.slice(0, -1) + alphabet[last ^ low];
+      expect(resolveMemberCode(secret, [version, memberId, window, respelled].join('.'), start)).toBeNull();
+    }
     expect(resolveMemberCode(secret, `${code}x`, start)).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ interface Props {
   payableLabel?: string;
 }
 
-/** Goods, shipping, member discount and the payable amount, as the server priced them. */
+/** Goods, shipping, member and coupon discounts and the payable amount, as the server priced them. */
 export default function OrderAmounts({ amounts, fulfillmentType, payableLabel = '应付金额' }: Props) {
   return (
     <View className='order-amounts' data-testid='order-amounts'>
@@ -33,6 +33,12 @@ export default function OrderAmounts({ amounts, fulfillmentType, payableLabel = 
         <View className='order-amounts__row'>
           <Text className='order-amounts__label'>会员优惠</Text>
           <Text className='order-amounts__discount'>-{formatPrice(amounts.discount)}</Text>
+        </View>
+      ) : null}
+      {amounts.couponDiscount ? (
+        <View className='order-amounts__row'>
+          <Text className='order-amounts__label'>优惠券</Text>
+          <Text className='order-amounts__discount'>-{formatPrice(amounts.couponDiscount)}</Text>
         </View>
       ) : null}
       <View className='order-amounts__row order-amounts__row--total'>

@@ -37,14 +37,14 @@ export default function PaySheet({ visible, amount, busy, onConfirm, onFail, onC
           <Text className='pay-sheet__row-label'>支付方式</Text>
           <Text className='pay-sheet__row-value'>零钱（模拟）</Text>
         </View>
-        <Button className={`pay-sheet__confirm${locked ? ' pay-sheet__confirm--off' : ''}`} data-testid='pay-confirm' disabled={locked} loading={busy === 'confirm'} onClick={onConfirm}>
+        <Button className={`pay-sheet__confirm${locked ? ' pay-sheet__confirm--off' : ''}`} data-testid='pay-confirm' disabled={locked || undefined} loading={busy === 'confirm'} onClick={onConfirm}>
           确认支付
         </Button>
         <View className='pay-sheet__secondary'>
-          <Button className='pay-sheet__link' data-testid='pay-fail' disabled={locked} loading={busy === 'fail'} onClick={onFail}>
+          <Button className='pay-sheet__link' data-testid='pay-fail' disabled={locked || undefined} loading={busy === 'fail'} onClick={onFail}>
             支付失败(模拟)
           </Button>
-          <Button className='pay-sheet__link' data-testid='pay-cancel' disabled={locked} onClick={onCancel}>
+          <Button className='pay-sheet__link' data-testid='pay-cancel' disabled={locked || undefined} onClick={onCancel}>
             取消
           </Button>
         </View>

@@ -3,6 +3,8 @@ import { useDidShow } from '@tarojs/taro'
 import StateView from '../../components/state-view'
 import AccountCard from '../../components/account-card'
 import MyOrders from '../../components/my-orders'
+import MallEntries from '../../components/mall-entries'
+import PointsShortcuts from '../../components/points-shortcuts'
 import IdentitySwitcher from '../../components/identity-switcher'
 import { loadAccount } from '../../utils/account'
 import { loadOrderSummary } from '../../utils/order-summary'
@@ -33,6 +35,8 @@ export default function MePage() {
           订单数量加载失败，点击重试
         </Text>
       ) : null}
+      <PointsShortcuts />
+      <MallEntries />
       {isH5() ? <IdentitySwitcher /> : null}
       <Text className='me__version'>{versionLine()}</Text>
     </View>

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '会员'
+  navigationBarTitleText: '会员',
+  enablePullDownRefresh: true
 })

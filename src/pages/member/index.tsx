@@ -1,46 +1,54 @@
-import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useCallback } from 'react'
+import { call } from '../../api'
 import StateView from '../../components/state-view'
-import AccountCard from '../../components/account-card'
-import MyOrders from '../../components/my-orders'
-import SectionTitle from '../../components/section-title'
-import { loadAccount } from '../../utils/account'
-import { loadOrderSummary } from '../../utils/order-summary'
+import MemberCard from '../../components/member-card'
+import { serverNow, syncServerClock } from '../../components/order-countdown/server-clock'
+import { chinaDay } from '../../core/points/china-day'
 import { useAsync } from '../../utils/use-async'
 import { useCartBadgeOnShow } from '../../utils/cart-badge'
-import { HOME_URL } from '../../utils/routes'
-import MemberCardSoon from './member-card-soon'
-import OrderStats from './order-stats'
+import BirthdayGift, { birthdayGiftOpen } from './birthday-gift'
+import JoinCard from './join-card'
+import MemberActions from './member-actions'
+import PointsPanel from './points-panel'
+import TierTable from './tier-table'
 import './index.scss'
 
-/** 会员: who is signed in, their orders by status, and the member card to come. */
+const loadCard = () => call('member', 'card', {})
+
+/** 会员: the join card for a customer who has not joined; the member card, points and entries for a member. */
 export default function MemberPage() {
-  const account = useAsync(loadAccount, false)
-  const orders = useAsync(loadOrderSummary, false)
+  const card = useAsync(loadCard, false)
   useCartBadgeOnShow()
   useDidShow(() => {
-    void account.reload()
-    void orders.reload()
+    void syncServerClock()
+    void card.reload()
   })
+  usePullDownRefresh(() => {
+    void card.reload().finally(() => void Taro.stopPullDownRefresh())
+  })
+  const reload = useCallback(() => void card.reload(), [card.reload])
 
-  if (account.status === 'loading') return <StateView state='loading' />
-  if (account.status === 'error') return <StateView state='error' message={account.message} onRetry={() => void account.reload()} />
+  if (card.status === 'loading') return <StateView state='loading' />
+  if (card.status === 'error') return <StateView state='error' message={card.message} onRetry={reload} />
 
+  const view = card.data
+  if (!view.joined) {
+    return (
+      <View className='member'>
+        <JoinCard offer={view} today={chinaDay(serverNow())} onJoined={reload} />
+        <TierTable tiers={view.tiers} />
+      </View>
+    )
+  }
   return (
     <View className='member'>
-      <AccountCard nickname={account.data.nickname} openid={account.data.openid} roles={account.data.roles} />
-      <MemberCardSoon />
-      <MyOrders counts={orders.status === 'ready' ? orders.data.byStatus : undefined} truncated={orders.status === 'ready' && orders.data.truncated} />
-      <View className='member__block'>
-        <SectionTitle title='消费概览' />
-        {orders.status === 'loading' ? <StateView state='loading' /> : null}
-        {orders.status === 'error' ? <StateView state='error' message={orders.message} onRetry={() => void orders.reload()} /> : null}
-        {orders.status === 'ready' && orders.data.total === 0 ? (
-          <StateView state='empty' message='还没有订单' actionText='去首页逛逛' onAction={() => void Taro.switchTab({ url: HOME_URL })} />
-        ) : null}
-        {orders.status === 'ready' && orders.data.total > 0 ? <OrderStats summary={orders.data} /> : null}
-      </View>
-      <Text className='member__note'>数据来自你的订单记录</Text>
+      <MemberCard card={view} />
+      <MemberActions />
+      <PointsPanel points={view.points} />
+      {birthdayGiftOpen(view) ? <BirthdayGift onClaimed={reload} /> : null}
+      <TierTable tiers={view.tiers} currentId={view.tier.id} />
     </View>
   )
 }

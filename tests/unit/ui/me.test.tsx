@@ -3,13 +3,12 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import MePage from '../../../src/pages/me'
-import MemberPage from '../../../src/pages/member'
 import { setTransport } from '../../../src/api'
 import { useCartStore } from '../../../src/stores/cart'
 import type { OrderView } from '../../../src/core/contracts/order'
 import type { OrderStatus } from '../../../src/core/order/status'
 import { createFakeCart } from '../../mocks/fake-cart'
-import { createFakeTransport, fail } from '../../mocks/fake-transport'
+import { createFakeTransport } from '../../mocks/fake-transport'
 
 const order = (id: string, status: OrderStatus, payable: number) => ({ _id: id, status, amounts: { itemsTotal: payable, discount: 0, shippingFee: 0, payable } }) as unknown as OrderView
 
@@ -77,29 +76,4 @@ describe('me page', () => {
   })
 })
 
-describe('member page', () => {
-  test('shows the signed-in customer, real order figures and the member card to come', async () => {
-    setup()
-    render(<MemberPage />)
-    expect(await screen.findByText('openid：demo-customer')).toBeTruthy()
-    expect(screen.getByText('即将开放')).toBeTruthy()
-    expect(screen.getByText(/^会员卡即将开放/)).toBeTruthy()
-    expect(await screen.findByText('累计消费')).toBeTruthy()
-    // Paid and kept: 158.00 + 39.00 + 12.00; the unpaid and cancelled orders do not count.
-    expect(screen.getByText('¥209.00')).toBeTruthy()
-    expect(within(screen.getByText('全部订单').parentElement as HTMLElement).getByText('5')).toBeTruthy()
-  })
-
-  test('a failed whoami shows the error with retry', async () => {
-    const fake = setup()
-    const whoami = fake.handlers['system.whoami']
-    fake.handlers['system.whoami'] = () => {
-      throw fail('UNAUTHENTICATED', '请先登录')
-    }
-    render(<MemberPage />)
-    expect(await screen.findByText('请先登录')).toBeTruthy()
-    fake.handlers['system.whoami'] = whoami
-    fireEvent.click(screen.getByText('重试'))
-    expect(await screen.findByText('openid：demo-customer')).toBeTruthy()
-  })
-})
+// The 会员 tab is tested in member.test.tsx.

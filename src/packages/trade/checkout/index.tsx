@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import StateView from '../../../components/state-view';
 import { ApiError, errorMessage } from '../../../api';
+import CouponPicker from '../../../components/coupon-picker';
 import OrderAmounts from '../../../components/order-amounts';
 import OrderItems from '../../../components/order-items';
 import PaySheet from '../../../components/pay-sheet';
@@ -11,6 +12,8 @@ import type { QuoteInput } from '../../../core/contracts/order';
 import type { DeliveryAddress } from '../../../core/order/types';
 import AddressForm from './address-form';
 import { addressProblem, EMPTY_ADDRESS, loadLastAddress, trimAddress } from './address';
+import { BEST_COUPON, couponIdInput, type CouponChoice } from './coupon-choice';
+import CouponRow from './coupon-row';
 import FulfillmentSwitch, { type FulfillmentType } from './fulfillment-switch';
 import { leaveCheckout } from './go-back';
 import { parseCheckoutParams } from './params';
@@ -18,6 +21,7 @@ import StockAlert from './stock-alert';
 import { PICKUP_STORE_ID } from './store';
 import { useCheckoutLines } from './use-checkout-lines';
 import { usePlaceOrder, type StockProblem } from './use-place-order';
+import { useCouponFallback } from './use-coupon-fallback';
 import { useQuote } from './use-quote';
 import './index.scss';
 
@@ -31,6 +35,8 @@ export default function CheckoutPage() {
   const [address, setAddress] = useState<DeliveryAddress>(() => loadLastAddress() ?? EMPTY_ADDRESS);
   const [remark, setRemark] = useState('');
   const [createProblem, setCreateProblem] = useState<StockProblem | null>(null);
+  const [coupon, setCoupon] = useState<CouponChoice>(BEST_COUPON);
+  const [pickerOpen, setPickerOpen] = useState(false);
 
   const lines = linesState.status === 'ready' ? linesState.lines : null;
   const missing = fulfillmentType === 'delivery' ? addressProblem(address) : null;
@@ -39,8 +45,9 @@ export default function CheckoutPage() {
     return {
       items: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
       fulfillment: fulfillmentType === 'pickup' ? { type: 'pickup', storeId: PICKUP_STORE_ID } : { type: 'delivery', address: trimAddress(address) },
+      ...couponIdInput(coupon),
     };
-  }, [lines, missing, fulfillmentType, address]);
+  }, [lines, missing, fulfillmentType, address, coupon]);
   const { state: quoteState, refresh } = useQuote(quoteInput);
   const quote = quoteState.status === 'ready' || quoteState.status === 'loading' ? quoteState.quote : null;
 
@@ -51,12 +58,17 @@ export default function CheckoutPage() {
     },
     [refresh],
   );
-  const { submit, submitting, sheetProps } = usePlaceOrder(onStockProblem);
+  const onCouponProblem = useCouponFallback(coupon, setCoupon, quoteState, refresh);
+  const { submit, submitting, sheetProps } = usePlaceOrder(onStockProblem, onCouponProblem);
   useEffect(() => {
     if (quoteState.status === 'ready') setCreateProblem(null);
   }, [quoteState.status]);
 
   const quoteProblem = quoteState.status === 'error' ? stockProblemOf(quoteState.error) : null;
+  const chooseCoupon = (couponId: string | null) => {
+    setPickerOpen(false);
+    setCoupon(couponId === null ? { mode: 'none' } : { mode: 'chosen', couponId });
+  };
   const problem = quoteProblem ?? createProblem;
 
   if (linesState.status !== 'ready') {
@@ -125,6 +137,12 @@ export default function CheckoutPage() {
         </View>
       </View>
 
+      {quote ? (
+        <View className={`checkout__card${quoteState.status === 'loading' ? ' checkout__card--stale' : ''}`}>
+          <CouponRow quote={quote} choice={coupon} disabled={submitting || quoteState.status !== 'ready'} onOpen={() => setPickerOpen(true)} />
+        </View>
+      ) : null}
+
       <View className={`checkout__card${quoteState.status === 'loading' ? ' checkout__card--stale' : ''}`}>
         {quote ? (
           <OrderAmounts amounts={quote.amounts} fulfillmentType={quote.fulfillment.type} />
@@ -152,6 +170,13 @@ export default function CheckoutPage() {
         </Button>
       </View>
 
+      <CouponPicker
+        visible={pickerOpen && quote !== null}
+        options={quote?.couponOptions ?? []}
+        appliedId={quote?.coupon?.couponId ?? null}
+        onSelect={chooseCoupon}
+        onClose={() => setPickerOpen(false)}
+      />
       <PaySheet {...sheetProps} />
     </View>
   );

@@ -7,6 +7,7 @@ import { useCartStore } from '../../../stores/cart';
 import { newRequestId } from '../../../utils/request-id';
 import { orderUrl } from '../../../utils/routes';
 import { saveLastAddress } from './address';
+import { isCouponRefusal } from './coupon-choice';
 
 export interface StockProblem {
   skuId: string;
@@ -18,9 +19,10 @@ type OrderDraft = Omit<CreateOrderInput, 'requestId'>;
 /**
  * 提交订单: `order.create` with one requestId for this checkout visit (a double
  * tap or a retry answers the same order), then payment; whatever the payment
- * outcome the customer lands on the order's page.
+ * outcome the customer lands on the order's page. The draft carries the coupon
+ * choice as the quote did (`couponId` omitted: the server's best; null: none).
  */
-export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void) {
+export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void, onCouponProblem: (message: string) => void) {
   const requestId = useRef(newRequestId()).current;
   const busyRef = useRef(false);
   const [submitting, setSubmitting] = useState(false);
@@ -44,6 +46,8 @@ export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void) {
         setSubmitting(false);
         if (error instanceof ApiError && error.code === 'OUT_OF_STOCK' && typeof error.details?.skuId === 'string') {
           onStockProblem({ skuId: error.details.skuId, message: error.message });
+        } else if (error instanceof ApiError && isCouponRefusal(error.code)) {
+          onCouponProblem(error.message);
         } else toastError(error);
         return;
       }
@@ -52,7 +56,7 @@ export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void) {
       if (draft.source === 'cart') void useCartStore.getState().load();
       await payment.pay(order._id);
     },
-    [requestId, onStockProblem, payment.pay],
+    [requestId, onStockProblem, onCouponProblem, payment.pay],
   );
 
   return { submit, submitting: submitting || payment.starting, sheetProps: payment.sheetProps };

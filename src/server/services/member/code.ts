@@ -36,7 +36,9 @@ export function resolveMemberCode(secret: string, code: string, now: number): st
   if (age !== 0 && age !== 1) return null;
   const expected = mac(secret, `${VERSION}.${memberId}.${windowText}`);
   const actual = Buffer.from(given, 'base64url');
-  return actual.length === expected.length && timingSafeEqual(actual, expected) ? memberId : null;
+  // base64url decoding ignores the unused low bits of the last character: only the canonical spelling is genuine.
+  const canonical = actual.toString('base64url') === given;
+  return canonical && actual.length === expected.length && timingSafeEqual(actual, expected) ? memberId : null;
 }
 
 function mac(secret: string, body: string): Buffer {

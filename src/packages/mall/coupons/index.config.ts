@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的优惠券',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '签到有礼',
+  enablePullDownRefresh: true
+})
