@@ -97,4 +97,6 @@ export const schema: CollectionSchema[] = [
     name: 'outbox',
     indexes: [{ name: 'status_nextAttemptAt', fields: [{ path: 'status' }, { path: 'nextAttemptAt' }] }],
   },
+  // ---- flash sales (issue 5): add collections below this line
+  // ---- group-buys (issue 5): add collections below this line
 ];

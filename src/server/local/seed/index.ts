@@ -1,6 +1,7 @@
 import type { Db } from '../../db';
 import { memberSeed } from './members';
 import { promotionSeed } from './promotions';
+import { salesSeed } from './sales';
 import type { SeedDocuments } from './types';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_STORE_ID, DEMO_USERS } from './catalog';
 
@@ -34,7 +35,7 @@ export async function seedDemoData(db: Db, now: number): Promise<SeedResult> {
 /** Everything the seed writes; `stores` is the last key on purpose. */
 export function demoDocuments(now: number): SeedDocuments {
   const { stores, ...shop } = shopDocuments(now);
-  return { ...mergeByCollection(shop, memberSeed(now), promotionSeed(now)), stores };
+  return { ...mergeByCollection(shop, memberSeed(now), promotionSeed(now), salesSeed(now)), stores };
 }
 
 /** Seeds of several contexts may write the same collection (e.g. `settings`): concatenate, never overwrite. */
