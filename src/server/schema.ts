@@ -91,12 +91,59 @@ export const schema: CollectionSchema[] = [
   { name: 'mall_redemptions', indexes: [{ name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] }] },
   /** `{itemId}:{openid}` → redemptions counting toward the per-member limit. */
   { name: 'mall_redemptions_count', indexes: [] },
-  { name: 'flash_sales', indexes: [] },
+  /** Placeholder of issue 5 (tests/services/db-indexes expects it); group-buys live in groupbuy_* below. */
   { name: 'groupbuys', indexes: [] },
   {
     name: 'outbox',
     indexes: [{ name: 'status_nextAttemptAt', fields: [{ path: 'status' }, { path: 'nextAttemptAt' }] }],
   },
   // ---- flash sales (issue 5): add collections below this line
+  /** `{saleId}`: the sale; `settledAt` null until its unsold units went back to the SKU. */
+  {
+    name: 'flash_sales',
+    indexes: [
+      { name: 'startAt', fields: [{ path: 'startAt', order: 'desc' }] },
+      { name: 'stoppedAt_endAt', fields: [{ path: 'stoppedAt' }, { path: 'endAt' }] },
+      { name: 'settledAt_endAt', fields: [{ path: 'settledAt' }, { path: 'endAt' }] },
+    ],
+  },
+  /** `{saleId}:{k}`: one shard of a sale's units `{ remaining, sold, paid, returned }`. */
+  { name: 'flash_sale_shards', indexes: [{ name: 'saleId', fields: [{ path: 'saleId' }] }] },
+  /** `{saleId}:{openid}`: units the member holds in the sale (per-member limit), recent request ids. */
+  { name: 'flash_sale_members', indexes: [] },
+  /** `{saleId}:{openid}`: a reminder request; the notifications issue sends PENDING ones at `remindAt`. */
+  {
+    name: 'flash_sale_reminders',
+    indexes: [
+      { name: 'saleId_status', fields: [{ path: 'saleId' }, { path: 'status' }] },
+      { name: 'status_remindAt', fields: [{ path: 'status' }, { path: 'remindAt' }] },
+    ],
+  },
   // ---- group-buys (issue 5): add collections below this line
+  /** 拼团 activities; operators list them newest first, customers the unstopped ones by end. */
+  {
+    name: 'groupbuy_activities',
+    indexes: [
+      { name: 'createdAt', fields: [{ path: 'createdAt', order: 'desc' }] },
+      { name: 'stoppedAt_endAt', fields: [{ path: 'stoppedAt' }, { path: 'endAt' }] },
+    ],
+  },
+  /** Groups: open ones of an activity by deadline; the expiry timer's OPEN past their deadline; counts by state. */
+  {
+    name: 'groupbuy_groups',
+    indexes: [
+      { name: 'activityId_state_expiresAt', fields: [{ path: 'activityId' }, { path: 'state' }, { path: 'expiresAt' }] },
+      { name: 'state_expiresAt', fields: [{ path: 'state' }, { path: 'expiresAt' }] },
+    ],
+  },
+  /** `{orderId}`: one member's seat (RESERVED → PAID | RELEASED, PAID → REFUNDED). */
+  {
+    name: 'groupbuy_seats',
+    indexes: [
+      { name: 'activityId_state', fields: [{ path: 'activityId' }, { path: 'state' }] },
+      { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
+    ],
+  },
+  /** `{activityId}_{openid}`: seats a member holds in an activity (perMemberLimit). */
+  { name: 'groupbuy_member_counts', indexes: [] },
 ];

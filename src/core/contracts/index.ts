@@ -7,6 +7,8 @@ import { pointsContracts } from './points';
 import { couponContracts } from './coupon';
 import { mallContracts } from './mall';
 import { systemContracts } from './system';
+import { flashSaleContracts } from './flashsale';
+import { groupBuyContracts } from './groupbuy';
 
 /** One action's contract: the input schema, and the output schema where it is pinned. */
 export interface ActionContract {
@@ -27,6 +29,8 @@ export const contracts = {
   points: pointsContracts,
   coupon: couponContracts,
   mall: mallContracts,
+  flashsale: flashSaleContracts,
+  groupbuy: groupBuyContracts,
 } satisfies Record<string, Record<string, ActionContract>>;
 
 export type Contracts = typeof contracts;
@@ -48,3 +52,5 @@ export * from './member';
 export * from './points';
 export * from './coupon';
 export * from './mall';
+export * from './flashsale';
+export * from './groupbuy';

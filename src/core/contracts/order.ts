@@ -3,7 +3,9 @@ import * as z from 'zod';
 import type { Fen } from '../money';
 import type { OrderAmounts } from '../pricing';
 import { ORDER_STATUSES, type OrderStatus } from '../order/status';
-import type { OrderFulfillment, OrderItem } from '../order/types';
+import type { OrderFulfillment, OrderItem, OrderSource } from '../order/types';
+import type { FlashSaleOrderInfo } from '../flashsale/types';
+import type { GroupBuyOrderInfo } from '../groupbuy/types';
 import type { OrderCoupon } from '../coupon/types';
 import type { MallOrderInfo } from '../mall/types';
 import type { CheckoutCouponOption } from './coupon';
@@ -128,9 +130,11 @@ export interface OrderView {
   refundedAt: number | null;
   /** The coupon this order used, or null. */
   coupon?: OrderCoupon | null;
-  /** 'mall': a points-mall redemption (see `mall`). */
-  source?: 'shop' | 'mall';
+  /** 'mall': a points-mall redemption (see `mall`); 'flashsale' / 'groupbuy': see `flashSale` / `groupBuy`. */
+  source?: OrderSource;
   mall?: MallOrderInfo | null;
+  flashSale?: FlashSaleOrderInfo | null;
+  groupBuy?: GroupBuyOrderInfo | null;
 }
 
 export interface PayView {

@@ -5,7 +5,17 @@ import type { Fen } from '../money';
  * It is recorded as DUE in the same transaction as the change that owes it,
  * and performed later by the `processRefunds` timer, outside any transaction.
  */
-export type RefundReason = 'CUSTOMER_REQUEST' | 'PAID_AFTER_CANCEL';
+export type RefundReason = 'CUSTOMER_REQUEST' | 'PAID_AFTER_CANCEL' | 'GROUP_FAILED' | 'GROUP_CLOSED';
+
+/**
+ * Reasons whose order waits in REFUNDING and ends REFUNDED when the refund is
+ * done: a customer's request; a group-buy that failed (GROUP_FAILED) or a
+ * payment for a group-buy seat that had closed (GROUP_CLOSED). A payment
+ * after cancellation leaves its order CANCELLED.
+ */
+export function refundEndsOrder(reason: RefundReason): boolean {
+  return reason === 'CUSTOMER_REQUEST' || reason === 'GROUP_FAILED' || reason === 'GROUP_CLOSED';
+}
 export type RefundStatus = 'DUE' | 'DONE';
 
 export interface RefundDoc {

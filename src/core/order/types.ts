@@ -1,3 +1,5 @@
+import type { FlashSaleOrderInfo } from '../flashsale/types';
+import type { GroupBuyOrderInfo } from '../groupbuy/types';
 import type { Fen } from '../money';
 import type { OrderCoupon } from '../coupon/types';
 import type { MallOrderInfo } from '../mall/types';
@@ -79,8 +81,14 @@ export interface OrderDoc {
   history: OrderHistoryEntry[];
   /** Promotions (issue 4): the coupon used; a points-mall redemption. Absent on older orders. */
   coupon?: OrderCoupon | null;
-  source?: 'shop' | 'mall';
+  source?: OrderSource;
   mall?: MallOrderInfo | null;
+  /** Flash sales and group-buys (issue 5): the sale and shard the unit came from; the group and its state. */
+  flashSale?: FlashSaleOrderInfo | null;
+  groupBuy?: GroupBuyOrderInfo | null;
 }
+
+/** Where an order came from: the shop, the points mall, a flash sale, a group-buy. */
+export type OrderSource = 'shop' | 'mall' | 'flashsale' | 'groupbuy';
 
 export type Order = OrderDoc & { _id: string };

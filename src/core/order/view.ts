@@ -25,5 +25,7 @@ export function toOrderView(order: Order): OrderView {
     coupon: order.coupon ?? null,
     source: order.source ?? 'shop',
     mall: order.mall ?? null,
+    ...(order.flashSale ? { flashSale: order.flashSale } : {}),
+    ...(order.groupBuy ? { groupBuy: order.groupBuy } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db';
 import { memberSeed } from './members';
 import { promotionSeed } from './promotions';
 import { salesSeed } from './sales';
-import type { SeedDocuments } from './types';
+import { mergeByCollection, type SeedDocuments } from './types';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_STORE_ID, DEMO_USERS } from './catalog';
 
 export { DEMO_STORE_ID } from './catalog';
@@ -36,13 +36,6 @@ export async function seedDemoData(db: Db, now: number): Promise<SeedResult> {
 export function demoDocuments(now: number): SeedDocuments {
   const { stores, ...shop } = shopDocuments(now);
   return { ...mergeByCollection(shop, memberSeed(now), promotionSeed(now), salesSeed(now)), stores };
-}
-
-/** Seeds of several contexts may write the same collection (e.g. `settings`): concatenate, never overwrite. */
-function mergeByCollection(...parts: SeedDocuments[]): SeedDocuments {
-  const merged: SeedDocuments = {};
-  for (const part of parts) for (const [collection, docs] of Object.entries(part)) merged[collection] = [...(merged[collection] ?? []), ...docs];
-  return merged;
 }
 
 function shopDocuments(now: number): SeedDocuments {

@@ -1,6 +1,8 @@
-import type { SeedDocuments } from './types';
+import { flashSaleSeed } from './flash-sales';
+import { groupBuySeed } from './group-buys';
+import { mergeByCollection, type SeedDocuments } from './types';
 
 /** Demo flash sales and group-buy activities. */
-export function salesSeed(_now: number): SeedDocuments {
-  return {};
+export function salesSeed(now: number): SeedDocuments {
+  return mergeByCollection(groupBuySeed(now), flashSaleSeed(now));
 }

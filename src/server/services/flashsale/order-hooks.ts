@@ -1,4 +1,72 @@
+import { flashSaleOfOrder } from '../../../core/flashsale/order';
+import {
+  FlashSaleCollections,
+  memberDocId,
+  shardDocId,
+  type FlashSaleDoc,
+  type FlashSaleMemberDoc,
+  type FlashSaleShardDoc,
+} from '../../../core/flashsale/types';
+import type { Order } from '../../../core/order/types';
+import type { Transaction } from '../../db';
+import { CatalogCollections, type SkuDoc } from '../catalog/records';
+import type { ServiceDeps } from '../order/deps';
 import type { OrderHooks } from '../order/hooks';
 
-/** A flash-sale order gives its unit back to the sale when it is cancelled unpaid. */
-export const flashSaleOrderHooks: OrderHooks = {};
+/**
+ * Flash-sale orders follow their order, in its transaction (each runs once:
+ * the order's own transition is the guard).
+ * - paid: the shard counts it paid.
+ * - cancelled (unpaid, by the customer or the expiry sweep): the unit goes
+ *   back to its shard (or to the SKU when the sale was settled meanwhile),
+ *   the member's count goes back, and a sold-out flag is lifted.
+ * - refunded: the shard counts it refunded; an order that never left the
+ *   shop gives its unit back to the SKU, as a shop order's refund does.
+ */
+export const flashSaleOrderHooks: OrderHooks = {
+  async paid(tx, order, deps, now) {
+    const info = flashSaleOfOrder(order);
+    if (!info) return;
+    await shardRef(tx, info.saleId, info.shard).update({ paid: deps.db.command.inc(1), updatedAt: now });
+  },
+  async cancelled(tx, order, deps, now) {
+    const info = flashSaleOfOrder(order);
+    if (!info) return;
+    const _ = deps.db.command;
+    const ref = shardRef(tx, info.saleId, info.shard);
+    const shard = (await ref.get()).data;
+    if (!shard) {
+      deps.log.error('flash-sale order cancelled but its shard is missing', { orderId: order._id, ...info });
+      return;
+    }
+    if (shard.closed) {
+      await ref.update({ sold: _.inc(-1), returned: _.inc(1), updatedAt: now });
+      await giveUnitToSku(tx, deps, order);
+    } else {
+      await ref.update({ sold: _.inc(-1), remaining: _.inc(1), updatedAt: now });
+      const saleRef = tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(info.saleId);
+      if ((await saleRef.get()).data?.soldOut) await saleRef.update({ soldOut: false, updatedAt: now });
+    }
+    await tx
+      .collection<FlashSaleMemberDoc>(FlashSaleCollections.members)
+      .doc(memberDocId(info.saleId, order.openid))
+      .update({ count: _.inc(-1), updatedAt: now });
+  },
+  async refunded(tx, order, deps, now) {
+    const info = flashSaleOfOrder(order);
+    if (!info) return;
+    const _ = deps.db.command;
+    await shardRef(tx, info.saleId, info.shard).update({ paid: _.inc(-1), refunded: _.inc(1), updatedAt: now });
+    if (order.shippedAt === null && order.completedAt === null) await giveUnitToSku(tx, deps, order);
+  },
+};
+
+const shardRef = (tx: Transaction, saleId: string, shard: number) =>
+  tx.collection<FlashSaleShardDoc>(FlashSaleCollections.shards).doc(shardDocId(saleId, shard));
+
+async function giveUnitToSku(tx: Transaction, deps: ServiceDeps, order: Order): Promise<void> {
+  const _ = deps.db.command;
+  for (const item of order.items) {
+    await tx.collection<SkuDoc>(CatalogCollections.skus).doc(item.skuId).update({ stock: _.inc(item.quantity), sold: _.inc(-item.quantity) });
+  }
+}

@@ -3,6 +3,9 @@ import { orderErrors } from '../../../core/order/errors';
 import { dueRefund, refundNoFor, type RefundDoc } from '../../../core/order/refund';
 import type { Order } from '../../../core/order/types';
 import { toOrderView } from '../../../core/order/view';
+import type { GroupState } from '../../../core/contracts/groupbuy';
+import { AppError } from '../../../core/errors';
+import { groupBuyAllowsFulfilment } from '../../../core/groupbuy/state';
 import { changeOrder, step, type Decision } from './change';
 import { runOrderHooks } from './hooks';
 import type { ServiceDeps } from './deps';
@@ -66,6 +69,9 @@ export async function shipOrder(deps: ServiceDeps, orderId: string, trackingNo: 
   const now = deps.now();
   const order = await changeOrder(deps, orderId, null, (current) => {
     if (current.fulfillment.type === 'pickup') return new Refusal(orderErrors.notForPickup(orderId));
+    if (!groupBuyAllowsFulfilment(current as { groupBuy?: { state: GroupState } | null })) {
+      return new Refusal(new AppError('GROUP_NOT_SUCCEEDED', '拼团尚未成功，暂不能发货', { orderId }));
+    }
     if (current.status === 'SHIPPED') return null;
     const next = step(current, ['ship'], now, 'operator');
     return next instanceof Refusal ? next : { patch: { ...next, shippedAt: now, trackingNo: trackingNo || null } };

@@ -1,6 +1,6 @@
 import type { TimerReport } from '../../../core/contracts/order';
 import { orderErrors } from '../../../core/order/errors';
-import type { RefundDoc } from '../../../core/order/refund';
+import { refundEndsOrder, type RefundDoc } from '../../../core/order/refund';
 import type { OrderDoc } from '../../../core/order/types';
 import type { PaymentProvider, RefundReceipt } from '../payment/port';
 import { readOrderInTx } from './access';
@@ -77,7 +77,7 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
     const order = await readOrderInTx(tx, refund.orderId);
 
     let patch: Partial<OrderDoc> | null = null;
-    if (order && refund.reason === 'CUSTOMER_REQUEST' && order.status === 'REFUNDING') {
+    if (order && refundEndsOrder(refund.reason) && order.status === 'REFUNDING') {
       const next = step(order, ['refund'], now, 'system');
       if (next instanceof Refusal) return next;
       const release = refund.releaseStock && !order.stockReleased;

@@ -5,6 +5,8 @@ import type { Transaction } from '../../db';
 import { readOrderInTx } from '../order/access';
 import { step } from '../order/change';
 import { runOrderHooks } from '../order/hooks';
+import type { GroupState } from '../../../core/contracts/groupbuy';
+import { groupBuyAllowsFulfilment } from '../../../core/groupbuy/state';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections, replaceFields } from '../order/records';
 import { Refusal, transact } from '../order/transact';
@@ -114,7 +116,9 @@ async function applyToOrder(
   const orders = tx.collection<OrderDoc>(OrderCollections.orders);
 
   if (order.status === 'PENDING_PAYMENT') {
-    const events = order.fulfillment.type === 'pickup' ? (['pay', 'readyForPickup'] as const) : (['pay'] as const);
+    // A group-buy order is fulfilled only once its group succeeds (the group-buy hook moves it on then).
+    const readyNow = order.fulfillment.type === 'pickup' && groupBuyAllowsFulfilment(order as { groupBuy?: { state: GroupState } | null });
+    const events = readyNow ? (['pay', 'readyForPickup'] as const) : (['pay'] as const);
     const next = step(order, [...events], now, 'payment');
     if (next instanceof Refusal) return next;
     const paid = { ...next, paidAt: now, payment };

@@ -1,0 +1,78 @@
+import type { Order, OrderDoc, OrderFulfillment, OrderItem } from '../order/types';
+import type { FlashSale, FlashSaleOrderInfo } from './types';
+
+/**
+ * A flash-sale order in the order module's shape (it lists and pays like any
+ * order). `source` is widened here until core/order/types.ts names
+ * 'flashsale' among its sources.
+ */
+export type FlashSaleOrderDoc = Omit<OrderDoc, 'source'> & { source: 'flashsale'; flashSale: FlashSaleOrderInfo };
+
+export interface FlashSaleOrderInput {
+  sale: FlashSale;
+  shard: number;
+  openid: string;
+  fulfillment: OrderFulfillment;
+  requestId: string;
+  requestKey: string;
+  now: number;
+}
+
+export const paymentDeadline = (sale: Pick<FlashSale, 'paymentMinutes'>, now: number): number => now + sale.paymentMinutes * 60_000;
+
+/**
+ * One unit at the sale price, PENDING_PAYMENT until `paymentMinutes` from
+ * now. It holds no catalog stock (`stockReleased: true`): the sale took its
+ * units from the SKU when it was created, and the flash-sale hooks give the
+ * unit back to its shard when the order is cancelled.
+ */
+export function flashSaleOrderDoc(input: FlashSaleOrderInput): FlashSaleOrderDoc {
+  const { sale, now } = input;
+  const line: OrderItem = {
+    skuId: sale.skuId,
+    productId: sale.productId,
+    productName: sale.title || sale.productName,
+    skuName: sale.skuName,
+    image: sale.image,
+    unitPrice: sale.salePrice,
+    quantity: 1,
+    lineTotal: sale.salePrice,
+  };
+  return {
+    openid: input.openid,
+    status: 'PENDING_PAYMENT',
+    items: [line],
+    fulfillment: input.fulfillment,
+    amounts: { itemsTotal: sale.salePrice, discount: 0, shippingFee: 0, payable: sale.salePrice },
+    memberDiscountBps: 0,
+    requestId: input.requestId,
+    requestKey: input.requestKey,
+    remark: '',
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: paymentDeadline(sale, now),
+    stockReleased: true,
+    paidAt: null,
+    payment: null,
+    latePayment: null,
+    shippedAt: null,
+    trackingNo: null,
+    completedAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    refundNo: null,
+    refundRequestedAt: null,
+    refundedAt: null,
+    history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
+    coupon: null,
+    source: 'flashsale',
+    flashSale: { saleId: sale._id, shard: input.shard },
+  };
+}
+
+/** The sale and shard of a flash-sale order; null for any other order. */
+export function flashSaleOfOrder(order: Order): FlashSaleOrderInfo | null {
+  const tagged = order as unknown as { source?: string; flashSale?: FlashSaleOrderInfo | null };
+  if (tagged.source !== 'flashsale' || !tagged.flashSale) return null;
+  return tagged.flashSale;
+}

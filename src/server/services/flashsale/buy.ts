@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import type { FlashSaleBuyInput, FlashSaleBuyResult } from '../../../core/contracts/flashsale';
+import { flashSaleErrors } from '../../../core/flashsale/errors';
+import { flashSaleOrderDoc, paymentDeadline } from '../../../core/flashsale/order';
+import { shardTryOrder } from '../../../core/flashsale/shards';
+import { saleState } from '../../../core/flashsale/state';
+import {
+  FlashSaleCollections,
+  memberDocId,
+  RECENT_BUYS_KEPT,
+  shardDocId,
+  type FlashSale,
+  type FlashSaleDoc,
+  type FlashSaleMemberDoc,
+  type FlashSaleShardDoc,
+} from '../../../core/flashsale/types';
+import type { OrderDoc, OrderFulfillment } from '../../../core/order/types';
+import { DbError, DbErrorCode, type Transaction } from '../../db';
+import { newId } from '../../kit/ids';
+import type { ServiceDeps } from '../order/deps';
+import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from '../order/records';
+import { Refusal, refuse } from '../order/transact';
+import { flashSaleFulfillment } from './fulfillment';
+
+export const FLASH_SALE_BUY_SCOPE = 'fs';
+/** Whole-buy retries when CloudBase gave up on a transaction conflict (it re-runs the callback 3 times itself). */
+const CONFLICT_RETRIES = 3;
+
+export type BuyRequest = z.output<typeof FlashSaleBuyInput>;
+
+type BuyOutcome = { kind: 'bought'; orderId: string; expiresAt: number } | { kind: 'replay'; orderId: string } | { kind: 'soldOut' };
+
+/**
+ * The hot path. Refusals come from two reads and write nothing: the sale
+ * (state from its times, the sold-out flag) and the member's count (limit;
+ * their recent buys answer a replay). Then ONE transaction: the
+ * idempotency record, the member's count, one unit from a shard (a random
+ * one first, the others when empty; none left: the sale is flagged sold
+ * out), the order and the idempotency record.
+ */
+export async function buyFlashSale(deps: ServiceDeps, openid: string, input: BuyRequest): Promise<FlashSaleBuyResult> {
+  const now = deps.now();
+  const [saleRead, memberRead] = await Promise.all([
+    deps.db.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(input.saleId).get(),
+    deps.db.collection<FlashSaleMemberDoc>(FlashSaleCollections.members).doc(memberDocId(input.saleId, openid)).get(),
+  ]);
+  const sale = saleRead.data[0];
+  if (!sale) throw flashSaleErrors.notFound(input.saleId);
+  const member = memberRead.data[0];
+  const recent = member?.recent.find((r) => r.requestId === input.requestId);
+  if (recent) return { orderId: recent.orderId, expiresAt: recent.expiresAt };
+  refuseOnSale(sale, now);
+  if ((member?.count ?? 0) >= sale.perMemberLimit) throw flashSaleErrors.limitExceeded(sale._id, sale.perMemberLimit);
+
+  const fulfillment = await flashSaleFulfillment(deps, input.fulfillment);
+  const requestKey = idempotencyKey(FLASH_SALE_BUY_SCOPE, openid, input.requestId);
+  const outcome = await withConflictRetries(() =>
+    deps.db.runTransaction((tx) => buyInTx(tx, deps, { sale, openid, requestId: input.requestId, requestKey, fulfillment, now })),
+  );
+  if (outcome instanceof Refusal) throw outcome.error;
+  if (outcome.kind === 'soldOut') throw flashSaleErrors.soldOut(sale._id);
+  if (outcome.kind === 'replay') return replayOf(deps, outcome.orderId);
+  return { orderId: outcome.orderId, expiresAt: outcome.expiresAt };
+}
+
+/** NOT_STARTED / ENDED / SOLD_OUT from the sale document alone. */
+function refuseOnSale(sale: FlashSale, now: number): void {
+  const state = saleState({ ...sale, remaining: sale.soldOut ? 0 : 1 }, now);
+  if (state === 'SCHEDULED') throw flashSaleErrors.notStarted(sale._id, sale.startAt);
+  if (state === 'ENDED' || sale.settledAt !== null) throw flashSaleErrors.ended(sale._id);
+  if (state === 'SOLD_OUT') throw flashSaleErrors.soldOut(sale._id);
+}
+
+interface BuyInTx {
+  sale: FlashSale;
+  openid: string;
+  requestId: string;
+  requestKey: string;
+  fulfillment: OrderFulfillment;
+  now: number;
+}
+
+async function buyInTx(tx: Transaction, deps: ServiceDeps, input: BuyInTx): Promise<BuyOutcome | Refusal> {
+  const { sale, openid, now } = input;
+  const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(input.requestKey);
+  const earlier = (await idempotency.get()).data;
+  if (earlier) return { kind: 'replay', orderId: earlier.resultId };
+
+  const memberRef = tx.collection<FlashSaleMemberDoc>(FlashSaleCollections.members).doc(memberDocId(sale._id, openid));
+  const member = (await memberRef.get()).data;
+  const count = member?.count ?? 0;
+  if (count >= sale.perMemberLimit) return refuse(flashSaleErrors.limitExceeded(sale._id, sale.perMemberLimit));
+
+  const shard = await takeUnitInTx(tx, deps, sale, now);
+  if (shard instanceof Refusal || shard === null) return shard ?? { kind: 'soldOut' };
+
+  const orderId = newId('fs', now);
+  const order = flashSaleOrderDoc({ sale, shard, openid, fulfillment: input.fulfillment, requestId: input.requestId, requestKey: input.requestKey, now });
+  const expiresAt = paymentDeadline(sale, now);
+  const recent = [...(member?.recent ?? []), { requestId: input.requestId, orderId, expiresAt }].slice(-RECENT_BUYS_KEPT);
+  await memberRef.set({ saleId: sale._id, openid, count: count + 1, recent, updatedAt: now });
+  // The order module's type does not name 'flashsale' yet; the document is an order in every other respect.
+  await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order as unknown as OrderDoc);
+  await idempotency.set({
+    scope: FLASH_SALE_BUY_SCOPE,
+    openid,
+    requestId: input.requestId,
+    resultId: orderId,
+    createdAt: now,
+    expiresAt: now + IDEMPOTENCY_TTL_MS,
+  });
+  return { kind: 'bought', orderId, expiresAt };
+}
+
+/**
+ * One unit from a shard: a random shard first, the others in turn when it
+ * is empty. Answers the shard, or null when every shard is empty: the sale
+ * is flagged sold out then, and every shard is touched so that a unit given
+ * back concurrently (which writes a shard) conflicts with the flag instead
+ * of being hidden behind it.
+ */
+async function takeUnitInTx(tx: Transaction, deps: ServiceDeps, sale: FlashSale, now: number): Promise<number | Refusal | null> {
+  const _ = deps.db.command;
+  const shards = tx.collection<FlashSaleShardDoc>(FlashSaleCollections.shards);
+  for (const k of shardTryOrder(sale.shardCount)) {
+    const ref = shards.doc(shardDocId(sale._id, k));
+    const doc = (await ref.get()).data;
+    if (!doc) continue;
+    if (doc.closed) return refuse(flashSaleErrors.ended(sale._id));
+    if (doc.remaining > 0) {
+      await ref.update({ remaining: _.inc(-1), sold: _.inc(1), updatedAt: now });
+      return k;
+    }
+  }
+  for (let k = 0; k < sale.shardCount; k += 1) await shards.doc(shardDocId(sale._id, k)).update({ updatedAt: now });
+  await tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(sale._id).update({ soldOut: true, updatedAt: now });
+  return null;
+}
+
+async function replayOf(deps: ServiceDeps, orderId: string): Promise<FlashSaleBuyResult> {
+  const { data } = await deps.db.collection<OrderDoc>(OrderCollections.orders).doc(orderId).get();
+  if (!data[0]) throw new Error(`flash-sale order ${orderId} vanished after creation`);
+  return { orderId, expiresAt: data[0].expiresAt };
+}
+
+async function withConflictRetries<R>(run: () => Promise<R>): Promise<R> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const conflict = error instanceof DbError && error.code === DbErrorCode.TransactionConflict;
+      if (!conflict) throw error;
+      if (attempt >= CONFLICT_RETRIES) throw flashSaleErrors.busy();
+    }
+  }
+}
