@@ -1,5 +1,7 @@
 import type { CouponOutputs, MallOutputs } from '../core/contracts';
 import type { MemberOutputs, PointsOutputs } from '../core/contracts';
+import type { FlashSaleOutputs } from '../core/contracts';
+import type { GroupBuyOutputs } from '../core/contracts';
 import type { CartOutputs, CatalogOutputs, ActionInput, ActionName, CallerOutput, FunctionName, OrderOutputs, PingOutput } from '../core/contracts';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
@@ -12,6 +14,8 @@ export interface Outputs {
   points: PointsOutputs;
   coupon: CouponOutputs;
   mall: MallOutputs;
+  flashsale: FlashSaleOutputs;
+  groupbuy: GroupBuyOutputs;
 }
 
 export type Fn = FunctionName & keyof Outputs;
