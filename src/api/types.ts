@@ -1,8 +1,19 @@
-import type { CouponOutputs, MallOutputs } from '../core/contracts';
-import type { MemberOutputs, PointsOutputs } from '../core/contracts';
-import type { FlashSaleOutputs } from '../core/contracts';
-import type { GroupBuyOutputs } from '../core/contracts';
-import type { CartOutputs, CatalogOutputs, ActionInput, ActionName, CallerOutput, FunctionName, OrderOutputs, PingOutput } from '../core/contracts';
+import type {
+  ActionInput,
+  ActionName,
+  CallerOutput,
+  CartOutputs,
+  CatalogOutputs,
+  CouponOutputs,
+  FlashSaleOutputs,
+  FunctionName,
+  GroupBuyOutputs,
+  MallOutputs,
+  MemberOutputs,
+  OrderOutputs,
+  PingOutput,
+  PointsOutputs,
+} from '../core/contracts';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
 export interface Outputs {
