@@ -15,7 +15,10 @@ export default defineAppConfig({
       pages: ['checkout/index', 'orders/index', 'order/index']
     },
     { root: 'packages/mall', pages: ['index/index', 'item/index', 'result/index', 'coupons/index', 'claim/index'] },
-    { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] }
+    { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] },
+    { root: 'packages/flashsale', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/ops', pages: ['index/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index'] },
+    { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] }
   ],
   preloadRule: {
     'pages/cart/index': { network: 'all', packages: ['packages/trade'] },

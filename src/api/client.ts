@@ -21,6 +21,9 @@ const READ_ACTIONS = new Set([
   'checkInCalendar',
   'templates',
   'summary',
+  'listActivities',
+  'getActivity',
+  'stats',
 ]);
 const READ_RETRIES = 2;
 const RETRY_DELAY_MS = 400;

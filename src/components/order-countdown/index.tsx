@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import Countdown from '../../native/react/Countdown';
 import { serverOffset, syncServerClock } from './server-clock';
@@ -28,9 +28,9 @@ export default function OrderCountdown({ expiresAt, onExpire }: Props) {
   }, []);
 
   return (
-    <View className='order-countdown' data-testid='order-countdown'>
+    <Text className='order-countdown' data-testid='order-countdown'>
       <Countdown deadline={expiresAt} offset={offset} onEnd={onExpire} />
-    </View>
+    </Text>
   );
 }
 

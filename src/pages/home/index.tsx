@@ -11,6 +11,7 @@ import { useProductPages } from '../../utils/use-product-pages'
 import { useCartBadgeOnShow } from '../../utils/cart-badge'
 import Banners from './banners'
 import EntryTiles from './entry-tiles'
+import FlashStrip from './flash-strip'
 import './index.scss'
 
 type HomeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; home: HomeView }
@@ -58,6 +59,7 @@ export default function HomePage() {
     <View className='home'>
       <Banners banners={banners} />
       <EntryTiles />
+      <FlashStrip />
       {nothing ? <StateView state='empty' message='商品正在上架中，稍后再来看看' /> : null}
       {featured.length > 0 ? (
         <View className='home__section'>

@@ -6,6 +6,7 @@ import MyOrders from '../../components/my-orders'
 import MallEntries from '../../components/mall-entries'
 import PointsShortcuts from '../../components/points-shortcuts'
 import IdentitySwitcher from '../../components/identity-switcher'
+import OpsEntry from '../../components/ops-entry'
 import { loadAccount } from '../../utils/account'
 import { loadOrderSummary } from '../../utils/order-summary'
 import { useAsync } from '../../utils/use-async'
@@ -35,6 +36,7 @@ export default function MePage() {
           订单数量加载失败，点击重试
         </Text>
       ) : null}
+      {account.status === 'ready' && account.data.roles.includes('operator') ? <OpsEntry /> : null}
       <PointsShortcuts />
       <MallEntries />
       {isH5() ? <IdentitySwitcher /> : null}

@@ -61,7 +61,7 @@ describe('home page', () => {
   test('features of later releases answer 即将上线', async () => {
     setup()
     render(<HomePage />)
-    fireEvent.click(await screen.findByText('拼团'))
+    fireEvent.click(await screen.findByText('直播'))
     expect(jest.mocked(Taro.showToast)).toHaveBeenCalledWith({ title: '即将上线', icon: 'none' })
     expect(jest.mocked(Taro.navigateTo)).not.toHaveBeenCalled()
   })

@@ -1,0 +1,54 @@
+import Taro from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
+import { ApiError, call, errorMessage } from '../../../api'
+import { newRequestId } from '../../../utils/request-id'
+import { orderUrl } from '../../../utils/routes'
+
+/** Refusals after which 立即抢购 stays off on this visit (until the page is shown or pulled again). */
+export type BuyRefusal = 'SOLD_OUT' | 'LIMIT_EXCEEDED' | 'ENDED'
+const FINAL_REFUSALS: string[] = ['SOLD_OUT', 'LIMIT_EXCEEDED', 'ENDED']
+
+interface Options {
+  saleId: string
+  /** The sale changed under the customer (refused, or bought): read it again. */
+  reload: () => void
+}
+
+/**
+ * 立即抢购: `flashsale.buy` with one requestId per intent. A double tap sends
+ * one request; a network failure keeps the requestId, so tapping again cannot
+ * buy twice; a definite answer starts a new intent. On success the customer
+ * pays on the order's page (去支付, with the payment countdown).
+ */
+export function useBuy({ saleId, reload }: Options) {
+  const [pending, setPending] = useState(false)
+  const [refusal, setRefusal] = useState<BuyRefusal | null>(null)
+  const busy = useRef(false)
+  const requestId = useRef(newRequestId())
+
+  const buy = useCallback(async () => {
+    if (busy.current) return
+    busy.current = true
+    setPending(true)
+    try {
+      const { orderId } = await call('flashsale', 'buy', { saleId, requestId: requestId.current })
+      requestId.current = newRequestId()
+      void Taro.showToast({ title: '抢到了，请尽快支付', icon: 'none' })
+      await Taro.navigateTo({ url: orderUrl(orderId) }).catch(() => undefined)
+    } catch (error) {
+      const definite = error instanceof ApiError && !error.isNetwork
+      if (definite) requestId.current = newRequestId()
+      void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
+      if (error instanceof ApiError && FINAL_REFUSALS.includes(error.code)) setRefusal(error.code as BuyRefusal)
+      if (definite) reload()
+    } finally {
+      busy.current = false
+      setPending(false)
+    }
+  }, [saleId, reload])
+
+  /** The customer asked to see the sale afresh: let what it shows decide again. */
+  const clearRefusal = useCallback(() => setRefusal(null), [])
+
+  return { buy, pending, refusal, clearRefusal }
+}

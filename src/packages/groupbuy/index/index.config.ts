@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '拼团',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,115 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import StateView from '../../../components/state-view'
+import OpsDateTime from '../../../components/ops-datetime'
+import OpsField from '../../../components/ops-field'
+import OpsSkuPicker from '../../../components/ops-sku-picker'
+import { formatPrice } from '../../../core/money'
+import NoAccess from '../shared/no-access'
+import OperatorGate from '../shared/operator-gate'
+import { DEFAULT_SHARDS, MAX_PAYMENT_MINUTES, MAX_SHARDS } from './form'
+import { useSaleForm } from './use-sale-form'
+import '../shared/ops.scss'
+
+/** 新建秒杀 / 编辑秒杀: the SKU, price, quantity, limit, start and end, and the stock shards. */
+export default function OpsSaleFormPage() {
+  return (
+    <OperatorGate>
+      <OpsSaleForm />
+    </OperatorGate>
+  )
+}
+
+function OpsSaleForm() {
+  const saleId = (useRouter().params.id ?? '').trim()
+  const { state, form, errors, submitting, change, submit, reload } = useSaleForm(saleId)
+  const editing = saleId !== ''
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: editing ? '编辑秒杀' : '新建秒杀' }).catch(() => undefined)
+  }, [editing])
+
+  if (state.status === 'loading') return <StateView state='loading' />
+  if (state.status === 'denied') return <NoAccess />
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
+  if (state.status === 'closed') {
+    return <StateView state='empty' message='这场秒杀已开始或已结束，不能再修改' actionText='返回' onAction={() => void Taro.navigateBack()} />
+  }
+
+  const sku = form.sku
+  const available = sku ? sku.stock + (state.sale?.quantity ?? 0) : null
+  const text = (key: 'title' | 'salePrice' | 'quantity' | 'perMemberLimit' | 'shards' | 'paymentMinutes', placeholder: string, type: 'text' | 'digit' | 'number' = 'number') => (
+    <Input
+      id={`sale-${key}`}
+      className='ops-input'
+      type={type}
+      value={form[key]}
+      placeholder={placeholder}
+      disabled={submitting}
+      onInput={(e) => change(key, e.detail.value)}
+    />
+  )
+
+  return (
+    <View className='ops-page ops-form'>
+      <View className='ops-card'>
+        <Text className='ops-card__title'>商品</Text>
+        <OpsField name='skuId' label='商品规格' required error={errors.skuId} hint={editing ? '已创建的秒杀不能更换商品' : undefined}>
+          <OpsSkuPicker value={sku} onChange={(next) => change('sku', next)} disabled={editing || submitting} />
+        </OpsField>
+        <OpsField name='title' label='活动标题' error={errors.title} hint='选填，不填时显示商品名称'>
+          {text('title', sku ? sku.productName : '如：冻顶乌龙限时秒杀', 'text')}
+        </OpsField>
+      </View>
+
+      <View className='ops-card'>
+        <Text className='ops-card__title'>价格与数量</Text>
+        <OpsField name='salePrice' label='秒杀价(元)' required error={errors.salePrice} hint={sku ? `原价 ${formatPrice(sku.price)}，秒杀价须低于原价` : '须低于商品原价'}>
+          {text('salePrice', '如 39.90', 'digit')}
+        </OpsField>
+        <OpsField name='quantity' label='秒杀数量' required error={errors.quantity} hint={available !== null ? `可用库存 ${available} 件，创建时从商品库存中划出` : '从商品库存中划出'}>
+          {text('quantity', '件')}
+        </OpsField>
+        <OpsField name='perMemberLimit' label='每人限购' required error={errors.perMemberLimit} hint='每位顾客最多可抢的件数（含未支付）'>
+          {text('perMemberLimit', '件')}
+        </OpsField>
+      </View>
+
+      <View className='ops-card'>
+        <Text className='ops-card__title'>时间</Text>
+        <OpsField name='startAt' label='开始时间' required error={errors.startAt}>
+          <OpsDateTime id='sale-startAt' value={form.startAt} onChange={(v) => change('startAt', v)} disabled={submitting} />
+        </OpsField>
+        <OpsField name='endAt' label='结束时间' required error={errors.endAt} hint='到点未售出的数量退回商品库存'>
+          <OpsDateTime id='sale-endAt' value={form.endAt} onChange={(v) => change('endAt', v)} disabled={submitting} />
+        </OpsField>
+      </View>
+
+      <View className='ops-card'>
+        <Text className='ops-card__title'>高级设置</Text>
+        <OpsField name='paymentMinutes' label='支付时限' error={errors.paymentMinutes} hint={`抢到后须在此分钟数内支付，1–${MAX_PAYMENT_MINUTES} 分钟，超时名额释放`}>
+          {text('paymentMinutes', '分钟')}
+        </OpsField>
+        <OpsField name='shards' label='库存分片' error={errors.shards} hint={`1–${MAX_SHARDS}，默认 ${DEFAULT_SHARDS}；抢购人数越多，分片越多冲突越少`}>
+          {text('shards', '个')}
+        </OpsField>
+      </View>
+
+      <View className='ops-bar'>
+        <Button className='ops-bar__button ops-bar__button--ghost' disabled={submitting || undefined} onClick={() => void Taro.navigateBack()}>
+          取消
+        </Button>
+        <Button
+          className={`ops-bar__button${submitting ? ' ops-bar__button--off' : ''}`}
+          data-testid='sale-submit'
+          disabled={submitting || undefined}
+          loading={submitting}
+          onClick={() => void submit()}
+        >
+          {editing ? '保存修改' : '创建秒杀'}
+        </Button>
+      </View>
+    </View>
+  )
+}
