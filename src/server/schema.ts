@@ -44,6 +44,7 @@ export const schema: CollectionSchema[] = [
       { name: 'openid_status_createdAt', fields: [{ path: 'openid' }, { path: 'status' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'status_expiresAt', fields: [{ path: 'status' }, { path: 'expiresAt' }] },
       { name: 'requestKey_unique', fields: [{ path: 'requestKey' }], unique: true },
+      { name: 'liveRoomId_status', fields: [{ path: 'liveRoomId' }, { path: 'status' }] },
     ],
   },
   { name: 'idempotency', indexes: [{ name: 'expiresAt', fields: [{ path: 'expiresAt' }] }] },
@@ -146,4 +147,46 @@ export const schema: CollectionSchema[] = [
   },
   /** `{activityId}_{openid}`: seats a member holds in an activity (perMemberLimit). */
   { name: 'groupbuy_member_counts', indexes: [] },
+  // ---- service notifications (issue 6)
+  /** `{cause id}`: the worker takes PENDING entries by due time. */
+  {
+    name: 'notify_outbox',
+    indexes: [
+      { name: 'status_nextAttemptAt', fields: [{ path: 'status' }, { path: 'nextAttemptAt' }] },
+      { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
+    ],
+  },
+  /** `{openid}:{template}`: one-time subscriptions accepted and not yet used. */
+  { name: 'notify_quota', indexes: [] },
+  /** Every answer to a subscribe request (refusals too). */
+  { name: 'notify_consents', indexes: [{ name: 'openid_at', fields: [{ path: 'openid' }, { path: 'at', order: 'desc' }] }] },
+  /** `{outboxId}`: the local 服务通知, newest first; unread counts. */
+  {
+    name: 'notify_inbox',
+    indexes: [
+      { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'openid_read', fields: [{ path: 'openid' }, { path: 'read' }] },
+    ],
+  },
+  // ---- in-store staff and live rooms (issue 6)
+  /** Staff verifications and role changes; the operators' log by store, newest first. */
+  {
+    name: 'staff_audit',
+    indexes: [
+      { name: 'at', fields: [{ path: 'at', order: 'desc' }] },
+      { name: 'storeId_at', fields: [{ path: 'storeId' }, { path: 'at', order: 'desc' }] },
+    ],
+  },
+  /** `{storeId}:{receiptNo}`: an in-store receipt that earned points (once). */
+  { name: 'instore_receipts', indexes: [] },
+  /** `live_rooms/{roomId}`: synchronised from WeChat (or seeded); the sync reads local ones by origin. */
+  { name: 'live_rooms', indexes: [{ name: 'startAt', fields: [{ path: 'startAt', order: 'desc' }] }, { name: 'origin', fields: [{ path: 'origin' }] }] },
+  /** `{roomId}:{openid}`: "remind me" on a room; the notify worker sends PENDING ones at `remindAt`. */
+  {
+    name: 'live_reminders',
+    indexes: [
+      { name: 'roomId_status', fields: [{ path: 'roomId' }, { path: 'status' }] },
+      { name: 'status_remindAt', fields: [{ path: 'status' }, { path: 'remindAt' }] },
+    ],
+  },
 ];

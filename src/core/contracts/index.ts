@@ -9,6 +9,9 @@ import { mallContracts } from './mall';
 import { systemContracts } from './system';
 import { flashSaleContracts } from './flashsale';
 import { groupBuyContracts } from './groupbuy';
+import { notifyContracts } from './notify';
+import { staffContracts } from './staff';
+import { liveContracts } from './live';
 
 /** One action's contract: the input schema, and the output schema where it is pinned. */
 export interface ActionContract {
@@ -31,6 +34,9 @@ export const contracts = {
   mall: mallContracts,
   flashsale: flashSaleContracts,
   groupbuy: groupBuyContracts,
+  notify: notifyContracts,
+  staff: staffContracts,
+  live: liveContracts,
 } satisfies Record<string, Record<string, ActionContract>>;
 
 export type Contracts = typeof contracts;
@@ -54,3 +60,6 @@ export * from './coupon';
 export * from './mall';
 export * from './flashsale';
 export * from './groupbuy';
+export * from './notify';
+export * from './staff';
+export * from './live';

@@ -51,6 +51,8 @@ export const CreateOrderInput = QuoteInput.extend({
   /** `cart`: ordered lines leave the cart; `buyNow`: the cart is untouched. */
   source: z.enum(['cart', 'buyNow']).default('cart'),
   remark: Text(200).default(''),
+  /** Bought from a live room: the order is attributed to it (`liveRoomId`, `sourceTag: 'live:<roomId>'`). */
+  liveRoomId: Id.optional(),
 });
 
 export const OrderIdInput = z.object({ orderId: OrderId });

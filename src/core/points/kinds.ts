@@ -1,5 +1,5 @@
 /** Why points moved; each ledger entry has one. */
-export const POINTS_KINDS = ['earn', 'checkin', 'redeem', 'refund', 'expire', 'adjust', 'gift', 'return'] as const;
+export const POINTS_KINDS = ['earn', 'checkin', 'redeem', 'refund', 'expire', 'adjust', 'gift', 'return', 'instore'] as const;
 export type PointsKind = (typeof POINTS_KINDS)[number];
 
 /** The ledger page's filter: points in (delta > 0) or out (delta < 0). */
@@ -14,4 +14,5 @@ export const POINTS_KIND_LABELS: Record<PointsKind, string> = {
   adjust: '积分调整',
   gift: '会员礼包',
   return: '兑换退回',
+  instore: '门店消费',
 };

@@ -5,6 +5,8 @@ import { openidFromContext } from '../kit/openid';
 import type { FunctionContext, Runtime } from '../kit/types';
 import { createWxPayProvider, wxPayConfigFromEnv, type WxPayApiClient } from '../services/payment/wxpay';
 import type { PaymentProvider } from '../services/payment/port';
+import type { Notifier } from '../services/notify/port';
+import { createWxNotifier, type WxOpenApiClient } from '../services/notify/wx-notifier';
 import { createCloudbaseDb } from './db';
 import type { SdkDatabase } from './sdk-shapes';
 
@@ -22,6 +24,7 @@ export function createCloudbaseRuntime(app?: CloudbaseApp): Runtime {
   const openDb = (): Db => createCloudbaseDb(appOf().database() as unknown as SdkDatabase);
   const payConfig = wxPayConfigFromEnv();
   let pay: PaymentProvider | undefined;
+  let notifier: Notifier | undefined;
   return {
     name: 'cloudbase',
     get db() {
@@ -32,6 +35,11 @@ export function createCloudbaseRuntime(app?: CloudbaseApp): Runtime {
     get pay() {
       if (payConfig) pay ??= createWxPayProvider(appOf() as unknown as WxPayApiClient, payConfig);
       return pay;
+    },
+    /** Subscribe messages through the cloud open API (`subscribeMessage.send`). */
+    get notifier() {
+      notifier ??= createWxNotifier(appOf() as unknown as WxOpenApiClient, wxMiniprogramState());
+      return notifier;
     },
     openidOf: cloudbaseOpenid,
     now: () => Date.now(),
@@ -48,4 +56,10 @@ export function cloudbaseOpenid(context: FunctionContext): string | null {
     // getCloudbaseContext throws INVALID_CONTEXT when the context has neither environ nor environment.
   }
   return openidFromContext(context);
+}
+
+/** Which mini-program version a message opens (SIYU_MINIPROGRAM_STATE: formal | trial | developer; default formal). */
+function wxMiniprogramState(): 'formal' | 'trial' | 'developer' {
+  const state = process.env.SIYU_MINIPROGRAM_STATE;
+  return state === 'trial' || state === 'developer' ? state : 'formal';
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../db';
+import type { Notifier } from '../services/notify/port';
 import type { PaymentProvider } from '../services/payment/port';
 
 /** Every signed-in caller is a customer; staff and operator are granted records in `roles`. */
@@ -44,6 +45,8 @@ export interface Runtime {
   readonly log: Logger;
   /** The payment provider: WeChat Pay on CloudBase, the sandbox locally; absent when not configured. */
   readonly pay?: PaymentProvider;
+  /** Subscribe messages: WeChat on CloudBase, the inbox locally; absent when not configured. */
+  readonly notifier?: Notifier;
 }
 
 export interface ActionContext {

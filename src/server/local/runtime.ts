@@ -1,6 +1,8 @@
 import type { Db } from '../db';
 import { openidFromContext } from '../kit';
 import type { Logger, Runtime } from '../kit/types';
+import { createInboxNotifier } from '../services/notify/inbox-notifier';
+import type { Notifier } from '../services/notify/port';
 import type { PaymentProvider } from '../services/payment/port';
 import { createConsoleLogger } from './logger';
 
@@ -10,6 +12,8 @@ export interface LocalRuntimeOptions {
   log?: Logger;
   /** The sandbox payment provider (src/server/local/pay). */
   pay?: PaymentProvider;
+  /** Default: the inbox notifier (`notify_inbox`, the H5 服务通知). */
+  notifier?: Notifier;
 }
 
 /** The platform the kit sees when functions run in the local cloud. */
@@ -22,5 +26,6 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Runtime {
     now: () => now(),
     log: options.log ?? createConsoleLogger(),
     ...(options.pay ? { pay: options.pay } : {}),
+    notifier: options.notifier ?? createInboxNotifier(options.db, now),
   };
 }

@@ -4,6 +4,7 @@ import type { GroupDoc } from '../../../core/groupbuy/types';
 import { readOrderInTx } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
 import { transact } from '../order/transact';
+import { enqueueGroupResultInTx } from '../notify/group-hooks';
 import { markOrdersInTx, refundGroupOrderInTx, refundSeatInTx, releaseSeatInTx, withNotice, writeGroupInTx } from './group-tx';
 import { GroupBuyCollections, groupRef } from './records';
 
@@ -87,6 +88,7 @@ export async function closeGroupIfDue(deps: ServiceDeps, groupId: string): Promi
     }
     next = withNotice({ ...next, closedAt: now, updatedAt: now }, state === 'FAILED' ? 'FAILED' : 'SUCCEEDED_VIRTUAL', now);
     await writeGroupInTx(tx, groupId, next);
+    await enqueueGroupResultInTx(tx, groupId, next, now);
     deps.log.info('group closed', { groupId, state, paid: next.paid, refundsDue });
     return { state, refundsDue };
   });

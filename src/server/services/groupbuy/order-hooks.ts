@@ -6,6 +6,7 @@ import type { Order } from '../../../core/order/types';
 import type { Transaction } from '../../db';
 import type { ServiceDeps } from '../order/deps';
 import type { OrderHooks } from '../order/hooks';
+import { enqueueGroupResultInTx } from '../notify/group-hooks';
 import { markOrdersInTx, refundGroupOrderInTx, refundSeatInTx, releaseSeatInTx, withNotice, writeGroupInTx } from './group-tx';
 import { activityRef, groupRef, seatRef } from './records';
 
@@ -65,6 +66,7 @@ async function seatPaidInTx(tx: Transaction, order: Order, deps: ServiceDeps, no
     next = withNotice(next, 'MEMBER_PAID', now);
   }
   await writeGroupInTx(tx, info.groupId, next);
+  await enqueueGroupResultInTx(tx, info.groupId, next, now);
   // Success moves every paid member's order on to fulfilment, in this same transaction.
   const paidOrders = next.members.filter((m) => m.paid).map((m) => m.orderId);
   await markOrdersInTx(tx, next.state === 'SUCCEEDED' ? paidOrders : [order._id], next.state, now);

@@ -1,6 +1,7 @@
 import type { OrderView } from '../../../core/contracts/order';
 import type { Order, OrderDoc } from '../../../core/order/types';
 import { toOrderView } from '../../../core/order/view';
+import { liveAttributionOf } from '../../../core/live/attribution';
 import { priceOrder } from '../../../core/pricing';
 import { newId } from '../../kit/ids';
 import { removeCartLinesInTx } from '../cart/service';
@@ -24,6 +25,8 @@ export interface CreateOrderRequest {
   remark: string;
   /** Absent: the best usable coupon; null: none; an id: that coupon. */
   couponId?: CouponRequest;
+  /** Bought from a live room: attribute the order to it. */
+  liveRoomId?: string;
 }
 
 /**
@@ -94,6 +97,7 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
       coupon: coupon ? orderCouponOf(coupon.coupon, amounts.couponDiscount ?? 0) : null,
       source: 'shop',
+      ...liveAttributionOf(input.liveRoomId),
     };
     await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order);
     if (coupon) await lockCouponInTx(tx, coupon.coupon._id, orderId, now);

@@ -3,6 +3,7 @@ import type { Transaction } from '../../db';
 import { flashSaleOrderHooks } from '../flashsale/order-hooks';
 import { groupBuyOrderHooks } from '../groupbuy/order-hooks';
 import { memberOrderHooks } from '../member/order-hooks';
+import { notifyOrderHooks } from '../notify/order-hooks';
 import { promotionOrderHooks } from '../promotion/order-hooks';
 import type { ServiceDeps } from './deps';
 
@@ -23,7 +24,7 @@ export interface OrderHooks {
 export type OrderHookEvent = keyof OrderHooks;
 
 /** Members (growth, points earned), promotions (coupons, points-mall redemptions), flash sales and group-buys. */
-const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks];
+const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks, notifyOrderHooks];
 
 export async function runOrderHooks(event: OrderHookEvent, tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void> {
   for (const hooks of HOOKS) await hooks[event]?.(tx, order, deps, now);

@@ -7,6 +7,7 @@ import type { GroupState } from '../../../core/contracts/groupbuy';
 import { AppError } from '../../../core/errors';
 import { groupBuyAllowsFulfilment } from '../../../core/groupbuy/state';
 import { changeOrder, step, type Decision } from './change';
+import { enqueueShippedInTx } from '../notify/order-hooks';
 import { runOrderHooks } from './hooks';
 import type { ServiceDeps } from './deps';
 import { OrderCollections } from './records';
@@ -74,7 +75,9 @@ export async function shipOrder(deps: ServiceDeps, orderId: string, trackingNo: 
     }
     if (current.status === 'SHIPPED') return null;
     const next = step(current, ['ship'], now, 'operator');
-    return next instanceof Refusal ? next : { patch: { ...next, shippedAt: now, trackingNo: trackingNo || null } };
+    if (next instanceof Refusal) return next;
+    const patch = { ...next, shippedAt: now, trackingNo: trackingNo || null };
+    return { patch, alsoInTx: (tx) => enqueueShippedInTx(tx, { ...current, ...patch }, patch.trackingNo, now) };
   });
   return toOrderView(order);
 }

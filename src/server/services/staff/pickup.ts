@@ -1,0 +1,39 @@
+import type { VerifyPickupResult } from '../../../core/contracts/staff';
+import type { Order } from '../../../core/order/types';
+import { requireStaffOfStore } from '../../kit/guards';
+import type { Caller } from '../../kit/types';
+import { loadMember } from '../member/access';
+import { changeOrder, step } from '../order/change';
+import type { ServiceDeps } from '../order/deps';
+import { refuse, Refusal } from '../order/transact';
+import { auditingRefusals, writeAudit, writeAuditInTx } from './audit';
+import { staffErrors } from './errors';
+import { pickupStoreOf, pickupSummaryOf } from './order-summary';
+
+/**
+ * Staff hand over a pickup order: READY_FOR_PICKUP → COMPLETED (`pickUp`),
+ * only at the order's own store, with the audit entry in the same
+ * transaction. A repeat at the same store answers the completed order.
+ */
+export async function verifyPickup(deps: ServiceDeps, caller: Caller, orderId: string, storeId: string): Promise<VerifyPickupResult> {
+  requireStaffOfStore(caller, storeId);
+  const now = deps.now();
+  const audit = { staffOpenid: caller.openid ?? '', storeId, action: 'verifyPickup' as const, target: orderId, at: now };
+  let verifiedNow = false;
+  const order = await auditingRefusals(deps.db, audit, () =>
+    changeOrder(deps, orderId, null, (current) => {
+      if (pickupStoreOf(current) !== storeId) return refuse(staffErrors.wrongStore(orderId, pickupStoreOf(current)));
+      if (current.status === 'COMPLETED' && pickedUp(current)) return null;
+      if (current.status !== 'READY_FOR_PICKUP') return refuse(staffErrors.stateInvalid(orderId, current.status));
+      const next = step(current, ['pickUp'], now, 'system');
+      if (next instanceof Refusal) return next;
+      verifiedNow = true;
+      return { patch: { ...next, completedAt: now }, alsoInTx: (tx) => writeAuditInTx(tx, { ...audit, result: 'ok' }) };
+    }),
+  );
+  if (!verifiedNow) await writeAudit(deps.db, { ...audit, result: 'duplicate' });
+  const member = await loadMember(deps.db, order.openid);
+  return { order: pickupSummaryOf(order, member?.nickname ?? null), verifiedNow };
+}
+
+const pickedUp = (order: Order): boolean => order.history.some((entry) => entry.event === 'pickUp');
