@@ -10,10 +10,12 @@ import type {
   GroupBuyOutputs,
   MallOutputs,
   MemberOutputs,
+  NotifyOutputs,
   OrderOutputs,
   PingOutput,
   PointsOutputs,
 } from '../core/contracts';
+import type { LiveOutputs, StaffOutputs } from '../core/contracts';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
 export interface Outputs {
@@ -27,6 +29,9 @@ export interface Outputs {
   mall: MallOutputs;
   flashsale: FlashSaleOutputs;
   groupbuy: GroupBuyOutputs;
+  notify: NotifyOutputs;
+  staff: StaffOutputs;
+  live: LiveOutputs;
 }
 
 export type Fn = FunctionName & keyof Outputs;
