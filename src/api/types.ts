@@ -8,14 +8,15 @@ import type {
   FlashSaleOutputs,
   FunctionName,
   GroupBuyOutputs,
+  LiveOutputs,
   MallOutputs,
   MemberOutputs,
   NotifyOutputs,
   OrderOutputs,
   PingOutput,
   PointsOutputs,
+  StaffOutputs,
 } from '../core/contracts';
-import type { LiveOutputs, StaffOutputs } from '../core/contracts';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
 export interface Outputs {
