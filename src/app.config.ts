@@ -18,8 +18,13 @@ export default defineAppConfig({
     { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] },
     { root: 'packages/flashsale', pages: ['list/index', 'detail/index'] },
     { root: 'packages/ops', pages: ['index/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index'] },
-    { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] }
+    { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] },
+    { root: 'packages/staff', pages: ['scan/index'] },
+    { root: 'packages/live', pages: ['list/index', 'room/index'] },
+    { root: 'packages/notify', pages: ['inbox/index'] }
   ],
+  // WeChat's live-player plugin (直播间), weapp only: H5 shows a room's detail page instead.
+  ...(process.env.TARO_ENV === 'weapp' ? { plugins: { 'live-player-plugin': { version: '1.3.5', provider: 'wx2b03c6e691cd7370' } } } : {}),
   preloadRule: {
     'pages/cart/index': { network: 'all', packages: ['packages/trade'] },
     'pages/product/index': { network: 'all', packages: ['packages/trade'] },

@@ -133,6 +133,7 @@ describe('flash sales in the H5 storefront', () => {
     expect(first).toMatch(/^00:0\d$/);
     await shot(customer, 'fs-07-detail-scheduled');
     await visible(customer, '[data-testid="flash-remind"]').click();
+    await tapText(customer, '允许'); // the subscribe-message consent (服务通知)
     await until(() => text(customer, 'flash-remind'), (t) => t === '已设提醒', '提醒我 to be recorded');
 
     // The countdown runs down on the server's clock; at zero the page reads the sale again and 立即抢购 turns on.

@@ -14,7 +14,7 @@ import type { GroupBuyActivityView, GroupView } from '../../src/core/contracts/g
 import type { OrderPage } from '../../src/core/contracts/order';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
 import { launchBrowser, screenshot } from './support/browser';
-import { callAs, settled, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const RUN = Date.now().toString(36);
 // Members show as 拼友 + the openid's last 4 characters: the tails differ.
@@ -105,6 +105,7 @@ describe('group-buy in the H5 storefront', () => {
     await visible(a, '[data-testid="fulfillment-pickup"]').click();
     await shot(a, 'g5-03-open-sheet');
     await visible(a, '[data-testid="group-sheet-pay"]').click();
+    await tapText(a, '允许'); // the subscribe-message consent (服务通知)
     await payInSheet(a, 'g5-04-leader-pay');
 
     // Paid: the group page, waiting for one more member, with a countdown and the share link.
@@ -148,6 +149,7 @@ describe('group-buy in the H5 storefront', () => {
     expect(toPay).toBe(`¥${((groupPrice + (groupPrice >= 9900 ? 0 : 800)) / 100).toFixed(2)}`);
     await shot(b, 'g5-07-join-sheet');
     await visible(b, '[data-testid="group-sheet-pay"]').click();
+    await tapText(b, '允许'); // the subscribe-message consent (服务通知)
     await visible(b, '[data-testid="pay-sheet"]').waitFor({ timeout: WAIT_MS });
     expect(await visible(b, '[data-testid="pay-sheet-amount"]').textContent()).toBe(toPay);
     await payInSheet(b, 'g5-08-friend-pay');

@@ -81,6 +81,7 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-04-checkout-delivery');
 
     await tapText(page, '提交订单');
+    await tapText(page, '允许'); // the subscribe-message consent (服务通知)
     await waitForText(page, '确认支付');
     expect(await visible(page, '[data-testid="pay-sheet-amount"]').textContent()).toBe('¥76.00');
     await shot('f2-05-pay-sheet');
@@ -111,6 +112,7 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-08-checkout-pickup');
 
     await tapText(page, '提交订单');
+    await tapText(page, '允许'); // the subscribe-message consent (服务通知)
     await tapText(page, '确认支付');
     // A paid pickup order is ready at the store at once: the label the customer sees is 待自提.
     await until(() => statusLabel().textContent().catch(() => null), (t) => t === '待自提', 'the order page to show 待自提');
@@ -153,6 +155,7 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-10-checkout-buy-now');
 
     await tapText(page, '提交订单');
+    await tapText(page, '允许'); // the subscribe-message consent (服务通知)
     await waitForText(page, '确认支付');
     expect(await skuStock(productId, skuId)).toBe(before - 2);
     await tapText(page, '取消');

@@ -2,13 +2,14 @@ import { View, Text } from '@tarojs/components'
 import { openLink, showComingSoon } from '../../utils/navigate'
 import { MALL_URL } from '../../components/mall-entries/links'
 import { FLASH_LIST_URL } from '../../components/flash-sale-card/links'
+import { LIVE_LIST_URL } from '../../components/live-entry/links'
 
 /** Entries to features; those of later releases are shown now, and honest about it when tapped. */
 const ENTRIES: Array<{ key: string; label: string; glyph: string; color: string; url?: string }> = [
   { key: 'points', label: '积分商城', glyph: '积', color: '#f0a020', url: MALL_URL },
   { key: 'groupbuy', label: '拼团', glyph: '拼', color: '#e4393c', url: '/packages/groupbuy/index/index' },
   { key: 'flashsale', label: '秒杀', glyph: '秒', color: '#ff6a3d', url: FLASH_LIST_URL },
-  { key: 'live', label: '直播', glyph: '播', color: '#7b61ff' }
+  { key: 'live', label: '直播', glyph: '播', color: '#7b61ff', url: LIVE_LIST_URL }
 ]
 
 export default function EntryTiles() {

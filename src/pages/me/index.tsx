@@ -7,6 +7,10 @@ import MallEntries from '../../components/mall-entries'
 import PointsShortcuts from '../../components/points-shortcuts'
 import IdentitySwitcher from '../../components/identity-switcher'
 import OpsEntry from '../../components/ops-entry'
+import NotifyEntry from '../../components/notify-entry'
+import StaffEntry from '../../components/staff-entry'
+import LiveEntry from '../../components/live-entry'
+import { loadUnreadCount } from './unread'
 import { loadAccount } from '../../utils/account'
 import { loadOrderSummary } from '../../utils/order-summary'
 import { useAsync } from '../../utils/use-async'
@@ -19,10 +23,12 @@ import './index.scss'
 export default function MePage() {
   const account = useAsync(loadAccount, false)
   const orders = useAsync(loadOrderSummary, false)
+  const unread = useAsync(loadUnreadCount, false)
   useCartBadgeOnShow()
   useDidShow(() => {
     void account.reload()
     void orders.reload()
+    void unread.reload()
   })
 
   return (
@@ -36,7 +42,10 @@ export default function MePage() {
           订单数量加载失败，点击重试
         </Text>
       ) : null}
+      <NotifyEntry unread={unread.status === 'ready' ? unread.data : 0} />
+      {account.status === 'ready' && account.data.roles.includes('staff') ? <StaffEntry /> : null}
       {account.status === 'ready' && account.data.roles.includes('operator') ? <OpsEntry /> : null}
+      <LiveEntry />
       <PointsShortcuts />
       <MallEntries />
       {isH5() ? <IdentitySwitcher /> : null}

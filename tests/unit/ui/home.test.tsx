@@ -58,12 +58,11 @@ describe('home page', () => {
     expect(jest.mocked(Taro.switchTab)).toHaveBeenCalledWith({ url: '/pages/member/index' })
   })
 
-  test('features of later releases answer 即将上线', async () => {
+  test('the 直播 tile opens the live rooms', async () => {
     setup()
     render(<HomePage />)
     fireEvent.click(await screen.findByText('直播'))
-    expect(jest.mocked(Taro.showToast)).toHaveBeenCalledWith({ title: '即将上线', icon: 'none' })
-    expect(jest.mocked(Taro.navigateTo)).not.toHaveBeenCalled()
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/packages/live/list/index' })
   })
 
   test('全部商品 leaves out the featured products and loads the next page at the bottom', async () => {

@@ -1,16 +1,13 @@
+import { askSubscribe, type ConsentOutcome } from '../../../utils/subscribe'
+
 /**
- * The hook for the notifications issue: before `flashsale.remind` records the
- * request, WeChat must be asked for a one-time subscription to the 开抢提醒
- * template (`Taro.requestSubscribeMessage({ tmplIds })`, weapp only). WeChat
- * opens that dialog only from a tap, so this is called synchronously from the
- * 提醒我 tap, before anything is awaited.
- *
- * There is no template (and no outbox to count the quota) yet: nothing is
- * asked and the answer is 'not-asked'. The notifications issue fills this in
- * and passes the answer on to the server.
+ * Before `flashsale.remind` records the request, the customer is asked for a
+ * one-time subscription to the 开抢提醒 template (weapp: WeChat's dialog, H5:
+ * its imitation) and the answer is reported to `notify.subscribe`. Called
+ * synchronously from the 提醒我 tap, before anything is awaited.
  */
-export type ReminderConsent = 'accepted' | 'rejected' | 'not-asked'
+export type ReminderConsent = ConsentOutcome
 
 export function askReminderConsent(): Promise<ReminderConsent> {
-  return Promise.resolve('not-asked')
+  return askSubscribe('flashSaleRemind')
 }

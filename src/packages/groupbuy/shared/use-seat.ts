@@ -4,6 +4,7 @@ import { ApiError, call, toastError } from '../../../api'
 import { usePayment, type PaymentOutcome } from '../../../components/pay-sheet'
 import { newRequestId } from '../../../utils/request-id'
 import { orderUrl } from '../../../utils/routes'
+import { askSubscribe } from '../../../utils/subscribe'
 import { saveLastAddress } from '../../trade/checkout/address'
 import type { GroupFulfillment } from './fulfillment-sheet'
 import { isSeatRefusal, type SeatRefusal } from './refusals'
@@ -52,6 +53,8 @@ export function useSeat({ onPaid, onRefused, onReserved }: Options) {
       if (busy.current) return
       busy.current = true
       setSubmitting(true)
+      // In the tap itself (WeChat's subscribe dialog needs a user gesture); never throws.
+      await askSubscribe('groupBuy')
       let seat
       try {
         seat =

@@ -6,6 +6,7 @@ import type { CreateOrderInput } from '../../../core/contracts/order';
 import { useCartStore } from '../../../stores/cart';
 import { newRequestId } from '../../../utils/request-id';
 import { orderUrl } from '../../../utils/routes';
+import { askSubscribe } from '../../../utils/subscribe';
 import { saveLastAddress } from './address';
 import { isCouponRefusal } from './coupon-choice';
 
@@ -38,6 +39,8 @@ export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void, o
       if (busyRef.current) return;
       busyRef.current = true;
       setSubmitting(true);
+      // Consent for 支付成功 / 发货 / 待自提 notices, in the tap itself (WeChat needs a user gesture); never throws.
+      await askSubscribe('checkout');
       let order;
       try {
         order = await call('order', 'create', { ...draft, requestId });
