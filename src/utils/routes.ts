@@ -4,8 +4,10 @@ export const CART_URL = '/pages/cart/index'
 
 export const productUrl = (productId: string): string => `/pages/product/index?id=${encodeURIComponent(productId)}`
 
-export const buyNowUrl = (skuId: string, quantity: number): string =>
-  `/packages/trade/checkout/index?source=buyNow&skuId=${encodeURIComponent(skuId)}&quantity=${quantity}`
+/** Buy one SKU now; `liveRoomId` attributes the order to the live room the customer came from. */
+export const buyNowUrl = (skuId: string, quantity: number, liveRoomId?: string): string =>
+  `/packages/trade/checkout/index?source=buyNow&skuId=${encodeURIComponent(skuId)}&quantity=${quantity}` +
+  (liveRoomId ? `&liveRoomId=${encodeURIComponent(liveRoomId)}` : '')
 
 export const cartCheckoutUrl = (skuIds: string[]): string =>
   `/packages/trade/checkout/index?source=cart&skuIds=${skuIds.map(encodeURIComponent).join(',')}`

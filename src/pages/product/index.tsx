@@ -25,7 +25,10 @@ type ProductState =
 const MISSING_CODES = ['PRODUCT_NOT_FOUND', 'PRODUCT_OFF_SALE', 'INVALID_ARGUMENT']
 
 export default function ProductPage() {
-  const productId = useRouter().params.id ?? ''
+  const { params } = useRouter()
+  const productId = params.id ?? ''
+  // Opened from a live room (直播间 去购买): a purchase from here is attributed to that room.
+  const liveRoomId = params.liveRoomId ? decodeURIComponent(params.liveRoomId) : undefined
   const [state, setState] = useState<ProductState>({ status: 'loading' })
   const [skuId, setSkuId] = useState<string | null>(null)
   const [quantity, setQuantity] = useState(1)
@@ -121,7 +124,7 @@ export default function ProductPage() {
         onCart={() => void Taro.switchTab({ url: CART_URL })}
         onAdd={() => void addToCart()}
         onBuyNow={() => {
-          if (sku && !sku.soldOut) void Taro.navigateTo({ url: buyNowUrl(sku._id, quantity) })
+          if (sku && !sku.soldOut) void Taro.navigateTo({ url: buyNowUrl(sku._id, quantity, liveRoomId) })
         }}
       />
     </View>

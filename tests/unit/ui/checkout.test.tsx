@@ -82,6 +82,14 @@ describe('checkout: the server prices the order', () => {
 })
 
 describe('checkout: submit', () => {
+  test('buying now from a live room attributes the order to the room', async () => {
+    const { fake } = setup({ ...BUY_ONE, liveRoomId: 'room-1' }, { savedAddress: true })
+    await waitFor(() => expect(payable()).toBe('¥76.00'))
+    act(() => screen.getByTestId('checkout-submit').click())
+    await screen.findByTestId('pay-sheet')
+    expect(fake.callsOf('order', 'create')[0]!.data).toMatchObject({ source: 'buyNow', liveRoomId: 'room-1' })
+  })
+
   test('a double tap creates one order, then the pay sheet pays it and the order page opens', async () => {
     const { fake, orders } = setup(BUY_ONE, { savedAddress: true })
     await waitFor(() => expect(payable()).toBe('¥76.00'))

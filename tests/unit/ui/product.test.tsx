@@ -11,7 +11,7 @@ import { createFakeCart } from '../../mocks/fake-cart'
 import { createFakeTransport, fail } from '../../mocks/fake-transport'
 import { setRouterParams } from '../../mocks/taro'
 
-function openProduct(product: ProductDetail | null) {
+function openProduct(product: ProductDetail | null, extraParams: Record<string, string> = {}) {
   const cart = createFakeCart([OOLONG, CHEESECAKE, MIXED])
   const fake = createFakeTransport({
     ...cart.handlers,
@@ -21,7 +21,7 @@ function openProduct(product: ProductDetail | null) {
     }
   })
   setTransport(fake.transport)
-  setRouterParams({ id: product?._id ?? 'p-missing' })
+  setRouterParams({ id: product?._id ?? 'p-missing', ...extraParams })
   render(<ProductPage />)
   return { fake, cart }
 }
@@ -125,6 +125,16 @@ describe('product page', () => {
     fireEvent.click(screen.getByTestId('stepper-increase'))
     fireEvent.click(button('立即购买'))
     expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/packages/trade/checkout/index?source=buyNow&skuId=sku-oolong-250&quantity=2' })
+  })
+
+  test('opened from a live room, 立即购买 carries the room to checkout for attribution', async () => {
+    openProduct(OOLONG, { liveRoomId: 'room-1' })
+    await screen.findByText('100g 罐装')
+    fireEvent.click(screen.getByTestId('sku-sku-oolong-250'))
+    fireEvent.click(button('立即购买'))
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({
+      url: '/packages/trade/checkout/index?source=buyNow&skuId=sku-oolong-250&quantity=1&liveRoomId=room-1',
+    })
   })
 
   test('an unknown product is an empty state with a way home', async () => {

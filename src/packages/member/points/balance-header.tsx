@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { PointsBalanceView } from '../../../core/contracts/points'
 import { MALL_URL } from '../../../components/mall-entries/links'
 import { CHECKIN_URL } from '../../../components/points-shortcuts/links'
+import { askSubscribe } from '../../../utils/subscribe'
 
 /** The balance, what expires soonest, and where points come from and go. */
 export default function BalanceHeader({ balance }: { balance: PointsBalanceView | null }) {
@@ -23,6 +24,10 @@ export default function BalanceHeader({ balance }: { balance: PointsBalanceView 
         </Text>
         <Text className='points-page__link' onClick={() => void Taro.navigateTo({ url: MALL_URL })}>
           积分商城
+        </Text>
+        {/* A one-time subscription: the reminder goes out a week before points expire. */}
+        <Text className='points-page__link' data-testid='points-page-remind' onClick={() => void askSubscribe('pointsPage')}>
+          过期提醒
         </Text>
       </View>
     </View>

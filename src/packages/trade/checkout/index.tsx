@@ -95,7 +95,8 @@ export default function CheckoutPage() {
       return;
     }
     if (!quoteInput || quoteState.status !== 'ready') return;
-    void submit({ ...quoteInput, source: source.source, remark: remark.trim() });
+    const liveRoomId = source.source === 'buyNow' && source.liveRoomId ? { liveRoomId: source.liveRoomId } : {};
+    void submit({ ...quoteInput, source: source.source, remark: remark.trim(), ...liveRoomId });
   };
 
   const pickupStoreName = quote?.fulfillment.type === 'pickup' ? quote.fulfillment.storeName : null;
