@@ -15,7 +15,7 @@ import type { OrderView } from '../../src/core/contracts/order';
 import type { PingOutput } from '../../src/core/contracts/system';
 import { formatDateTime } from '../../src/components/ops-datetime/format';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
 import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const RUN = Date.now().toString(36);
@@ -39,12 +39,8 @@ describe('flash sales in the H5 storefront', () => {
     await settled(page);
     await screenshot(page, name);
   };
-  /** A phone signed in as `openid`: the app signs in through /api/dev/login with the openid kept in storage (src/api/session.ts). */
   const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    await context.addInitScript((id) => {
-      if (!localStorage.getItem('siyu.openid')) localStorage.setItem('siyu.openid', JSON.stringify({ data: id }));
-    }, openid);
+    const context = await phoneContextAs(browser, openid);
     contexts.push(context);
     return context.newPage();
   };

@@ -13,7 +13,7 @@ import type { ProductDetail, ProductPage } from '../../src/core/contracts/catalo
 import type { GroupBuyActivityView, GroupView } from '../../src/core/contracts/groupbuy';
 import type { OrderPage } from '../../src/core/contracts/order';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
 import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const RUN = Date.now().toString(36);
@@ -33,12 +33,8 @@ describe('group-buy in the H5 storefront', () => {
     await settled(page);
     await screenshot(page, name);
   };
-  /** A phone signed in as `openid`: the app signs in through /api/dev/login with the openid kept in storage (src/api/session.ts). */
   const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    await context.addInitScript((id) => {
-      if (!localStorage.getItem('siyu.openid')) localStorage.setItem('siyu.openid', JSON.stringify({ data: id }));
-    }, openid);
+    const context = await phoneContextAs(browser, openid);
     contexts.push(context);
     return context.newPage();
   };

@@ -14,7 +14,7 @@ import type { MallPage } from '../../src/core/contracts/mall';
 import type { OrderPage } from '../../src/core/contracts/order';
 import type { PointsLedgerPage } from '../../src/core/contracts/points';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
 import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = `e2e-member-${Date.now().toString(36)}`;
@@ -42,11 +42,8 @@ describe('member → points → points mall in the H5 storefront', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-member-'));
     cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    // A new customer on this phone: the app signs in as this openid (src/api/session.ts keeps it in storage).
-    await context.addInitScript((openid) => {
-      if (!localStorage.getItem('siyu.openid')) localStorage.setItem('siyu.openid', JSON.stringify({ data: openid }));
-    }, CUSTOMER);
+    // A new customer on this phone.
+    context = await phoneContextAs(browser, CUSTOMER);
     page = await context.newPage();
   });
 

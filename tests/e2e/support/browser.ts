@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -11,10 +11,25 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page, like the mini-program's viewport. */
+/** A phone-sized viewport, like the mini-program's. */
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' };
+
 export async function newPhonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const context = await browser.newContext(PHONE);
   return context.newPage();
+}
+
+/**
+ * A phone whose app signs in as `openid`: the H5 app signs in through
+ * /api/dev/login with the openid it keeps in storage ({ data } as JSON, the
+ * way Taro.setStorageSync does; src/api/session.ts).
+ */
+export async function phoneContextAs(browser: Browser, openid: string): Promise<BrowserContext> {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript((id) => {
+    if (!localStorage.getItem('siyu.openid')) localStorage.setItem('siyu.openid', JSON.stringify({ data: id }));
+  }, openid);
+  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
