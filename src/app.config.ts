@@ -17,7 +17,7 @@ export default defineAppConfig({
     { root: 'packages/mall', pages: ['index/index', 'item/index', 'result/index', 'coupons/index', 'claim/index'] },
     { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] },
     { root: 'packages/flashsale', pages: ['list/index', 'detail/index'] },
-    { root: 'packages/ops', pages: ['index/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index'] },
+    { root: 'packages/ops', pages: ['index/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'live/index'] },
     { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] },
     { root: 'packages/staff', pages: ['scan/index'] },
     { root: 'packages/live', pages: ['list/index', 'room/index'] },

@@ -75,6 +75,15 @@ function OpsHome() {
         </ListBody>
       )}
 
+      <View className='ops-home__links'>
+        <Text className='ops-home__link' data-testid='ops-link-staff' onClick={() => go('/packages/ops/staff/index')}>
+          店员与核销记录 ›
+        </Text>
+        <Text className='ops-home__link' data-testid='ops-link-live' onClick={() => go('/packages/ops/live/index')}>
+          直播间销售 ›
+        </Text>
+      </View>
+
       <View className='ops-bar'>
         <Button
           className='ops-bar__button'
