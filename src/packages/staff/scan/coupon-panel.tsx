@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { useRef, useState } from 'react'
-import { call, toastError } from '../../../api'
+import { useState } from 'react'
+import { call } from '../../../api'
 import type { CouponView } from '../../../core/contracts/coupon'
 import type { ScannedCoupon } from '../../../core/contracts/staff'
+import { useVerify } from './use-verify'
 
 interface Props {
   scanned: ScannedCoupon
@@ -13,25 +14,7 @@ interface Props {
 /** A coupon code: the coupon, then 核销 (it becomes used at this store). */
 export default function CouponPanel({ scanned, storeId }: Props) {
   const [coupon, setCoupon] = useState<CouponView>(scanned.coupon)
-  const [done, setDone] = useState<null | 'now' | 'before'>(null)
-  const [pending, setPending] = useState(false)
-  const busy = useRef(false)
-
-  const verify = async () => {
-    if (busy.current) return
-    busy.current = true
-    setPending(true)
-    try {
-      const result = await call('staff', 'verifyCoupon', { code: coupon.code, storeId })
-      setCoupon(result.coupon)
-      setDone(result.verifiedNow ? 'now' : 'before')
-    } catch (error) {
-      toastError(error)
-    } finally {
-      busy.current = false
-      setPending(false)
-    }
-  }
+  const { done, pending, verify } = useVerify(() => call('staff', 'verifyCoupon', { code: coupon.code, storeId }), (result) => setCoupon(result.coupon))
 
   return (
     <View className='staff-scan__panel' data-testid='staff-kind-coupon'>

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { useRef, useState } from 'react'
-import { call, toastError } from '../../../api'
+import { useState } from 'react'
+import { call } from '../../../api'
 import type { PickupOrderSummary, ScannedPickup } from '../../../core/contracts/staff'
 import { formatPrice } from '../../../core/money'
 import { ORDER_STATUS_LABELS } from '../../../core/order/status'
+import { useVerify } from './use-verify'
 
 interface Props {
   scanned: ScannedPickup
@@ -14,25 +15,7 @@ interface Props {
 /** A pickup order: what to hand over, then 确认核销 (READY_FOR_PICKUP → COMPLETED). */
 export default function PickupPanel({ scanned, storeId }: Props) {
   const [order, setOrder] = useState<PickupOrderSummary>(scanned.order)
-  const [done, setDone] = useState<null | 'now' | 'before'>(null)
-  const [pending, setPending] = useState(false)
-  const busy = useRef(false)
-
-  const verify = async () => {
-    if (busy.current) return
-    busy.current = true
-    setPending(true)
-    try {
-      const result = await call('staff', 'verifyPickup', { orderId: order.orderId, storeId })
-      setOrder(result.order)
-      setDone(result.verifiedNow ? 'now' : 'before')
-    } catch (error) {
-      toastError(error)
-    } finally {
-      busy.current = false
-      setPending(false)
-    }
-  }
+  const { done, pending, verify } = useVerify(() => call('staff', 'verifyPickup', { orderId: order.orderId, storeId }), (result) => setOrder(result.order))
 
   const blocked = !scanned.atThisStore ? '该订单不在本门店自提' : !scanned.verifiable ? `订单当前状态：${ORDER_STATUS_LABELS[order.status]}，不可核销` : null
   return (
