@@ -13,6 +13,7 @@ export { createJsonConsoleLogger, withFields } from './logger';
 export { newId } from './ids';
 export { systemClock, manualClock, type Clock, type ManualClock } from './clock';
 export { withIdempotency, IDEMPOTENCY_COLLECTION, type IdempotencyOptions } from './idempotency';
+export { inputFingerprint, canonicalJson, assertSameInput, reusedKeyError, keyReusedError, IDEMPOTENCY_KEY_REUSED } from './input-fingerprint';
 export { AppError, isAppError } from '../../core/errors';
 export { KitErrorCode, type Envelope, type ErrorBody } from '../../core/envelope';
 export type * from './types';
