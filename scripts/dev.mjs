@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const children = [];
+// The H5 dev server (config/index.ts devServer, port 10086) proxies /api with its own Origin: the only other origin the local cloud answers.
+const allowedOrigins = process.env.SIYU_ALLOWED_ORIGINS ?? 'http://127.0.0.1:10086,http://localhost:10086';
 
 function run(name, command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: process.env.PORT || '8787' } });
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: process.env.PORT || '8787', SIYU_ALLOWED_ORIGINS: allowedOrigins } });
   child.on('exit', (code, signal) => {
     console.log(`[dev] ${name} exited (${signal ?? code})`);
     stopAll(code ?? 1);

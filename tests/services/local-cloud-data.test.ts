@@ -9,14 +9,14 @@ const quiet = createConsoleLogger('silent');
 const DAY = 24 * 60 * 60 * 1000;
 
 async function login(cloud: LocalCloud, openid: string): Promise<string> {
-  const res = await fetch(`${cloud.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
+  const res = await fetch(`${cloud.url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
   return ((await res.json()) as { token: string }).token;
 }
 
 async function whoami(cloud: LocalCloud, token: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${cloud.url}/api/functions/system`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ action: 'whoami' }),
   });
   return { status: res.status, body: await res.json() };
@@ -93,14 +93,22 @@ describe('local cloud data directory', () => {
     const { db } = cloud;
     const count = async (name: string) => (await db.collection(name).count()).total;
 
-    expect(await count('stores')).toBe(1);
+    expect(await count('stores')).toBe(4);
     const [store] = (await db.collection('stores').doc('store-demo').get()).data as any[];
     expect(store).toMatchObject({ name: expect.any(String), address: expect.any(String), pickupEnabled: true });
+    // Every store can be chosen for pickup: a real-looking address, hours, phone and position.
+    for (const s of (await db.collection('stores').get()).data as any[]) {
+      expect(s).toMatchObject({ pickupEnabled: true, hours: { open: expect.stringMatching(/^\d\d:\d\d$/), close: expect.stringMatching(/^\d\d:\d\d$/) } });
+      expect(s.address).toMatch(/[省市].+[区].+号/);
+      expect(s.phone).toMatch(/^0\d{2,3}-\d{4}-\d{4}$/);
+      expect(s.location.latitude).toBeGreaterThan(18);
+      expect(s.location.longitude).toBeGreaterThan(73);
+    }
 
     expect(await count('categories')).toBeGreaterThanOrEqual(5);
     expect(await count('products')).toBeGreaterThanOrEqual(24);
     expect(await count('banners')).toBeGreaterThanOrEqual(1);
-    expect(await count('users')).toBe(3);
+    expect(await count('users')).toBe(4);
 
     const products = (await db.collection('products').limit(1000).get()).data as any[];
     const categoryIds = new Set(((await db.collection('categories').get()).data as any[]).map((c) => c._id));
@@ -135,7 +143,7 @@ describe('local cloud data directory', () => {
     await cloud.close();
 
     const restarted = await start({ dataDir });
-    expect((await restarted.db.collection('stores').count()).total).toBe(1);
+    expect((await restarted.db.collection('stores').count()).total).toBe(4);
     expect((await restarted.db.collection('products').count()).total).toBe(productsBefore);
     expect((await restarted.db.collection('skus').count()).total).toBe(skusBefore);
     await restarted.close();

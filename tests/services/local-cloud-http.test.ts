@@ -148,16 +148,13 @@ describe('local cloud over HTTP', () => {
     expect(res.json.result).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
-  it('allows cross-origin calls from the H5 dev server', async () => {
+  it('refuses cross-origin calls from an origin that was not configured (see local-cloud-security)', async () => {
     const preflight = await fetch(`${cloud.url}/api/functions/system`, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
     });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
-    const health = await fetch(`${cloud.url}/api/health`, { headers: { origin: 'http://localhost:10086' } });
-    expect(health.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('lists the demo users for the identity switcher', async () => {
@@ -244,7 +241,7 @@ describe('local cloud with an H5 build and its own functions', () => {
     const token = await login(cloud, 'someone');
     const res = await fetch(`${cloud.url}/api/functions/boom`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ action: 'anything' }),
     });
     expect(res.status).toBe(500);

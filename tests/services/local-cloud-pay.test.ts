@@ -49,7 +49,7 @@ describe('local cloud: sandbox payment over HTTP', () => {
     expect(pay.data.payment.provider).toBe('sandbox');
 
     const orderId = pay.data.orderId;
-    const delivery = await post(`/api/dev/pay/${orderId}`, { result: 'SUCCESS', times: 3 }, false);
+    const delivery = await post(`/api/dev/pay/${orderId}`, { result: 'SUCCESS', times: 3 });
     expect(delivery.status).toBe(200);
     expect(delivery.body).toMatchObject({ delivered: 3, acknowledged: 3, allAcknowledged: true });
 
@@ -59,8 +59,8 @@ describe('local cloud: sandbox payment over HTTP', () => {
   });
 
   it('refuses a payment for an order that was never opened for payment, and bad input', async () => {
-    expect((await post('/api/dev/pay/nope', { result: 'SUCCESS', times: 1 }, false)).status).toBe(404);
-    expect((await post('/api/dev/pay/nope', { result: 'MAYBE' }, false)).status).toBe(400);
-    expect((await post('/api/dev/pay/nope', { result: 'SUCCESS', times: 0 }, false)).status).toBe(400);
+    expect((await post('/api/dev/pay/nope', { result: 'SUCCESS', times: 1 })).status).toBe(404);
+    expect((await post('/api/dev/pay/nope', { result: 'MAYBE' })).status).toBe(400);
+    expect((await post('/api/dev/pay/nope', { result: 'SUCCESS', times: 0 })).status).toBe(400);
   });
 });

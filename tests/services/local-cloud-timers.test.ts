@@ -118,9 +118,9 @@ describe('timers in the local cloud', () => {
   it('does not let a signed-in caller run a timer action', async () => {
     const cloud = await startLocalCloud({ port: 0, dataDir: tempDir('siyu-timer-'), timers: false, log: quiet });
     clouds.push(cloud);
-    const { token } = (await (await fetch(`${cloud.url}/api/dev/login`, { method: 'POST', body: '{"openid":"demo-operator"}' })).json()) as any;
+    const { token } = (await (await fetch(`${cloud.url}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"openid":"demo-operator"}' })).json()) as any;
     for (const body of [{ action: 'heartbeat' }, { Type: 'Timer', TriggerName: 'heartbeat', action: 'heartbeat' }]) {
-      const res = await fetch(`${cloud.url}/api/functions/system`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const res = await fetch(`${cloud.url}/api/functions/system`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
       const { result } = (await res.json()) as any;
       expect(result.ok).toBe(false);
     }

@@ -5,16 +5,18 @@ import type { Envelope } from '../../core/envelope';
 import { installRuntime } from '../kit';
 import type { Logger, Runtime } from '../kit/types';
 import { schema } from '../schema';
+import { devLoginFromEnv, isDevLoginEnabled } from './auth/dev-login';
 import { loadOrCreateSecret } from './auth/secret';
 import { functionContext } from './context';
 import { defaultDataFile, openLocalDb, type LocalDb } from './db';
 import { loadFunctions, type LocalFunction } from './functions';
+import { allowedOriginsFromEnv, createOriginPolicy } from './http/cors';
 import { createRequestHandler } from './http/handler';
 import type { DevUser } from './http/dev-route';
 import { FUNCTION_TIMEOUT_MS, invokeFunction } from './invoke';
 import { createConsoleLogger, type LocalLogger } from './logger';
 import { ASSETS_DIR, DATA_FILE_NAME, DEFAULT_FUNCTIONS_DIR, DEFAULT_WEB_DIR, PLACEHOLDER_DIR } from './paths';
-import { createSandboxPay, type PayCallbackMain } from './pay';
+import { createSandboxPay, SANDBOX_PAYMENTS, type PayCallbackMain, type SandboxPaymentDoc } from './pay';
 import { createLocalRuntime } from './runtime';
 import { seedDemoData } from './seed';
 import { TriggerGate } from './timers/gate';
@@ -39,6 +41,15 @@ export interface LocalCloudOptions {
   webDir?: string;
   /** Per-call limit; CloudBase's is 60 s. */
   functionTimeoutMs?: number;
+  /** Limit on receiving a whole request (headers and body), answered 408 with the socket closed; default 10 s. */
+  requestTimeoutMs?: number;
+  /**
+   * Offer dev sign-in and the user list. Default SIYU_DEV_LOGIN (1 on, 0
+   * off); unset, only when listening on loopback.
+   */
+  devLogin?: boolean;
+  /** Origins besides the server's own that may call `/api` (the H5 dev server); default SIYU_ALLOWED_ORIGINS, comma-separated. */
+  allowedOrigins?: string[];
   log?: LocalLogger;
 }
 
@@ -50,15 +61,24 @@ export interface LocalCloud {
   dataDir: string;
   /** Names of the functions it serves. */
   functions: string[];
+  /** Whether `/api/dev/login` and `/api/dev/users` answer. */
+  devLogin: boolean;
   /** Runs one timer trigger now (after any run of it still going) and answers its envelope. */
   fireTimer(functionName: string, triggerName: string): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 }
 
+/** A stalled client holds its socket no longer than this (headers and body together). */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
 /** Starts the local cloud: database, functions, seed, timers and the HTTP server. */
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const log = options.log ?? createConsoleLogger();
   const now = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const devLogin = isDevLoginEnabled(options.devLogin ?? devLoginFromEnv(process.env.SIYU_DEV_LOGIN), host);
+  const origins = createOriginPolicy(options.allowedOrigins ?? allowedOriginsFromEnv(process.env.SIYU_ALLOWED_ORIGINS), host);
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const dataFile = options.dataDir ? join(resolve(options.dataDir), DATA_FILE_NAME) : resolve(defaultDataFile());
   const dataDir = dirname(dataFile);
   const secret = loadOrCreateSecret(dataDir);
@@ -101,7 +121,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const scheduler: Scheduler | null = (options.timers ?? true) ? startScheduler(functions.values(), gate, runTimer, log) : null;
 
   const server = createServer(
-    { keepAliveTimeout: 30_000 },
+    {
+      keepAliveTimeout: 30_000,
+      // Node answers 408 and closes the socket itself; it checks every interval, so keep that a fraction of the limit.
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 10))),
+    },
     createRequestHandler({
       functions,
       secret,
@@ -112,10 +138,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       startedAt: Date.now(),
       dbStatus: () => (dbOpen ? 'ok' : 'closed'),
       listUsers: () => listDevUsers(db),
+      devLogin,
+      origins,
+      // By orderId, not _id: every payment attempt of an order is opened for its owner.
+      paymentOwner: async (orderId) => (await db.collection<SandboxPaymentDoc>(SANDBOX_PAYMENTS).where({ orderId }).limit(1).get()).data[0]?.openid ?? null,
       statics: { webDir: options.webDir ?? DEFAULT_WEB_DIR, placeholderDir: PLACEHOLDER_DIR, assetsDir: ASSETS_DIR },
     }),
   );
-  const host = options.host ?? '127.0.0.1';
   try {
     await listen(server, options.port ?? 8787, host);
   } catch (error) {
@@ -125,7 +154,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info('local cloud started', { url, dataFile, functions: [...functions.keys()] });
+  log.info('local cloud started', { url, dataFile, devLogin, functions: [...functions.keys()] });
+  if (devLogin && !isDevLoginEnabled(undefined, host)) log.warn('dev sign-in is on while listening beyond loopback: anyone who reaches this port can sign in as anyone', { host });
 
   let closing: Promise<void> | null = null;
   return {
@@ -134,6 +164,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     runtime,
     dataDir,
     functions: [...functions.keys()].sort(),
+    devLogin,
     fireTimer(functionName, triggerName) {
       const fn = functions.get(functionName);
       if (!fn) return Promise.reject(new Error(`no function ${functionName}`));

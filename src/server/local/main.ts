@@ -1,7 +1,9 @@
 /**
  * Entry of the local cloud (`npm start`, `npm run dev`): PORT (8787), HOST
  * (127.0.0.1), SIYU_DATA (`.data/siyu.sqlite`), SIYU_TIMERS=off to keep
- * timers from running, SIYU_LOG=debug|info|warn|error|silent.
+ * timers from running, SIYU_LOG=debug|info|warn|error|silent,
+ * SIYU_DEV_LOGIN=0|1 (dev sign-in; unset: only on a loopback HOST),
+ * SIYU_ALLOWED_ORIGINS (other origins that may call /api, comma-separated).
  */
 import { startLocalCloud } from './cloud';
 import { createConsoleLogger } from './logger';
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
     timers: process.env.SIYU_TIMERS !== 'off',
     log,
   });
-  process.stdout.write(`\n  siyu local cloud: ${cloud.url}\n  data: ${cloud.dataDir}\n\n`);
+  process.stdout.write(`\n  siyu local cloud: ${cloud.url}\n  data: ${cloud.dataDir}\n  dev sign-in: ${cloud.devLogin ? 'on' : 'off'}\n\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -6,14 +6,36 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Past this much we stop draining an oversized body and drop the connection. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
+/** The client went away (or the server's request timeout cut it off) before its body arrived: nobody is left to answer. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('client closed the connection before the request body arrived');
+    this.name = 'ClientGoneError';
+  }
+}
+
+/**
+ * `application/json`, with or without parameters (`; charset=utf-8`). Only
+ * this type is accepted: the types a web page may post without a CORS
+ * preflight (text/plain, forms) never reach a route.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';', 1)[0].trim().toLowerCase() === 'application/json';
+}
+
 /**
  * Reads and parses a JSON body. An oversized body is drained before the
  * 413 is sent, so clients that write the whole body still read the answer.
  */
 export function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    req.resume();
+    return Promise.reject(new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求体应为 application/json / body must be application/json'));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    let ended = false;
     let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
@@ -21,8 +43,12 @@ export function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Prom
       if (received > MAX_DRAIN_BYTES) req.destroy();
       if (!tooLarge) chunks.push(chunk);
     });
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientGoneError()));
+    req.on('close', () => {
+      if (!ended) reject(new ClientGoneError());
+    });
     req.on('end', () => {
+      ended = true;
       if (tooLarge) return reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求体超过 ${limit} 字节 / body larger than ${limit} bytes`));
       const text = Buffer.concat(chunks).toString('utf8');
       try {

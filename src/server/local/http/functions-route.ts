@@ -1,17 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FunctionContext } from '../../kit/types';
-import { bearerToken, verifyToken } from '../auth/token';
 import { functionContext } from '../context';
 import type { LocalFunction } from '../functions';
 import { FunctionTimeoutError } from '../invoke';
 import type { LocalLogger } from '../logger';
 import { readJsonBody } from './body';
+import { authenticateOr401, type CallerDeps } from './caller';
 import { HttpError, sendError, sendJson } from './respond';
 
-export interface FunctionsRouteDeps {
+export interface FunctionsRouteDeps extends CallerDeps {
   functions: ReadonlyMap<string, LocalFunction>;
-  secret: Buffer;
-  now(): number;
   log: LocalLogger;
   invoke(fn: LocalFunction, event: unknown, context: FunctionContext): Promise<unknown>;
 }
@@ -25,13 +23,8 @@ export async function handleFunctionCall(
 ): Promise<void> {
   if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED', '请使用 POST / use POST', {}, { Allow: 'POST, OPTIONS' });
 
-  const token = bearerToken(req.headers.authorization);
-  const openid = token ? verifyToken(deps.secret, token, deps.now()) : null;
-  if (!openid) {
-    req.resume();
-    const message = token ? '登录已失效，请重新登录 / token invalid or expired' : '请先登录 / sign in first';
-    return sendError(res, 401, 'UNAUTHENTICATED', message, {}, { 'WWW-Authenticate': 'Bearer' });
-  }
+  const openid = authenticateOr401(req, res, deps);
+  if (!openid) return;
 
   const fn = deps.functions.get(functionName);
   if (!fn) {

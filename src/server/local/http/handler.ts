@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { answerPreflight, applyCors } from './cors';
+import { ClientGoneError } from './body';
+import { answerPreflight, applyCors, checkApiCaller, type OriginPolicy } from './cors';
 import { handleDevPay, type DevPayRouteDeps } from './dev-pay-route';
 import { handleDevLogin, handleDevUsers, type DevRouteDeps } from './dev-route';
 import { handleFunctionCall, type FunctionsRouteDeps } from './functions-route';
@@ -10,6 +11,7 @@ export interface HandlerDeps extends FunctionsRouteDeps, DevRouteDeps, DevPayRou
   startedAt: number;
   dbStatus(): 'ok' | 'closed';
   statics: StaticRoots;
+  origins: OriginPolicy;
 }
 
 const FUNCTION_PATH = /^\/api\/functions\/([^/]+)$/;
@@ -19,6 +21,10 @@ const DEV_PAY_PATH = /^\/api\/dev\/pay\/([^/]+)$/;
 export function createRequestHandler(deps: HandlerDeps): RequestListener {
   return (req, res) => {
     route(req, res, deps).catch((error: unknown) => {
+      if (error instanceof ClientGoneError || res.destroyed) {
+        deps.log.debug('client gone', { method: req.method, url: req.url });
+        return res.destroy();
+      }
       deps.log.error('request failed', { method: req.method, url: req.url, error });
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', '服务器内部错误 / internal error');
       else res.destroy();
@@ -31,8 +37,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HandlerDep
   if (pathname === null) return sendError(res, 400, 'BAD_REQUEST', '无效的地址 / invalid URL');
 
   if (pathname === '/api' || pathname.startsWith('/api/')) {
-    applyCors(res);
-    if (req.method === 'OPTIONS') return answerPreflight(req, res);
+    const caller = checkApiCaller(req, deps.origins);
+    if (!caller.allowed) {
+      req.resume();
+      return sendError(res, 403, caller.code, caller.message, {}, { Vary: 'Origin' });
+    }
+    applyCors(res, caller.corsOrigin);
+    if (req.method === 'OPTIONS') return answerPreflight(res, caller.corsOrigin);
     const fnMatch = FUNCTION_PATH.exec(pathname);
     if (fnMatch) return handleFunctionCall(req, res, safeDecode(fnMatch[1]), deps);
     if (pathname === '/api/health') return sendHealth(res, deps);
