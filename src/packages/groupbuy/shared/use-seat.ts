@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { ApiError, call, toastError } from '../../../api'
 import { usePayment, type PaymentOutcome } from '../../../components/pay-sheet'
-import { newRequestId } from '../../../utils/request-id'
+import { IntentKey } from '../../../utils/intent-key'
 import { orderUrl } from '../../../utils/routes'
 import { askSubscribe } from '../../../utils/subscribe'
 import { saveLastAddress } from '../../trade/checkout/address'
@@ -24,13 +24,13 @@ const PAID: PaymentOutcome[] = ['paid', 'pending']
 
 /**
  * 发起拼团 / 参与拼团: `groupbuy.open` or `groupbuy.join` with one requestId
- * per intent (a double tap or a retry after a network failure reserves one
- * seat; a refusal starts a new intent), then payment right away (the sandbox
+ * per intent (a double tap or a retry of the same choice after a network
+ * failure reserves one seat; a refusal or another choice starts a new intent), then payment right away (the sandbox
  * sheet on H5, WeChat's on weapp). Paid: the group's page. Not paid: the
  * order's page, where it can be paid until its window closes.
  */
 export function useSeat({ onPaid, onRefused, onReserved }: Options) {
-  const requestId = useRef(newRequestId())
+  const intentKey = useRef(new IntentKey()).current
   const busy = useRef(false)
   const [submitting, setSubmitting] = useState(false)
   const reserved = useRef<{ groupId: string } | null>(null)
@@ -42,7 +42,7 @@ export function useSeat({ onPaid, onRefused, onReserved }: Options) {
       else void Taro.navigateTo({ url: orderUrl(orderId) })
       // This intent is done: a later tap is a new one.
       reserved.current = null
-      requestId.current = newRequestId()
+      intentKey.renew()
       busy.current = false
       setSubmitting(false)
     }
@@ -59,12 +59,12 @@ export function useSeat({ onPaid, onRefused, onReserved }: Options) {
       try {
         seat =
           intent.kind === 'open'
-            ? await call('groupbuy', 'open', { activityId: intent.activityId, requestId: requestId.current, fulfillment })
-            : await call('groupbuy', 'join', { groupId: intent.groupId, requestId: requestId.current, fulfillment })
+            ? await call('groupbuy', 'open', { activityId: intent.activityId, requestId: intentKey.for({ intent, fulfillment }), fulfillment })
+            : await call('groupbuy', 'join', { groupId: intent.groupId, requestId: intentKey.for({ intent, fulfillment }), fulfillment })
       } catch (error) {
         busy.current = false
         setSubmitting(false)
-        if (error instanceof ApiError && !error.isNetwork) requestId.current = newRequestId()
+        if (error instanceof ApiError && !error.isNetwork) intentKey.renew()
         if (error instanceof ApiError && isSeatRefusal(error.code)) onRefused({ code: error.code, message: error.message })
         else toastError(error)
         return

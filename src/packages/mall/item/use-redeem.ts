@@ -5,7 +5,7 @@ import { redeemResultUrl } from '../../../components/mall-entries/links'
 import { usePayment } from '../../../components/pay-sheet'
 import type { MallItemDetailView, RedeemInput } from '../../../core/contracts/mall'
 import { formatPrice } from '../../../core/money'
-import { newRequestId } from '../../../utils/request-id'
+import { IntentKey } from '../../../utils/intent-key'
 import { orderUrl } from '../../../utils/routes'
 
 /** Refusals shown on the page (and as a toast): the customer can read why and what to do. */
@@ -20,11 +20,12 @@ type Where = Pick<RedeemInput, 'fulfillment'> & { label: string | null }
 
 /**
  * 立即兑换: confirm the points (and cash) to spend, then `mall.redeem` with one
- * requestId for this visit (a double tap or a retry redeems once). Points
+ * requestId per choice (a double tap or a retry redeems once; another
+ * delivery choice is a new intent). Points
  * only: the result page; points + cash: the pay flow, then the order's page.
  */
 export function useRedeem(onRefused: (problem: RedeemProblem) => void) {
-  const requestId = useRef(newRequestId()).current
+  const intent = useRef(new IntentKey()).current
   const busy = useRef(false)
   const [submitting, setSubmitting] = useState(false)
 
@@ -56,7 +57,8 @@ export function useRedeem(onRefused: (problem: RedeemProblem) => void) {
       }
       let result
       try {
-        result = await call('mall', 'redeem', { itemId: item.itemId, requestId, ...(where.fulfillment ? { fulfillment: where.fulfillment } : {}) })
+        const input = { itemId: item.itemId, ...(where.fulfillment ? { fulfillment: where.fulfillment } : {}) }
+        result = await call('mall', 'redeem', { ...input, requestId: intent.for(input) })
       } catch (error) {
         release()
         const message = errorMessage(error)
@@ -71,7 +73,7 @@ export function useRedeem(onRefused: (problem: RedeemProblem) => void) {
       }
       await payment.pay(result.order._id)
     },
-    [requestId, onRefused, payment.pay]
+    [intent, onRefused, payment.pay]
   )
 
   return { redeem, submitting: submitting || payment.starting, sheetProps: payment.sheetProps }

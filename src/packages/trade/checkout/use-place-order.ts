@@ -4,7 +4,7 @@ import { ApiError, call, toastError } from '../../../api';
 import { usePayment } from '../../../components/pay-sheet';
 import type { CreateOrderInput } from '../../../core/contracts/order';
 import { useCartStore } from '../../../stores/cart';
-import { newRequestId } from '../../../utils/request-id';
+import { IntentKey } from '../../../utils/intent-key';
 import { orderUrl } from '../../../utils/routes';
 import { askSubscribe } from '../../../utils/subscribe';
 import { saveLastAddress } from './address';
@@ -18,13 +18,14 @@ export interface StockProblem {
 type OrderDraft = Omit<CreateOrderInput, 'requestId'>;
 
 /**
- * 提交订单: `order.create` with one requestId for this checkout visit (a double
- * tap or a retry answers the same order), then payment; whatever the payment
+ * 提交订单: `order.create` with one requestId per draft (a double tap or a
+ * retry of the same draft answers the same order; a changed draft is a new
+ * intent), then payment; whatever the payment
  * outcome the customer lands on the order's page. The draft carries the coupon
  * choice as the quote did (`couponId` omitted: the server's best; null: none).
  */
 export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void, onCouponProblem: (message: string) => void) {
-  const requestId = useRef(newRequestId()).current;
+  const intent = useRef(new IntentKey()).current;
   const busyRef = useRef(false);
   const [submitting, setSubmitting] = useState(false);
 
@@ -43,7 +44,7 @@ export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void, o
       await askSubscribe('checkout');
       let order;
       try {
-        order = await call('order', 'create', { ...draft, requestId });
+        order = await call('order', 'create', { ...draft, requestId: intent.for(draft) });
       } catch (error) {
         busyRef.current = false;
         setSubmitting(false);
@@ -59,7 +60,7 @@ export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void, o
       if (draft.source === 'cart') void useCartStore.getState().load();
       await payment.pay(order._id);
     },
-    [requestId, onStockProblem, onCouponProblem, payment.pay],
+    [intent, onStockProblem, onCouponProblem, payment.pay],
   );
 
   return { submit, submitting: submitting || payment.starting, sheetProps: payment.sheetProps };
