@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { formatPrice, type Fen } from '../money';
 import type { CouponMiss } from './check';
 
 /** The refusals of coupons, with the messages customers and staff read. */
@@ -8,6 +9,8 @@ export const couponErrors = {
   used: (couponId: string) => new AppError('COUPON_USED', '优惠券已使用', { couponId }),
   locked: (couponId: string) => new AppError('COUPON_LOCKED', '优惠券已被一笔待支付订单占用，取消该订单后可再用', { couponId }),
   expired: (couponId: string) => new AppError('COUPON_EXPIRED', '优惠券已过期', { couponId }),
+  thresholdNotMet: (couponId: string, threshold: Fen, amount: Fen) =>
+    new AppError('COUPON_THRESHOLD_NOT_MET', `消费金额未达到优惠券门槛（满 ${formatPrice(threshold)} 可用，本单 ${formatPrice(amount)}）`, { couponId, threshold, amount }),
   notStarted: (couponId: string) => new AppError('COUPON_NOT_STARTED', '优惠券尚未到使用时间', { couponId }),
   notApplicable: (couponId: string, reason: CouponMiss) =>
     new AppError('COUPON_NOT_APPLICABLE', NOT_APPLICABLE_MESSAGES[reason] ?? '该优惠券不适用于本订单', { couponId, reason }),

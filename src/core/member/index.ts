@@ -2,3 +2,4 @@
 export * from './tiers';
 export * from './growth';
 export * from './birthday';
+export * from './code-format';

@@ -16,7 +16,13 @@ function setup(expiresIn: number[] = [PERIOD]) {
     'system.ping': () => ({ pong: true, now: Date.now() }),
     'member.code': () => {
       issued += 1
-      return { code: `code-${issued}`, memberId: 'M10001', expiresAt: Date.now() + (expiresIn[issued - 1] ?? PERIOD), periodMs: PERIOD }
+      return {
+        code: `code-${issued}`,
+        numericCode: `81234567890123456${issued}`,
+        memberId: 'M10001',
+        expiresAt: Date.now() + (expiresIn[issued - 1] ?? PERIOD),
+        periodMs: PERIOD
+      }
     }
   })
   setTransport(fake.transport)
@@ -45,6 +51,17 @@ describe('member code page', () => {
     fireEvent.click(screen.getByTestId('member-code-refresh'))
     await waitFor(() => expect(shownCode()).toBe('code-2'))
     expect(fake.callsOf('member', 'code')).toHaveLength(2)
+  })
+
+  test('shows the numeric code under the QR, grouped 4-4-4-4-2 for staff to type, and renews it with the QR', async () => {
+    setup()
+    await waitFor(() => expect(shownCode()).toBe('code-1'))
+    const digits = screen.getByTestId('member-code-digits')
+    expect(digits.textContent).toBe('8123 4567 8901 2345 61')
+    expect(digits.getAttribute('data-digits')).toBe('812345678901234561')
+    expect(screen.getByText('扫不出时，店员可输入上方数字')).toBeTruthy()
+    fireEvent.click(screen.getByTestId('member-code-refresh'))
+    await waitFor(() => expect(screen.getByTestId('member-code-digits').textContent).toBe('8123 4567 8901 2345 62'))
   })
 
   test('a new code arrives on its own when the shown one expires', async () => {

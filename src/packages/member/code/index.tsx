@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import QrCode from '../../../components/qr-code'
 import StateView from '../../../components/state-view'
+import { formatMemberNumericCode } from '../../../core/member/code-format'
 import NotMember from '../not-member'
 import { useFullBrightness } from './brightness'
 import { secondsLeft, useMemberCode } from './use-member-code'
 import './index.scss'
 
-/** 会员码: the rotating code staff scan in-store, with its countdown and 刷新. */
+/** 会员码: the rotating code staff scan in-store (or type, from its digits under the QR), with its countdown and 刷新. */
 export default function MemberCodePage() {
   const { state, now, refresh } = useMemberCode()
   useFullBrightness()
@@ -27,6 +28,14 @@ export default function MemberCodePage() {
         <View className='member-code__qr'>
           <QrCode text={view.code} testId='member-qr' canvasId='member-qr-canvas' stale={refreshing || expired} />
         </View>
+        <Text
+          className={`member-code__digits${refreshing || expired ? ' member-code__digits--stale' : ''}`}
+          data-testid='member-code-digits'
+          data-digits={view.numericCode}
+        >
+          {formatMemberNumericCode(view.numericCode)}
+        </Text>
+        <Text className='member-code__digits-hint'>扫不出时，店员可输入上方数字</Text>
         <Text className='member-code__countdown' data-testid='member-code-countdown' data-seconds={left} data-expires-at={view.expiresAt}>
           {refreshing ? '正在刷新…' : expired ? '会员码已更新，请稍候' : `${left} 秒后自动刷新`}
         </Text>

@@ -1,20 +1,26 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import { call, toastError } from '../../../api'
+import { ApiError, call, toastError } from '../../../api'
 import type { RecordPurchaseResult } from '../../../core/contracts/staff'
 import { formatPrice } from '../../../core/money'
 import { parseYuanToFen } from './amount'
 
 const RECEIPT_PATTERN = /^[A-Za-z0-9_-]{1,40}$/
+/** StaffErrorCode.CounterSessionExpired (the contracts module would bring zod into the page). */
+const SESSION_EXPIRED = 'COUNTER_SESSION_EXPIRED'
 
 interface Props {
-  memberCode: string
+  /** The counter session `scan` opened for this member. */
+  sessionId: string
   storeId: string
+  /** The session is over: the form keeps what was typed but cannot be sent until a re-scan. */
+  disabled: boolean
   onRecorded: (result: RecordPurchaseResult) => void
+  onSessionExpired: () => void
 }
 
 /** 记录消费: amount in yuan (→ fen) and the receipt number; the server earns points once per receipt. */
-export default function PurchaseForm({ memberCode, storeId, onRecorded }: Props) {
+export default function PurchaseForm({ sessionId, storeId, disabled, onRecorded, onSessionExpired }: Props) {
   const [amountText, setAmountText] = useState('')
   const [receiptNo, setReceiptNo] = useState('')
   const [pending, setPending] = useState(false)
@@ -26,13 +32,14 @@ export default function PurchaseForm({ memberCode, storeId, onRecorded }: Props)
   const valid = amount !== null && RECEIPT_PATTERN.test(receipt)
 
   const submit = async () => {
-    if (busy.current || amount === null || !valid) return
+    if (busy.current || amount === null || !valid || disabled) return
     busy.current = true
     setPending(true)
     try {
-      const result = await call('staff', 'recordPurchase', { memberCode, storeId, amount, receiptNo: receipt })
+      const result = await call('staff', 'recordPurchase', { sessionId, storeId, amount, receiptNo: receipt })
       onRecorded(result)
     } catch (error) {
+      if (error instanceof ApiError && error.code === SESSION_EXPIRED) onSessionExpired()
       toastError(error)
     } finally {
       busy.current = false
@@ -66,7 +73,7 @@ export default function PurchaseForm({ memberCode, storeId, onRecorded }: Props)
         />
       </View>
       {receiptProblem ? <Text className='staff-scan__problem'>{receiptProblem}</Text> : null}
-      <Button className='staff-scan__primary' data-testid='staff-record' disabled={pending || !valid || undefined} onClick={() => void submit()}>
+      <Button className='staff-scan__primary' data-testid='staff-record' disabled={pending || !valid || disabled || undefined} onClick={() => void submit()}>
         {pending ? '提交中…' : amount !== null ? `确认记录 ${formatPrice(amount)}` : '确认记录'}
       </Button>
     </View>

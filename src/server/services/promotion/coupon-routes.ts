@@ -43,7 +43,7 @@ export const couponRoutes = {
     schema: couponContracts.verify.input,
     roles: staff,
     handler: (input, ctx) =>
-      verifyCouponInStore(ctx.db, { couponCode: input.code, storeId: input.storeId, staffOpenid: openidOf(ctx) }, ctx.now()),
+      verifyCouponInStore(ctx.db, { couponCode: input.code, storeId: input.storeId, staffOpenid: openidOf(ctx), amount: input.amount }, ctx.now()),
   }),
   expireCoupons: defineRoute({
     schema: couponTimerContracts.expireCoupons.input,

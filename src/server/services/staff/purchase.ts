@@ -15,17 +15,20 @@ import { applyPointsInTx, readAccountInTx } from '../points/ledger';
 import { loadPointsSettingsInTx } from '../points/settings';
 import { auditingRefusals, writeAuditInTx } from './audit';
 import { staffErrors } from './errors';
+import { memberOfCounterSession } from './counter-session';
 import { memberOfCode } from './member-of-code';
 import { inStorePointsSource, receiptDocId, StaffCollections, type InStoreReceiptDoc } from './records';
 
-type PurchaseRequest = Required<Pick<RecordPurchaseInput, 'memberCode' | 'storeId' | 'amount' | 'receiptNo'>>;
+type PurchaseRequest = Pick<RecordPurchaseInput, 'sessionId' | 'memberCode'> & Required<Pick<RecordPurchaseInput, 'storeId' | 'amount' | 'receiptNo'>>;
 
 /**
  * An in-store purchase earns the member points (at their tier's multiplier)
  * and growth, exactly once per receipt number of the store: the receipt
  * record, the ledger entry (`instore:<storeId>:<receiptNo>`), the growth and
  * the audit entry are written in one transaction. A repeated receipt answers
- * what it earned the first time with `duplicate: true`.
+ * what it earned the first time with `duplicate: true`. The member is the
+ * one of the caller's counter session (opened by `scan`, ten minutes), or of
+ * a live member code.
  */
 export async function recordPurchase(deps: ServiceDeps, caller: Caller, input: PurchaseRequest): Promise<RecordPurchaseResult> {
   requireStaffOfStore(caller, input.storeId);
@@ -33,7 +36,9 @@ export async function recordPurchase(deps: ServiceDeps, caller: Caller, input: P
   const now = deps.now();
   const audit = { staffOpenid, storeId: input.storeId, action: 'recordPurchase' as const, target: input.receiptNo, at: now };
   return auditingRefusals(deps.db, audit, async () => {
-    const member = await memberOfCode(deps.db, input.memberCode, now);
+    const member = input.sessionId
+      ? await memberOfCounterSession(deps.db, input.sessionId, staffOpenid, input.storeId, now)
+      : await memberOfCode(deps.db, input.memberCode ?? '', now);
     return transact(deps.db, async (tx) => {
       const receiptRef = tx.collection<InStoreReceiptDoc>(StaffCollections.receipts).doc(receiptDocId(input.storeId, input.receiptNo));
       const earlier = (await receiptRef.get()).data;
