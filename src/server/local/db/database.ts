@@ -1,21 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Collection, DbCommand, DocumentData, ManualTransaction, ServerDate, Transaction } from '../../db';
+import { DbError, DbErrorCode, type Collection, type DbCommand, type DocumentData, type ManualTransaction, type ServerDate, type Transaction } from '../../db';
 import { CollectionCatalog } from './catalog';
 import { LocalCollection } from './collection';
 import { command, serverDate } from './commands';
 import { DocumentEngine } from './engine';
-import { requestFailed, transactionFailed } from './errors';
+import { requestFailed, transactionConflict, transactionFailed } from './errors';
 import type { Executor } from './executor';
 import { AsyncLock } from './lock';
 import { assertCollectionName } from './names';
 import type { SqliteStorage } from './storage';
 import { LocalTransaction } from './transaction';
+import { ConflictInjector, type TransactionFaults } from './tx-faults';
 import type { Clock } from './values';
 
 export interface LocalDatabaseOptions {
   file: string | null;
   now: Clock;
   transactionTimeoutMs: number;
+  transactionFaults: TransactionFaults;
 }
 
 /**
@@ -32,6 +34,7 @@ export class LocalDatabase {
   private readonly direct: Executor;
   private closed = false;
   private openTransaction: LocalTransaction | null = null;
+  private readonly conflicts: ConflictInjector;
 
   constructor(
     private readonly storage: SqliteStorage,
@@ -40,6 +43,7 @@ export class LocalDatabase {
   ) {
     this.file = options.file;
     this.engine = new DocumentEngine(storage, catalog);
+    this.conflicts = new ConflictInjector(options.transactionFaults);
     this.direct = {
       now: options.now,
       read: (work) => this.runDirect(work, 'read'),
@@ -61,12 +65,51 @@ export class LocalDatabase {
    * Runs `callback` in a serialised transaction and commits. A throw rolls
    * back and rejects with that error; `tx.rollback(reason)` rolls back and
    * rejects with `reason`; running past the timeout rolls back and rejects with
-   * DATABASE_TRANSACTION_FAIL. `times` is accepted for CloudBase parity: there are
-   * no conflicts to retry locally, so the callback runs once.
+   * DATABASE_TRANSACTION_FAIL. Nothing conflicts here, but the fault modes
+   * (tx-faults.ts) make an attempt conflict instead of committing: it is rolled
+   * back and the callback re-run, as CloudBase's SDK does, up to `times` more
+   * times; then it rejects with DATABASE_TRANSACTION_CONFLICT.
    */
   async runTransaction<R>(callback: (tx: Transaction) => Promise<R>, times = 3): Promise<R> {
-    void times;
-    const tx = await this.begin();
+    const runs = Math.max(0, times) + 1;
+    for (let run = 1; ; run += 1) {
+      const tx = await this.begin();
+      let result: R;
+      try {
+        result = await this.runCallback(tx, callback);
+      } catch (error) {
+        // The SDK re-runs on a conflict the callback throws, too.
+        if (run < runs && error instanceof DbError && error.code === DbErrorCode.TransactionConflict) continue;
+        throw error;
+      }
+      if (!this.conflicts.callbackConflicts(run)) {
+        tx.commitNow();
+        return result;
+      }
+      tx.abort();
+      if (run >= runs) throw transactionConflict(`injected by the local engine; still conflicting after ${runs} runs of the callback`);
+    }
+  }
+
+  /** A transaction ended by the caller with `commit()` or `rollback()`; other operations wait until then. */
+  startTransaction(): Promise<ManualTransaction> {
+    return this.begin();
+  }
+
+  /**
+   * The fault modes of this database (see tx-faults.ts); tests set them per
+   * database, the environment sets them for every database opened.
+   */
+  setTransactionFaults(faults: Partial<TransactionFaults>): void {
+    this.conflicts.configure(faults);
+  }
+
+  get transactionFaults(): TransactionFaults {
+    return this.conflicts.current;
+  }
+
+  /** One run of the callback; leaves the transaction open for the caller to commit or abort. */
+  private async runCallback<R>(tx: LocalTransaction, callback: (tx: Transaction) => Promise<R>): Promise<R> {
     let result: R;
     try {
       const run = this.currentTransaction.run(tx, () => Promise.resolve().then(() => callback(tx)));
@@ -77,13 +120,7 @@ export class LocalDatabase {
       throw error;
     }
     if (tx.rolledBackWith) throw tx.rolledBackWith.reason;
-    tx.commitNow();
     return result;
-  }
-
-  /** A transaction ended by the caller with `commit()` or `rollback()`; other operations wait until then. */
-  startTransaction(): Promise<ManualTransaction> {
-    return this.begin();
   }
 
   close(): void {
@@ -110,6 +147,7 @@ export class LocalDatabase {
         storage: this.storage,
         engine: this.engine,
         now: this.options.now,
+        commitConflicts: () => this.conflicts.commitConflicts(),
         release: () => {
           if (this.openTransaction === tx) this.openTransaction = null;
           this.lock.release();

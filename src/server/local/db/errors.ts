@@ -18,6 +18,11 @@ export function transactionFailed(message: string): DbError {
   return new DbError(DbErrorCode.TransactionFail, message);
 }
 
+/** What CloudBase answers when a transaction's snapshot conflicts with a concurrent write (its SDK then re-runs the callback). */
+export function transactionConflict(detail: string): DbError {
+  return new DbError(DbErrorCode.TransactionConflict, `database transaction conflict (${detail})`);
+}
+
 /** Shaped like MongoDB's E11000, which is what CloudBase relays for a duplicate `_id` or unique key. */
 export function duplicateKey(collection: string, index: string, key: Record<string, unknown>): DbError {
   const shown = Object.entries(key)

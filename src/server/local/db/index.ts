@@ -10,11 +10,18 @@ import { LocalDatabase } from './database';
 import { ensureIndexes, validateSchema } from './indexes';
 import { SqliteStorage } from './storage';
 import { TRANSACTION_TIMEOUT_MS } from './transaction';
+import { transactionFaultsFromEnv, type TransactionFaults } from './tx-faults';
+
+export type { TransactionFaults } from './tx-faults';
 
 export interface LocalDb extends Db {
   close(): void;
   /** The SQLite file, or null for an in-memory database. */
   readonly file: string | null;
+  /** The transaction fault modes now in force (see tx-faults.ts). */
+  readonly transactionFaults: TransactionFaults;
+  /** Changes them for this database; the conflict draws restart from the seed. */
+  setTransactionFaults(faults: Partial<TransactionFaults>): void;
 }
 
 export type LocalDbOptions = ({ file: string } | { memory: true }) & {
@@ -22,6 +29,8 @@ export type LocalDbOptions = ({ file: string } | { memory: true }) & {
   now?: () => number;
   /** Defaults to CloudBase's 30 s. */
   transactionTimeoutMs?: number;
+  /** Re-run and conflict modes; each field defaults to the environment's (SIYU_TX_RERUN, SIYU_TX_CONFLICT_RATE, SIYU_TX_SEED). */
+  transactionFaults?: Partial<TransactionFaults>;
 };
 
 /** `$SIYU_DATA`, else `.data/siyu.sqlite`, resolved against the working directory. */
@@ -50,6 +59,7 @@ export function openLocalDb(options: LocalDbOptions, schema: CollectionSchema[] 
       file,
       now: options.now ?? Date.now,
       transactionTimeoutMs: options.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS,
+      transactionFaults: { ...transactionFaultsFromEnv(), ...options.transactionFaults },
     });
   } catch (error) {
     storage.close();

@@ -4,7 +4,8 @@
  * (BEGIN IMMEDIATE), so it sees a stable snapshot plus its own writes and
  * commits all or nothing. Operations outside it queue behind the lock, so
  * nothing interleaves into it and CloudBase's DATABASE_TRANSACTION_CONFLICT
- * never arises locally (a `runTransaction` callback therefore runs once here).
+ * never arises from real contention here; the fault modes (tx-faults.ts)
+ * inject it instead, so that re-runs and conflict handling are exercised.
  * Only single-document operations are allowed, as on CloudBase.
  */
 import type {
@@ -17,7 +18,7 @@ import type {
   WithId,
 } from '../../db';
 import type { DocumentEngine } from './engine';
-import { invalidParam, transactionFailed } from './errors';
+import { invalidParam, transactionConflict, transactionFailed } from './errors';
 import type { Executor } from './executor';
 import { LocalDocWrites } from './document';
 import { assertCollectionName, assertDocId } from './names';
@@ -32,6 +33,8 @@ export interface TransactionHost {
   readonly storage: SqliteStorage;
   readonly engine: DocumentEngine;
   readonly now: Clock;
+  /** Whether a manual `commit()` is to fail with an injected conflict (conflict-rate mode). */
+  commitConflicts(): boolean;
   /** Gives the database lock back; called exactly once when the transaction ends. */
   release(): void;
 }
@@ -79,8 +82,15 @@ export class LocalTransaction implements ManualTransaction {
     this.end('rolledBack');
   }
 
+  /** A manual commit; in conflict-rate mode it may fail with DATABASE_TRANSACTION_CONFLICT, rolled back, as on CloudBase. */
   async commit(): Promise<void> {
     await null;
+    this.assertActive();
+    if (this.host.commitConflicts()) {
+      this.endError = transactionConflict('injected by the local engine at commit; the transaction was rolled back');
+      this.end('failed');
+      throw this.endError;
+    }
     this.commitNow();
   }
 

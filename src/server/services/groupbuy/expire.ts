@@ -4,6 +4,8 @@ import type { GroupDoc } from '../../../core/groupbuy/types';
 import { readOrderInTx } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
 import { transact } from '../order/transact';
+import type { PaymentProvider } from '../payment/port';
+import { settleExpiredOrder } from '../payment/settle-expired';
 import { enqueueGroupResultInTx } from '../notify/group-hooks';
 import { markOrdersInTx, refundGroupOrderInTx, refundSeatInTx, releaseSeatInTx, withNotice, writeGroupInTx } from './group-tx';
 import { GroupBuyCollections, groupRef } from './records';
@@ -21,8 +23,16 @@ export interface GroupClosed {
  * Timer `expireGroups` (the function's one trigger, every minute): closes
  * OPEN groups past their deadline, each in its own transaction that re-reads
  * the group, so two runs at once (or a payment at that moment) close it once.
+ * With a payment provider, each unpaid member's order past its deadline is
+ * first settled with it as the order sweep does (a payment whose
+ * notification was lost fills its seat; otherwise the trade is closed and
+ * the order cancelled), so no paid member is dropped from the group.
  */
-export async function expireGroups(deps: ServiceDeps, filter: { activityId?: string } = {}): Promise<ExpireGroupsReport> {
+export async function expireGroups(
+  deps: ServiceDeps,
+  filter: { activityId?: string } = {},
+  provider: PaymentProvider | null = null,
+): Promise<ExpireGroupsReport> {
   const report: ExpireGroupsReport = { scanned: 0, failed: 0, succeededVirtual: 0, refundsDue: 0 };
   const seen = new Set<string>();
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
@@ -39,6 +49,7 @@ export async function expireGroups(deps: ServiceDeps, filter: { activityId?: str
       seen.add(_id);
       report.scanned += 1;
       try {
+        if (provider) await settleUnpaidMembers(deps, provider, _id);
         const closed = await closeGroupIfDue(deps, _id);
         if (closed?.state === 'FAILED') report.failed += 1;
         if (closed?.state === 'SUCCEEDED_VIRTUAL') report.succeededVirtual += 1;
@@ -53,6 +64,15 @@ export async function expireGroups(deps: ServiceDeps, filter: { activityId?: str
   return report;
 }
 
+/** Outside any transaction: the provider is asked about each unpaid member's order (payment/settle-expired.ts). */
+async function settleUnpaidMembers(deps: ServiceDeps, provider: PaymentProvider, groupId: string): Promise<void> {
+  const group = (await deps.db.collection<GroupDoc>(GroupBuyCollections.groups).doc(groupId).get()).data[0];
+  if (!group || group.state !== 'OPEN') return;
+  for (const member of group.members.filter((m) => !m.paid)) {
+    await settleExpiredOrder(deps, provider, member.orderId);
+  }
+}
+
 /**
  * One OPEN group past its deadline, in one transaction: unpaid seats are
  * released (their orders, whose payment window ended by the deadline, are
@@ -62,7 +82,7 @@ export async function expireGroups(deps: ServiceDeps, filter: { activityId?: str
  * group is not (or no longer) due.
  */
 export async function closeGroupIfDue(deps: ServiceDeps, groupId: string): Promise<GroupClosed | null> {
-  return transact(deps.db, async (tx): Promise<GroupClosed | null> => {
+  const closed = await transact(deps.db, async (tx): Promise<GroupClosed | null> => {
     const now = deps.now();
     const group = (await groupRef(tx, groupId).get()).data;
     if (!group || group.state !== 'OPEN' || group.expiresAt === null || group.expiresAt > now) return null;
@@ -89,7 +109,9 @@ export async function closeGroupIfDue(deps: ServiceDeps, groupId: string): Promi
     next = withNotice({ ...next, closedAt: now, updatedAt: now }, state === 'FAILED' ? 'FAILED' : 'SUCCEEDED_VIRTUAL', now);
     await writeGroupInTx(tx, groupId, next);
     await enqueueGroupResultInTx(tx, groupId, next, now);
-    deps.log.info('group closed', { groupId, state, paid: next.paid, refundsDue });
     return { state, refundsDue };
   });
+  // Logged after the commit: the callback may run more than once.
+  if (closed) deps.log.info('group closed', { groupId, ...closed });
+  return closed;
 }

@@ -26,13 +26,17 @@ export async function cancelOrder(deps: ServiceDeps, openid: string, orderId: st
 
 /**
  * The timer's cancel: only a PENDING_PAYMENT order past its deadline, read
- * inside the transaction. Answers whether this call cancelled it.
+ * inside the transaction (and, when given, for which `stillSo` holds: the
+ * sweep checks the trade it closed is still the order's). Answers whether
+ * this call cancelled it.
  */
-export async function cancelIfExpired(deps: ServiceDeps, orderId: string): Promise<boolean> {
+export async function cancelIfExpired(deps: ServiceDeps, orderId: string, stillSo?: (order: Order) => boolean): Promise<boolean> {
   const now = deps.now();
   let cancelled = false;
   await changeOrder(deps, orderId, null, (current) => {
+    cancelled = false; // the transaction may run this again: only the committed run counts
     if (current.status !== 'PENDING_PAYMENT' || current.expiresAt > now) return null;
+    if (stillSo && !stillSo(current)) return null;
     const decision = cancellation(deps, current, 'timeout', now);
     cancelled = !(decision instanceof Refusal);
     return decision;
@@ -89,7 +93,9 @@ export async function shipOrder(deps: ServiceDeps, orderId: string, trackingNo: 
  */
 export async function requestRefund(deps: ServiceDeps, openid: string, orderId: string, reason: string): Promise<OrderView> {
   const now = deps.now();
+  let requestedNow = false;
   const order = await changeOrder(deps, orderId, openid, (current) => {
+    requestedNow = false; // the transaction may run this again: only the committed run counts
     if (current.status === 'REFUNDING') return null;
     const next = step(current, ['requestRefund'], now, 'customer');
     if (next instanceof Refusal) return next;
@@ -103,7 +109,7 @@ export async function requestRefund(deps: ServiceDeps, openid: string, orderId: 
       releaseStock: current.status !== 'SHIPPED' && !current.stockReleased,
       now,
     });
-    deps.log.info('refund requested', { orderId, refundNo, amount: paid, reason });
+    requestedNow = true;
     return {
       patch: { ...next, refundNo, refundRequestedAt: now },
       alsoInTx: async (tx) => {
@@ -111,5 +117,8 @@ export async function requestRefund(deps: ServiceDeps, openid: string, orderId: 
       },
     };
   });
+  if (requestedNow) {
+    deps.log.info('refund requested', { orderId, refundNo: order.refundNo, amount: order.payment?.amount ?? order.amounts.payable, reason });
+  }
   return toOrderView(order);
 }
