@@ -16,5 +16,7 @@ export const KitErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** A transaction still conflicted after CloudBase's re-runs: nothing was written, retry later. */
+  Busy: 'BUSY',
   Internal: 'INTERNAL',
 } as const;

@@ -51,6 +51,13 @@ const routes = {
       throw 'plain string thrown';
     },
   }),
+  conflicted: defineRoute({
+    schema: z.object({}),
+    roles: ['customer'],
+    handler: async () => {
+      throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'conflict after 3 re-runs');
+    },
+  }),
   crashInDb: defineRoute({
     schema: z.object({}),
     roles: ['customer'],
@@ -267,6 +274,14 @@ describe('INTERNAL', () => {
     const errors = runtime.logs.filter((l) => l.level === 'error');
     expect(errors[0].fields).toMatchObject({ thrown: 'plain string thrown' });
     expect(errors[1].fields).toMatchObject({ errorName: 'DbError', errorCode: 'DATABASE_REQUEST_FAILED' });
+  });
+
+  test('a transaction that still conflicts after its re-runs answers BUSY (retryable), not INTERNAL', async () => {
+    await expect(main({ action: 'conflicted' }, alice)).resolves.toEqual({
+      ok: false,
+      error: { code: 'BUSY', message: '当前访问人数较多，请稍后重试' },
+    });
+    expect(runtime.logs.filter((l) => l.level === 'error')).toHaveLength(0);
   });
 
   test('a failing roles read is INTERNAL, not a refusal', async () => {

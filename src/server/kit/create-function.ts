@@ -1,4 +1,5 @@
 import { isAppError } from '../../core/errors';
+import { DbError, DbErrorCode } from '../db';
 import type { Envelope } from '../../core/envelope';
 import { KitErrorCode } from '../../core/envelope';
 import { callerMayUse, loadCaller, systemCaller } from './caller';
@@ -79,6 +80,8 @@ async function admit(
 }
 
 function failure(error: unknown, requestId: string, action: string | undefined, runtime: Runtime | null): Envelope<never> {
+  // A transaction that conflicted past its re-runs rolled back whole: a retryable answer, not a crash.
+  if (error instanceof DbError && error.code === DbErrorCode.TransactionConflict) error = kitErrors.busy();
   if (isAppError(error)) {
     return {
       ok: false,

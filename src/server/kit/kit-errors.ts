@@ -18,6 +18,7 @@ export const kitErrors = {
     new AppError(KitErrorCode.UnknownAction, `不支持的操作：${truncate(action, 64)}`),
   unauthenticated: () => new AppError(KitErrorCode.Unauthenticated, '请先登录'),
   forbidden: () => new AppError(KitErrorCode.Forbidden, '没有权限执行此操作'),
+  busy: () => new AppError(KitErrorCode.Busy, '当前访问人数较多，请稍后重试'),
   payloadTooLarge: (bytes: number, limit: number) =>
     new AppError(KitErrorCode.PayloadTooLarge, '请求数据过大', { bytes, limit }),
 };
