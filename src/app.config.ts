@@ -31,6 +31,9 @@ export default defineAppConfig({
     'pages/me/index': { network: 'all', packages: ['packages/trade'] },
     'pages/member/index': { network: 'all', packages: ['packages/member'] }
   },
+  // The store picker shows each pickup store's distance when the customer allows their location.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于显示离你最近的自提门店' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -62,7 +62,7 @@ function once(n) {
     let body = null;
     if (spec.method === 'POST') {
       const token = spec.tokens[Math.floor(Math.random() * spec.tokens.length)];
-      body = JSON.stringify({ action: 'buy', data: { saleId: spec.saleId, requestId: 'bench-' + n.toString(36).padStart(8, '0') } });
+      body = JSON.stringify({ action: 'buy', data: { saleId: spec.saleId, requestId: 'bench-' + n.toString(36).padStart(8, '0'), fulfillment: { type: 'pickup', storeId: 'store-demo' } } });
       headers['content-type'] = 'application/json';
       headers['authorization'] = 'Bearer ' + token;
       headers['content-length'] = Buffer.byteLength(body);

@@ -47,6 +47,8 @@ export const schema: CollectionSchema[] = [
       { name: 'liveRoomId_status', fields: [{ path: 'liveRoomId' }, { path: 'status' }] },
     ],
   },
+  /** `_id` = the 8-digit 取货码; `{ orderId, storeId, open }`: held while its pickup order is open (services/order/pickup-code). */
+  { name: 'pickup_codes', indexes: [] },
   { name: 'idempotency', indexes: [{ name: 'expiresAt', fields: [{ path: 'expiresAt' }] }] },
   { name: 'idempotency_keys', indexes: [] },
   { name: 'banners', indexes: [{ name: 'sort', fields: [{ path: 'sort' }] }] },
@@ -54,8 +56,10 @@ export const schema: CollectionSchema[] = [
   { name: 'settings', indexes: [] },
   { name: 'refunds', indexes: [{ name: 'status_leaseUntil', fields: [{ path: 'status' }, { path: 'leaseUntil' }] }] },
   { name: 'payment_notifications', indexes: [{ name: 'outTradeNo', fields: [{ path: 'outTradeNo' }] }] },
-  /** Local cloud only: the sandbox payment provider's own books. */
-  { name: 'sandbox_payments', indexes: [] },
+  /** `_id` = kind (malformed, oversize): how many events payCallback refused or could not read. */
+  { name: 'payment_callback_stats', indexes: [] },
+  /** Local cloud only: the sandbox payment provider's own books (`_id` = out_trade_no). */
+  { name: 'sandbox_payments', indexes: [{ name: 'orderId', fields: [{ path: 'orderId' }] }] },
   { name: 'sandbox_refunds', indexes: [] },
   { name: 'system_heartbeats', indexes: [] },
   // ---- members and points (issue 4): add collections below this line
@@ -179,6 +183,10 @@ export const schema: CollectionSchema[] = [
   },
   /** `{storeId}:{receiptNo}`: an in-store receipt that earned points (once). */
   { name: 'instore_receipts', indexes: [] },
+  /** `{memberId}:{window % 2}`: the numeric member code shown in a window; staff type `digits` (services/member/numeric-code). */
+  { name: 'member_codes', indexes: [{ name: 'digits_unique', fields: [{ path: 'digits' }], unique: true }] },
+  /** `cs_<hash of staff, store, member>`: a staff member's 10-minute counter session with a member (services/staff/counter-session). */
+  { name: 'staff_counter_sessions', indexes: [] },
   /** `live_rooms/{roomId}`: synchronised from WeChat (or seeded); the sync reads local ones by origin. */
   { name: 'live_rooms', indexes: [{ name: 'startAt', fields: [{ path: 'startAt', order: 'desc' }] }, { name: 'origin', fields: [{ path: 'origin' }] }] },
   /** `{roomId}:{openid}`: "remind me" on a room; the notify worker sends PENDING ones at `remindAt`. */

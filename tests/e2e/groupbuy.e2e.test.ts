@@ -99,6 +99,8 @@ describe('group-buy in the H5 storefront', () => {
     await visible(a, '[data-testid="group-open"]').click();
     await visible(a, '[data-testid="group-sheet"]').waitFor({ timeout: WAIT_MS });
     await visible(a, '[data-testid="fulfillment-pickup"]').click();
+    // The store picker offers the shop's first store (no earlier choice, no location).
+    await until(() => visible(a, '[data-testid="pickup-store-name"]').textContent(), (t) => t === '私域生活馆 · 演示店', 'the pickup store');
     await shot(a, 'g5-03-open-sheet');
     await visible(a, '[data-testid="group-sheet-pay"]').click();
     await tapText(a, '允许'); // the subscribe-message consent (服务通知)

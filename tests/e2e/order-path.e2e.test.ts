@@ -116,7 +116,7 @@ describe('buying in the H5 storefront', () => {
     await tapText(page, '确认支付');
     // A paid pickup order is ready at the store at once: the label the customer sees is 待自提.
     await until(() => statusLabel().textContent().catch(() => null), (t) => t === '待自提', 'the order page to show 待自提');
-    await waitForText(page, '商品已备好，请到店自提');
+    await waitForText(page, '商品已备好，请到店出示取货码自提');
     expect(await byText(page, '申请退款').isVisible()).toBe(true);
     await shot('f2-09-order-pickup');
 

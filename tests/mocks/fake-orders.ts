@@ -3,10 +3,31 @@
 // answers sandbox parameters. Tweak `handlers` in a test to answer differently.
 import type { OrderView, QuoteInput, CreateOrderInput } from '../../src/core/contracts/order'
 import type { OrderItem } from '../../src/core/order/types'
+import type { PickupStoreView } from '../../src/core/pickup/store'
 import { nextOrderStatus, type OrderEvent, type OrderStatus, ORDER_STATUS_LABELS } from '../../src/core/order/status'
 import { fail } from './fake-transport'
 
 export const NOW = Date.UTC(2026, 10, 25, 2, 0, 0)
+
+/** The stores the fake answers to `catalog.pickupStores` (the demo store first, as the seed). */
+export const PICKUP_STORES: PickupStoreView[] = [
+  {
+    storeId: 'store-demo',
+    name: '私域生活馆 · 演示店',
+    address: '上海市徐汇区漕溪北路 88 号 1 层',
+    phone: '021-5555-0188',
+    hours: '09:00–21:30',
+    location: { latitude: 31.1915, longitude: 121.4365 }
+  },
+  {
+    storeId: 'store-jingan',
+    name: '私域生活馆 · 静安寺店',
+    address: '上海市静安区南京西路 1601 号 B1 层 B1-12',
+    phone: '021-6288-1601',
+    hours: '10:00–22:00',
+    location: { latitude: 31.2238, longitude: 121.4458 }
+  }
+]
 
 export const item = (skuId: string, productName: string, skuName: string, unitPrice: number, quantity = 1): OrderItem => ({
   skuId,
@@ -88,6 +109,7 @@ export function createFakeOrders(options: { now?: () => number } = {}) {
 
   const handlers: Record<string, (data: any) => unknown> = {
     'system.ping': () => ({ pong: true, now: now() }),
+    'catalog.pickupStores': () => ({ stores: PICKUP_STORES }),
     'order.quote': (input: QuoteInput) => price(input),
     'order.create': (input: CreateOrderInput) => {
       const earlier = byRequestId.get(input.requestId)

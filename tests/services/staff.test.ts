@@ -56,7 +56,7 @@ describe('staff: scanning, in-store purchases, pickups, coupons, roles and audit
       ['scan', { code: 'x', storeId: STORE_A }],
       ['recordPurchase', { memberCode: 'M1.x.1.y', storeId: STORE_A, amount: 100, receiptNo: 'r1' }],
       ['verifyPickup', { orderId: 'o_1', storeId: STORE_A }],
-      ['verifyCoupon', { code: '123', storeId: STORE_A }],
+      ['verifyCoupon', { code: '123', storeId: STORE_A, amount: 5000 }],
       ['myStores', {}],
       ['grantStaff', { openid: CUSTOMER, storeId: STORE_A }],
       ['revokeStaff', { openid: STAFF_A, storeId: STORE_A }],
@@ -76,7 +76,7 @@ describe('staff: scanning, in-store purchases, pickups, coupons, roles and audit
       ['scan', { code, storeId: STORE_B }],
       ['recordPurchase', { memberCode: code, storeId: STORE_B, amount: 100, receiptNo: 'r1' }],
       ['verifyPickup', { orderId, storeId: STORE_B }],
-      ['verifyCoupon', { code: '123456789012', storeId: STORE_B }],
+      ['verifyCoupon', { code: '123456789012', storeId: STORE_B, amount: 5000 }],
     ] as const) {
       expect([action, codeOf(await call('staff', STAFF_A, action, data))]).toEqual([action, 'FORBIDDEN']);
     }
@@ -96,7 +96,11 @@ describe('staff: scanning, in-store purchases, pickups, coupons, roles and audit
       verifiable: true,
       order: { orderId, status: 'READY_FOR_PICKUP', storeId: STORE_A, nickname: '小思', items: [{ quantity: 1 }] },
     });
-    expect(await ok('staff', STAFF_B, 'scan', { code: orderId, storeId: STORE_B })).toMatchObject({ kind: 'pickup', atThisStore: false, verifiable: false });
+    // Another store's staff learn only where to send the customer (issue 9, item 8).
+    expect(await call('staff', STAFF_B, 'scan', { code: orderId, storeId: STORE_B })).toEqual({
+      ok: false,
+      error: { code: 'PICKUP_WRONG_STORE', message: expect.stringContaining('示例门店'), details: { pickupStoreName: '示例门店' } },
+    });
 
     await bench.putTemplate('t1');
     const coupon = await bench.promoOk('coupon', CUSTOMER, 'claim', { templateId: 't1', requestId: rid() });
@@ -165,11 +169,11 @@ describe('staff: scanning, in-store purchases, pickups, coupons, roles and audit
   it('a coupon is verified at this store, once', async () => {
     await bench.putTemplate('t1');
     const coupon = await bench.promoOk('coupon', CUSTOMER, 'claim', { templateId: 't1', requestId: rid() });
-    const used = await ok('staff', STAFF_A, 'verifyCoupon', { code: coupon.code, storeId: STORE_A });
+    const used = await ok('staff', STAFF_A, 'verifyCoupon', { code: coupon.code, storeId: STORE_A, amount: 5000 });
     expect(used).toMatchObject({ verifiedNow: true, storeId: STORE_A, coupon: { status: 'USED' } });
     expect(await bench.doc('coupons', coupon.couponId)).toMatchObject({ status: 'USED', usedStoreId: STORE_A, verifiedBy: STAFF_A });
-    expect(await ok('staff', STAFF_A, 'verifyCoupon', { code: coupon.code, storeId: STORE_A })).toMatchObject({ verifiedNow: false });
-    expect(codeOf(await call('staff', STAFF_B, 'verifyCoupon', { code: coupon.code, storeId: STORE_B }))).toBe('COUPON_USED');
+    expect(await ok('staff', STAFF_A, 'verifyCoupon', { code: coupon.code, storeId: STORE_A, amount: 5000 })).toMatchObject({ verifiedNow: false });
+    expect(codeOf(await call('staff', STAFF_B, 'verifyCoupon', { code: coupon.code, storeId: STORE_B, amount: 5000 }))).toBe('COUPON_USED');
     expect(await bench.count('staff_audit', { action: 'verifyCoupon', result: 'ok' })).toBe(1);
   });
 
@@ -195,6 +199,7 @@ describe('staff: scanning, in-store purchases, pickups, coupons, roles and audit
   it('operators grant and revoke staff of a store, audited; the grant takes effect at once', async () => {
     const code = await memberCode();
     expect(codeOf(await purchase(code, 'R-1', 100, 'newbie'))).toBe('FORBIDDEN');
+    await ok('member', 'newbie', 'join', { nickname: '新店员' });
     expect(await ok('staff', OPERATOR, 'grantStaff', { openid: 'newbie', storeId: STORE_A })).toEqual({ openid: 'newbie', roles: ['staff'], staffStoreIds: [STORE_A] });
     expect(await ok('staff', OPERATOR, 'grantStaff', { openid: 'newbie', storeId: STORE_B })).toMatchObject({ staffStoreIds: [STORE_A, STORE_B] });
     expect((await ok('staff', 'newbie', 'myStores')).stores).toEqual([

@@ -78,9 +78,10 @@ describe('activity validation', () => {
     ]);
   });
 
-  it('the contract checks types only, the service the ranges', () => {
-    const input = { skuId: 's', groupPrice: 1, groupSize: 99, timeLimitMinutes: 1, perMemberLimit: 0, startAt: 1, endAt: 0 };
+  it('the contract checks types and plausible times, the service the ranges', () => {
+    const input = { skuId: 's', groupPrice: 1, groupSize: 99, timeLimitMinutes: 1, perMemberLimit: 0, startAt: NOW + HOUR, endAt: NOW };
     expect(CreateActivityInput.safeParse(input).success).toBe(true);
+    expect(CreateActivityInput.safeParse({ ...input, startAt: 1 }).success).toBe(false);
     expect(CreateActivityInput.safeParse({ ...input, groupPrice: '1' }).success).toBe(false);
     expect(JoinGroupInput.safeParse({ groupId: 'g', requestId: 'short', fulfillment: { type: 'delivery' } }).success).toBe(false);
   });

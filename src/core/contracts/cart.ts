@@ -1,15 +1,12 @@
 // Namespace import keeps esbuild from bundling every zod locale (see system.ts).
 import * as z from 'zod';
 import type { Fen } from '../money';
+import { Id, RequestId } from './fields';
 
 /** Contracts of the `cart` function: one server-side cart per customer. */
 
-const Id = z.string().trim().min(1).max(64);
 /** Range (1–99) is a business rule answered as QUANTITY_INVALID, so the schema checks only the type. */
 const Quantity = z.number().int();
-const RequestId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -');
 
 export const MAX_CART_LINES = 50;
 export const MAX_LINE_QUANTITY = 99;

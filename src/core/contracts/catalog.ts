@@ -1,10 +1,11 @@
 // Namespace import keeps esbuild from bundling every zod locale (see system.ts).
 import * as z from 'zod';
 import type { Fen } from '../money';
+import type { PickupStoreView } from '../pickup/store';
+import { Id } from './fields';
 
 /** Contracts of the `catalog` function: what a customer browses. */
 
-const Id = z.string().trim().min(1).max(64);
 const Page = z.number().int().min(0).max(1000).default(0);
 
 export const CategoriesInput = z.object({});
@@ -16,6 +17,8 @@ export const ListProductsInput = z.object({
 });
 export const ProductDetailInput = z.object({ productId: Id });
 export const HomeInput = z.object({});
+/** The stores that take pickup orders (the store picker at checkout, group-buys, flash sales, the points mall). */
+export const PickupStoresInput = z.object({});
 
 /** Actions a client may call: `contracts.catalog`. */
 export const catalogContracts = {
@@ -23,6 +26,7 @@ export const catalogContracts = {
   listProducts: { input: ListProductsInput },
   productDetail: { input: ProductDetailInput },
   home: { input: HomeInput },
+  pickupStores: { input: PickupStoresInput },
 };
 
 export const CatalogErrorCode = {
@@ -91,6 +95,11 @@ export interface CatalogOutputs {
   listProducts: ProductPage;
   productDetail: ProductDetail;
   home: HomeView;
+  pickupStores: PickupStoresView;
+}
+
+export interface PickupStoresView {
+  stores: PickupStoreView[];
 }
 
 export type CategoriesInput = z.input<typeof CategoriesInput>;

@@ -3,11 +3,10 @@ import * as z from 'zod';
 import type { CouponMiss } from '../coupon/check';
 import { COUPON_STATUSES, type CouponKind, type CouponRule, type CouponSource, type CouponStatus, type CouponValidity } from '../coupon/types';
 import type { Fen } from '../money';
+import { Id, IdMatching, RequestId } from './fields';
 
 /** Contracts of the `coupon` function: the member's coupons, the claim center, staff verification. */
 
-const Id = z.string().trim().min(1).max(64);
-const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -');
 
 export const ListCouponsInput = z.object({
   /** Status as the member sees it: an AVAILABLE coupon past its end is EXPIRED. All when absent. */
@@ -25,8 +24,10 @@ export const ClaimCouponInput = z.object({
 });
 export const VerifyCouponInput = z.object({
   /** The coupon's code as scanned or typed. */
-  code: z.string().trim().regex(/^[0-9]{6,20}$/, '券码应为数字'),
+  code: IdMatching(/^[0-9]{6,20}$/, '券码应为数字'),
   storeId: Id,
+  /** The purchase (fen) it is used on: refused below the coupon's threshold (COUPON_THRESHOLD_NOT_MET). */
+  amount: z.number().int().positive().max(100_000_000),
 });
 export const CouponTimerInput = z.object({});
 

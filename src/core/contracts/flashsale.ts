@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import type { Fen } from '../money';
 import { FulfillmentInput } from './order';
+import { EpochMs, Id, RequestId, SingleLineText } from './fields';
 
 /**
  * Contracts of the `flashsale` function (秒杀).
@@ -9,10 +10,10 @@ import { FulfillmentInput } from './order';
  * client keeps the offset for countdowns); money is integer fen.
  * Ranges (times in order, price below the SKU price, quantity within the
  * SKU's stock, limits, shards 1–32) are checked by the service and refused
- * with SALE_INVALID (`details.issues`); zod only checks types here.
+ * with SALE_INVALID (`details.issues`); zod checks types, plausible times
+ * and clean text here (fields.ts).
  */
 
-const Id = z.string().trim().min(1).max(64);
 const Int = z.number().int();
 
 export const FLASH_SALE_STATES = ['SCHEDULED', 'LIVE', 'SOLD_OUT', 'ENDED'] as const;
@@ -30,14 +31,14 @@ export const CreateFlashSaleInput = z.object({
   salePrice: Int,
   /** Units on sale, taken from the SKU's stock when the sale is created (unsold units go back when it ends). */
   quantity: Int,
-  startAt: Int,
-  endAt: Int,
+  startAt: EpochMs,
+  endAt: EpochMs,
   /** Units one member may hold (unpaid + paid; a cancelled order gives its unit back). ≥ 1. */
   perMemberLimit: Int,
   /** Stock shard documents (1–32): more shards, fewer write collisions under load. */
   shards: Int.default(DEFAULT_FLASH_SALE_SHARDS),
   /** Shown instead of the product name when given. */
-  title: z.string().trim().max(60).optional(),
+  title: SingleLineText(60).optional(),
   /** Payment window of the sale's orders, 1–30 minutes (default 5). */
   paymentMinutes: Int.optional(),
 });
@@ -49,11 +50,11 @@ export const UpdateFlashSaleInput = z.object({
   saleId: Id,
   salePrice: Int.optional(),
   quantity: Int.optional(),
-  startAt: Int.optional(),
-  endAt: Int.optional(),
+  startAt: EpochMs.optional(),
+  endAt: EpochMs.optional(),
   perMemberLimit: Int.optional(),
   shards: Int.optional(),
-  title: z.string().trim().max(60).optional(),
+  title: SingleLineText(60).optional(),
   paymentMinutes: Int.optional(),
 });
 
@@ -63,10 +64,10 @@ export const ListFlashSalesInput = z.object({ state: z.enum(FLASH_SALE_STATES).o
 export const FlashSaleBuyInput = z.object({
   saleId: Id,
   /** One per buy intent, made by the client: a retry or double tap answers the first order. */
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -'),
+  requestId: RequestId,
   /**
-   * Optional: where the unit goes (ADDRESS_REQUIRED / STORE_NOT_FOUND as at checkout).
-   * Absent: pickup at the first store that takes pickups.
+   * Where the unit goes (ADDRESS_REQUIRED / STORE_NOT_FOUND as at checkout).
+   * Optional in the schema so that its absence answers PICKUP_STORE_REQUIRED.
    */
   fulfillment: FulfillmentInput.optional(),
 });

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import type { Fen } from '../money';
 import { FulfillmentInput } from './order';
+import { EpochMs, Id, RequestId, SingleLineText } from './fields';
 
 /**
  * Contracts of the `groupbuy` function (拼团).
@@ -10,7 +11,8 @@ import { FulfillmentInput } from './order';
  * Ranges (group price > 0 and below the SKU price, size 2–10, time limit
  * 10 min–72 h, perMemberLimit ≥ 1, startAt < endAt, leader discount below the
  * group price) are checked by the service and refused with ACTIVITY_INVALID
- * (`details.issues`: [{ field, message }]); zod only checks types here.
+ * (`details.issues`: [{ field, message }]); zod checks types, plausible
+ * times and clean text here (fields.ts).
  *
  * Flow: `open` reserves the leader's seat and answers an unpaid order (pay it
  * with `order.pay` before `expiresAt`); the group is PENDING, seen only by the
@@ -22,9 +24,7 @@ import { FulfillmentInput } from './order';
  * virtual completion, ends SUCCEEDED_VIRTUAL.
  */
 
-const Id = z.string().trim().min(1).max(64);
 const Int = z.number().int();
-const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -');
 
 export const GROUP_BUY_MIN_SIZE = 2;
 export const GROUP_BUY_MAX_SIZE = 10;
@@ -66,10 +66,10 @@ const ActivityTerms = {
   leaderDiscount: LeaderDiscountInput.nullable().optional(),
   /** 模拟成团: at the deadline a group with its leader paid completes with virtual members instead of failing. */
   virtualCompletion: z.boolean().optional(),
-  startAt: Int,
-  endAt: Int,
+  startAt: EpochMs,
+  endAt: EpochMs,
   /** Shown instead of the product name when given. */
-  title: z.string().trim().max(60).optional(),
+  title: SingleLineText(60).optional(),
 };
 
 /** `createActivity` (operator). */
@@ -88,9 +88,9 @@ export const UpdateActivityInput = z.object({
   perMemberLimit: Int.optional(),
   leaderDiscount: LeaderDiscountInput.nullable().optional(),
   virtualCompletion: z.boolean().optional(),
-  startAt: Int.optional(),
-  endAt: Int.optional(),
-  title: z.string().trim().max(60).optional(),
+  startAt: EpochMs.optional(),
+  endAt: EpochMs.optional(),
+  title: SingleLineText(60).optional(),
 });
 
 export const ActivityIdInput = z.object({ activityId: Id });

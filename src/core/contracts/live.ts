@@ -1,6 +1,7 @@
 // Namespace import keeps esbuild from bundling every zod locale (see system.ts).
 import * as z from 'zod';
 import type { Fen } from '../money';
+import { Id } from './fields';
 
 /**
  * Contracts of the `live` function (直播): rooms synchronised from WeChat's
@@ -9,7 +10,6 @@ import type { Fen } from '../money';
  * attributed to the room (`sourceTag: 'live:<roomId>'`).
  */
 
-const Id = z.string().trim().min(1).max(64);
 
 export const LIVE_ROOM_STATUSES = ['live', 'upcoming', 'ended'] as const;
 export type LiveRoomStatus = (typeof LIVE_ROOM_STATUSES)[number];

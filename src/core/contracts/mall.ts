@@ -4,10 +4,9 @@ import type { CouponRule } from '../coupon/types';
 import type { MallItemKind } from '../mall/types';
 import type { Fen } from '../money';
 import { FulfillmentInput, type OrderView } from './order';
+import { Id, MultiLineText, RequestId } from './fields';
 
 /** Contracts of the `mall` function: the points mall (积分商城). */
-
-const Id = z.string().trim().min(1).max(64);
 
 export const ListMallItemsInput = z.object({
   kind: z.enum(['goods', 'coupon']).optional(),
@@ -18,10 +17,10 @@ export const MallItemIdInput = z.object({ itemId: Id });
 export const RedeemInput = z.object({
   itemId: Id,
   /** One per redemption intent, made by the client: a retry or double tap redeems once. */
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -'),
+  requestId: RequestId,
   /** Goods only: where they go (ADDRESS_REQUIRED / STORE_NOT_FOUND as at checkout). Ignored for coupons. */
   fulfillment: FulfillmentInput.optional(),
-  remark: z.string().trim().max(200).default(''),
+  remark: MultiLineText(200).default(''),
 });
 
 /** Actions a client may call: `contracts.mall`. */

@@ -2,16 +2,13 @@
 import * as z from 'zod';
 import { isCalendarDay } from '../points/china-day';
 import { MAX_POINTS_MULTIPLIER, MAX_TIER_DISCOUNT_BPS, MAX_TIERS, tierTableProblem, type MemberTier } from '../member/tiers';
+import { IdMatching, MobilePhone, ScannedCode, SingleLineText } from './fields';
 
 /** Contracts of the `member` function: the member card (会员卡). */
 
 export const JoinInput = z.object({
-  nickname: z.string().trim().min(1, '请填写昵称').max(20),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
-    .optional(),
+  nickname: SingleLineText(20).min(1, '请填写昵称'),
+  phone: MobilePhone.optional(),
   /** `YYYY-MM-DD`; not after today (checked by the service: BIRTHDAY_INVALID). */
   birthday: z.string().refine(isCalendarDay, '生日须为有效日期（YYYY-MM-DD）').optional(),
 });
@@ -20,11 +17,11 @@ export const CardInput = z.object({});
 export const CodeInput = z.object({});
 export const ClaimBirthdayGiftInput = z.object({});
 /** Staff: the member code scanned in-store. */
-export const LookupByCodeInput = z.object({ code: z.string().trim().min(1).max(128) });
+export const LookupByCodeInput = z.object({ code: ScannedCode(128) });
 
 export const TierInput = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, '等级 id 应为小写字母开头的 1–32 位字母、数字、_ 或 -'),
-  name: z.string().trim().min(1).max(8),
+  id: IdMatching(/^[a-z][a-z0-9_-]{0,31}$/, '等级 id 应为小写字母开头的 1–32 位字母、数字、_ 或 -'),
+  name: SingleLineText(8, 1),
   minGrowth: z.number().int().min(0),
   discountBps: z.number().int().min(0).max(MAX_TIER_DISCOUNT_BPS),
   pointsMultiplier: z.number().min(0).max(MAX_POINTS_MULTIPLIER),
@@ -113,7 +110,10 @@ export interface JoinView {
 }
 
 export interface MemberCodeView {
+  /** The QR payload. */
   code: string;
+  /** The same code as 18 digits for staff to type (src/core/member/code-format), shown under the QR. */
+  numericCode: string;
   memberId: string;
   /** Show a new code from this instant (a code is still accepted for one more period). */
   expiresAt: number;

@@ -1,12 +1,13 @@
 // Namespace import keeps esbuild from bundling every zod locale (see system.ts).
 import * as z from 'zod';
 import type { SubscribeMoment, TemplateKey } from '../notify/templates';
+import { Key } from './fields';
 
 /** Contracts of the `notify` function: consent, templates for the client, the local inbox (服务通知). */
 
 /** What `Taro.requestSubscribeMessage` answered, per template key ('filter' = WeChat filtered the template). */
 export const SubscribeInput = z.object({
-  results: z.record(z.string().max(40), z.enum(['accept', 'reject', 'ban', 'filter'])).refine((r) => Object.keys(r).length <= 10, '一次最多 10 个模板'),
+  results: z.record(Key(40), z.enum(['accept', 'reject', 'ban', 'filter'])).refine((r) => Object.keys(r).length <= 10, '一次最多 10 个模板'),
 });
 export const TemplatesInput = z.object({});
 export const InboxInput = z.object({
@@ -15,7 +16,7 @@ export const InboxInput = z.object({
 });
 export const UnreadCountInput = z.object({});
 export const MarkReadInput = z
-  .object({ ids: z.array(z.string().min(1).max(200)).max(100).optional(), all: z.boolean().optional() })
+  .object({ ids: z.array(Key(200)).max(100).optional(), all: z.boolean().optional() })
   .refine((input) => input.all === true || (input.ids?.length ?? 0) > 0, '请指定消息或全部');
 export const DeliverInput = z.object({});
 

@@ -8,20 +8,18 @@ import type { FlashSaleOrderInfo } from '../flashsale/types';
 import type { GroupBuyOrderInfo } from '../groupbuy/types';
 import type { OrderCoupon } from '../coupon/types';
 import type { MallOrderInfo } from '../mall/types';
+import type { PickupStoreView } from '../pickup/store';
 import type { CheckoutCouponOption } from './coupon';
 import type { PaymentParams } from './payment';
+import { ContactPhone, Id, MultiLineText, OrderId, RequestId, SingleLineText as Text } from './fields';
 
 /** Contracts of the `order` function. */
-
-const Id = z.string().trim().min(1).max(64);
-const OrderId = z.string().trim().min(1).max(32);
-const Text = (max: number) => z.string().trim().max(max);
 
 export const MAX_ORDER_LINES = 50;
 
 export const DeliveryAddressInput = z.object({
   name: Text(32).min(1),
-  phone: z.string().regex(/^[0-9+\- ]{5,20}$/, '手机号格式不正确'),
+  phone: ContactPhone,
   region: Text(100).min(1),
   detail: Text(200).min(1),
 });
@@ -47,16 +45,16 @@ export const QuoteInput = z.object({
 
 export const CreateOrderInput = QuoteInput.extend({
   /** One per checkout attempt, made by the client: a retry or double tap returns the first order. */
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -'),
+  requestId: RequestId,
   /** `cart`: ordered lines leave the cart; `buyNow`: the cart is untouched. */
   source: z.enum(['cart', 'buyNow']).default('cart'),
-  remark: Text(200).default(''),
+  remark: MultiLineText(200).default(''),
   /** Bought from a live room: the order is attributed to it (`liveRoomId`, `sourceTag: 'live:<roomId>'`). */
   liveRoomId: Id.optional(),
 });
 
 export const OrderIdInput = z.object({ orderId: OrderId });
-export const RequestRefundInput = OrderIdInput.extend({ reason: Text(200).default('') });
+export const RequestRefundInput = OrderIdInput.extend({ reason: MultiLineText(200).default('') });
 export const ListOrdersInput = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   page: z.number().int().min(0).max(1000).default(0),
@@ -137,6 +135,8 @@ export interface OrderView {
   mall?: MallOrderInfo | null;
   flashSale?: FlashSaleOrderInfo | null;
   groupBuy?: GroupBuyOrderInfo | null;
+  /** `get` of a pickup order: the store's address, hours and phone as they are now. */
+  pickupStore?: PickupStoreView | null;
 }
 
 export interface PayView {

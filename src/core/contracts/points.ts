@@ -4,10 +4,10 @@ import { isCalendarMonth } from '../points/china-day';
 import type { CheckInRules } from '../points/checkin';
 import type { PointsKind } from '../points/kinds';
 import type { ExpiringPoints } from './member';
+import { OpenId, RequestId, SingleLineText } from './fields';
 
 /** Contracts of the `points` function: balance, ledger, check-in, operator adjustments. */
 
-const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 应为 8–64 位字母、数字、_ 或 -');
 export const MAX_ADJUST_POINTS = 1_000_000;
 
 export const BalanceInput = z.object({});
@@ -15,7 +15,7 @@ export const LedgerInput = z.object({
   /** `earn`: points in; `spend`: points out; all when absent. */
   kind: z.enum(['earn', 'spend']).optional(),
   /** `nextCursor` of the previous page; the first page without it. */
-  cursor: z.string().max(200).optional(),
+  cursor: SingleLineText(200).optional(),
   pageSize: z.number().int().min(1).max(50).default(20),
 });
 export const CheckInInput = z.object({});
@@ -25,14 +25,14 @@ export const CheckInCalendarInput = z.object({
 });
 /** Operators: add (delta > 0) or take (delta < 0) a member's points, once per requestId. */
 export const AdjustInput = z.object({
-  openid: z.string().trim().min(1).max(64),
+  openid: OpenId,
   delta: z
     .number()
     .int()
     .min(-MAX_ADJUST_POINTS)
     .max(MAX_ADJUST_POINTS)
     .refine((delta) => delta !== 0, '调整积分不能为 0'),
-  reason: z.string().trim().min(1, '请填写调整原因').max(100),
+  reason: SingleLineText(100).min(1, '请填写调整原因'),
   requestId: RequestId,
 });
 export const ExpirePointsInput = z.object({});

@@ -4,6 +4,7 @@ import type { Fen } from '../money';
 import type { VerifiedCouponView, CouponView } from './coupon';
 import type { MemberSummaryView } from './member';
 import type { OrderStatus } from '../order/status';
+import { FenAmount, Id, IdMatching, OpenId, ScannedCode } from './fields';
 
 /**
  * Contracts of the `staff` function (门店核销): staff of a store scan codes
@@ -11,29 +12,35 @@ import type { OrderStatus } from '../order/status';
  * grant/revoke staff roles and read the audit log.
  */
 
-const Id = z.string().trim().min(1).max(64);
-const Code = z.string().trim().min(1).max(200);
+const Code = ScannedCode(200);
 
 /** `scan` (staff of storeId): what kind of code it is; changes nothing. */
 export const StaffScanInput = z.object({ code: Code, storeId: Id });
 
-/** `recordPurchase` (staff of storeId): earns points once per receipt number at this store. */
-export const RecordPurchaseInput = z.object({
-  memberCode: Code,
-  storeId: Id,
-  /** Fen, > 0. */
-  amount: z.number().int().positive().max(100_000_000),
-  receiptNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '小票号应为 1–40 位字母、数字、_ 或 -'),
-});
+/**
+ * `recordPurchase` (staff of storeId): earns points once per receipt number at
+ * this store. The member is named by the counter session `scan` opened
+ * (`sessionId`, 10 minutes) or by a live member code; exactly one of them.
+ */
+export const RecordPurchaseInput = z
+  .object({
+    sessionId: z.string().trim().regex(/^cs_[A-Za-z0-9_-]{1,40}$/, '柜台会话无效').optional(),
+    memberCode: Code.optional(),
+    storeId: Id,
+    /** Fen, > 0. */
+    amount: FenAmount.positive(),
+    receiptNo: IdMatching(/^[A-Za-z0-9_-]{1,40}$/, '小票号应为 1–40 位字母、数字、_ 或 -'),
+  })
+  .refine((input) => (input.sessionId === undefined) !== (input.memberCode === undefined), '请先识别会员（会员码或柜台会话，二选一）');
 
 /** `verifyPickup` (staff of storeId): READY_FOR_PICKUP → COMPLETED. */
 export const VerifyPickupInput = z.object({ orderId: Id, storeId: Id });
 
-/** `verifyCoupon` (staff of storeId): the coupon becomes USED at this store. */
-export const StaffVerifyCouponInput = z.object({ code: Code, storeId: Id });
+/** `verifyCoupon` (staff of storeId): the coupon becomes USED at this store, for a purchase of `amount` fen that meets its threshold. */
+export const StaffVerifyCouponInput = z.object({ code: Code, storeId: Id, amount: FenAmount.positive() });
 
 /** `grantStaff` / `revokeStaff` (operator). */
-export const StaffRoleInput = z.object({ openid: Id, storeId: Id });
+export const StaffRoleInput = z.object({ openid: OpenId, storeId: Id });
 
 /** `auditLog` (operator): newest first, 20 a page. */
 export const StaffAuditLogInput = z.object({ storeId: Id.optional(), page: z.number().int().min(1).max(1000).default(1) });
@@ -57,30 +64,56 @@ export const StaffErrorCode = {
   CodeUnknown: 'CODE_UNKNOWN',
   /** recordPurchase: the member code is forged, of another window, or its member is gone. */
   MemberCodeInvalid: 'MEMBER_CODE_INVALID',
+  /** recordPurchase: the counter session's 10 minutes are over: scan a fresh member code. */
+  CounterSessionExpired: 'COUNTER_SESSION_EXPIRED',
+  /** recordPurchase: no such counter session for this staff member at this store. */
+  CounterSessionNotFound: 'COUNTER_SESSION_NOT_FOUND',
+  /** verifyCoupon: the purchase amount is below the coupon's threshold (details: threshold, amount); the coupon stays unused. */
+  CouponThresholdNotMet: 'COUPON_THRESHOLD_NOT_MET',
   /** verifyPickup: no such order. */
   OrderNotFound: 'ORDER_NOT_FOUND',
-  /** verifyPickup: the order is to be picked up at another store. */
+  /** scan / verifyPickup: the order is to be picked up at another store (details: `pickupStoreName` only). */
   WrongStore: 'PICKUP_WRONG_STORE',
   /** verifyPickup: the order is not READY_FOR_PICKUP (nor already completed here). */
   StateInvalid: 'ORDER_STATE_INVALID',
   /** grantStaff: the store does not exist. */
   StoreNotFound: 'STORE_NOT_FOUND',
+  /** grantStaff: no user, member or role record has this openid (a typo, or someone who never opened the mini-program). */
+  UserNotFound: 'USER_NOT_FOUND',
 } as const;
 
-export const STAFF_AUDIT_ACTIONS = ['scan', 'recordPurchase', 'verifyPickup', 'verifyCoupon', 'grantStaff', 'revokeStaff'] as const;
+/** `paymentMismatch`: written by the payment callback (staffOpenid `system`), not by staff. */
+export const STAFF_AUDIT_ACTIONS = ['scan', 'recordPurchase', 'verifyPickup', 'verifyCoupon', 'grantStaff', 'revokeStaff', 'paymentMismatch'] as const;
 export type StaffAuditAction = (typeof STAFF_AUDIT_ACTIONS)[number];
+
+/** A staff member's hold on one member at the counter: purchases may be recorded with `sessionId` until `expiresAt`. */
+export interface CounterSessionView {
+  sessionId: string;
+  /** Server time; a re-scan of the same member moves it on. */
+  expiresAt: number;
+  /** The session's length (10 minutes). */
+  ttlMs: number;
+}
 
 export interface ScannedMember {
   kind: 'member';
   member: MemberSummaryView;
-  /** Until when this code may be used to record a purchase. */
-  validUntil: number;
+  session: CounterSessionView;
+}
+
+/** Whose coupon staff scanned: enough to ask "are you 小思?", no more. */
+export interface CouponOwnerView {
+  nickname: string | null;
+  /** 138****1234, or null when the owner gave none. */
+  maskedPhone: string | null;
 }
 
 export interface PickupOrderSummary {
   orderId: string;
   status: OrderStatus;
   storeId: string | null;
+  /** The 取货码 the customer shows (null on orders placed before codes existed). */
+  pickupCode: string | null;
   /** Item lines as "name × qty". */
   items: Array<{ name: string; skuName: string; quantity: number }>;
   payable: Fen;
@@ -92,7 +125,7 @@ export interface PickupOrderSummary {
 export interface ScannedPickup {
   kind: 'pickup';
   order: PickupOrderSummary;
-  /** The order is to be picked up at the scanning store. */
+  /** Always true: another store's order answers PICKUP_WRONG_STORE (with that store's name) instead. */
   atThisStore: boolean;
   /** READY_FOR_PICKUP at this store: `verifyPickup` will complete it. */
   verifiable: boolean;
@@ -101,6 +134,9 @@ export interface ScannedPickup {
 export interface ScannedCoupon {
   kind: 'coupon';
   coupon: CouponView;
+  owner: CouponOwnerView;
+  /** The purchase (goods, fen) must reach this; 0: none (coupon.rule.threshold). */
+  threshold: Fen;
   /** AVAILABLE and within its window: `verifyCoupon` will use it. */
   verifiable: boolean;
 }
@@ -124,6 +160,12 @@ export interface VerifyPickupResult {
   order: PickupOrderSummary;
   /** False when it had been completed before (a repeated scan). */
   verifiedNow: boolean;
+}
+
+export interface StaffVerifiedCoupon extends VerifiedCouponView {
+  /** The purchase staff entered, and what the coupon takes off it (fen; 0 for a free-item coupon: hand over the item). */
+  amount: Fen;
+  discount: Fen;
 }
 
 export interface StaffStoreView {
@@ -150,6 +192,8 @@ export interface StaffAuditEntryView {
   target: string;
   /** 'ok' | 'duplicate' | an error code. */
   result: string;
+  /** What an operator needs to act on it (amounts, the refund recorded), when there is more than the result. */
+  detail?: string;
   at: number;
 }
 
@@ -164,7 +208,7 @@ export interface StaffOutputs {
   scan: ScanResult;
   recordPurchase: RecordPurchaseResult;
   verifyPickup: VerifyPickupResult;
-  verifyCoupon: VerifiedCouponView;
+  verifyCoupon: StaffVerifiedCoupon;
   myStores: MyStoresResult;
   grantStaff: StaffRoleResult;
   revokeStaff: StaffRoleResult;

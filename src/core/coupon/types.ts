@@ -75,6 +75,8 @@ export interface CouponDoc {
   usedStoreId: string | null;
   verifiedBy: string | null;
   updatedAt: number;
+  /** A claim-center coupon: the claim's input fingerprint (server kit); absent on other and older coupons. */
+  inputHash?: string;
 }
 
 export type Coupon = CouponDoc & { _id: string };

@@ -73,6 +73,8 @@ export interface FlashSaleRecentBuy {
   requestId: string;
   orderId: string;
   expiresAt: number;
+  /** The buy's input fingerprint (server kit); absent on buys from before fingerprints. */
+  inputHash?: string;
 }
 
 /** `flash_sale_members/{saleId}:{openid}`: units the member holds (cancelled orders not counted). */

@@ -35,7 +35,8 @@ export function saleIssues(terms: SaleTerms, sku: SkuOffer, now: number): FlashS
   else if (terms.salePrice >= sku.price) add('salePrice', `秒杀价必须低于原价 ${formatPrice(sku.price)}`);
   if (!isInt(terms.quantity) || terms.quantity < 1) add('quantity', '秒杀数量至少为 1');
   else if (terms.quantity > sku.available) add('quantity', `秒杀数量不能超过可用库存 ${Math.max(0, sku.available)}`);
-  if (!isInt(terms.perMemberLimit) || terms.perMemberLimit < 1) add('perMemberLimit', '每人限购至少为 1');
+  const limitProblem = perMemberLimitProblem(terms.perMemberLimit, terms.quantity);
+  if (limitProblem) add('perMemberLimit', limitProblem);
   if (!isInt(terms.shards) || terms.shards < 1 || terms.shards > MAX_FLASH_SALE_SHARDS) {
     add('shards', `库存分片数应为 1–${MAX_FLASH_SALE_SHARDS}`);
   }
@@ -43,4 +44,15 @@ export function saleIssues(terms: SaleTerms, sku: SkuOffer, now: number): FlashS
     add('paymentMinutes', `支付时限应为 1–${MAX_PAYMENT_MINUTES} 分钟`);
   }
   return issues;
+}
+
+/**
+ * The per-member limit's rule, shared by the server and the operator's form:
+ * at least 1, and never more than the units on sale (a quantity that is
+ * itself invalid is reported on its own field).
+ */
+export function perMemberLimitProblem(limit: number, quantity: number): string | null {
+  if (!isInt(limit) || limit < 1) return '每人限购至少为 1';
+  if (isInt(quantity) && quantity >= 1 && limit > quantity) return '每人限购不能超过秒杀数量';
+  return null;
 }

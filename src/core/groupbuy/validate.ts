@@ -4,6 +4,7 @@ import {
   GROUP_BUY_MIN_MINUTES,
   GROUP_BUY_MIN_SIZE,
 } from '../contracts/groupbuy';
+import { isPlausibleEpochMs } from '../contracts/fields';
 import type { Fen } from '../money';
 import type { ActivityIssue } from './errors';
 import type { ActivityTerms } from './types';
@@ -33,7 +34,9 @@ export function activityIssues(terms: ActivityTerms, skuPrice: Fen, now: number)
   if (!isInt(terms.perMemberLimit) || terms.perMemberLimit < 1 || terms.perMemberLimit > MAX_PER_MEMBER_LIMIT) {
     issue('perMemberLimit', `每人限参团次数须为 1–${MAX_PER_MEMBER_LIMIT}`);
   }
-  if (!isInt(terms.startAt) || !isInt(terms.endAt) || terms.startAt >= terms.endAt) issue('endAt', '结束时间须晚于开始时间');
+  // The contract refuses implausible times already; this keeps the rule whole for callers that skip it.
+  if (!isPlausibleEpochMs(terms.startAt)) issue('startAt', '开始时间无效');
+  else if (!isPlausibleEpochMs(terms.endAt) || terms.startAt >= terms.endAt) issue('endAt', '结束时间须晚于开始时间');
   else if (terms.endAt <= now) issue('endAt', '结束时间须晚于现在');
 
   const discount = terms.leaderDiscount;

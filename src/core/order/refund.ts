@@ -5,13 +5,14 @@ import type { Fen } from '../money';
  * It is recorded as DUE in the same transaction as the change that owes it,
  * and performed later by the `processRefunds` timer, outside any transaction.
  */
-export type RefundReason = 'CUSTOMER_REQUEST' | 'PAID_AFTER_CANCEL' | 'GROUP_FAILED' | 'GROUP_CLOSED';
+export type RefundReason = 'CUSTOMER_REQUEST' | 'PAID_AFTER_CANCEL' | 'GROUP_FAILED' | 'GROUP_CLOSED' | 'AMOUNT_MISMATCH';
 
 /**
  * Reasons whose order waits in REFUNDING and ends REFUNDED when the refund is
  * done: a customer's request; a group-buy that failed (GROUP_FAILED) or a
  * payment for a group-buy seat that had closed (GROUP_CLOSED). A payment
- * after cancellation leaves its order CANCELLED.
+ * after cancellation leaves its order CANCELLED; a payment of the wrong
+ * amount (AMOUNT_MISMATCH) leaves its order as it was, still payable.
  */
 export function refundEndsOrder(reason: RefundReason): boolean {
   return reason === 'CUSTOMER_REQUEST' || reason === 'GROUP_FAILED' || reason === 'GROUP_CLOSED';
@@ -20,6 +21,8 @@ export type RefundStatus = 'DUE' | 'DONE';
 
 export interface RefundDoc {
   orderId: string;
+  /** The provider's trade to refund (WeChat out_trade_no); absent: the order's paid trade. */
+  outTradeNo?: string;
   openid: string;
   amount: Fen;
   /** The order's paid total, which WeChat's refund API needs. */

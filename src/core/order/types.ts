@@ -17,7 +17,13 @@ export interface DeliveryAddress {
 
 export type OrderFulfillment =
   | { type: 'delivery'; address: DeliveryAddress }
-  | { type: 'pickup'; storeId: string; storeName: string };
+  | {
+      type: 'pickup';
+      storeId: string;
+      storeName: string;
+      /** The 取货码 (8 digits, see core/pickup/code), given in the order's creating transaction; absent on older orders. */
+      pickupCode?: string;
+    };
 
 /** A line with the price and names as they were when the order was placed. */
 export interface OrderItem {
@@ -33,11 +39,26 @@ export interface OrderItem {
 
 export interface PaymentRecord {
   transactionId: string;
+  /** The provider's trade that took it (WeChat out_trade_no); absent on older records, where it is the order id. */
+  outTradeNo?: string;
   amount: Fen;
   /** When the notification was applied. */
   at: number;
   /** WeChat's `timeEnd` (yyyyMMddHHmmss, China time), when given. */
   timeEnd: string | null;
+}
+
+/**
+ * The provider's trade opened for this order's payment (WeChat out_trade_no,
+ * see services/payment/trade-no). A trade whose payment was refused (wrong
+ * amount) is spent: the next `order.pay` opens a new one.
+ */
+export interface PaymentAttempt {
+  outTradeNo: string;
+  /** 1 for the first trade (out_trade_no = the order id), then 2, 3… */
+  seq: number;
+  openedAt: number;
+  spentAt: number | null;
 }
 
 export type OrderActor = 'customer' | 'system' | 'operator' | 'payment';
@@ -70,6 +91,8 @@ export interface OrderDoc {
   payment: PaymentRecord | null;
   /** A payment that arrived after the order was cancelled: refunded, never revives the order. */
   latePayment: PaymentRecord | null;
+  /** The latest trade opened with the payment provider; absent until `order.pay`. */
+  payAttempt?: PaymentAttempt | null;
   shippedAt: number | null;
   trackingNo: string | null;
   completedAt: number | null;

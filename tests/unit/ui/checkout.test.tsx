@@ -49,7 +49,9 @@ describe('checkout: the server prices the order', () => {
     expect(fake.callsOf('order', 'quote')).toHaveLength(0)
 
     fireEvent.click(screen.getByText('到店自提'))
+    // The store picker shows the first store (no earlier choice, no location), then the quote follows.
     await screen.findByText('私域生活馆 · 演示店')
+    await screen.findByText('到店自提 免运费')
     expect(fake.callsOf('order', 'quote').pop()!.data).toEqual({
       items: [
         { skuId: 'sku-oolong-250', quantity: 1 },

@@ -8,6 +8,7 @@ import { resetServerClock } from '../../../src/components/order-countdown/server
 import type { FlashSaleState, FlashSaleView } from '../../../src/core/contracts/flashsale'
 import FlashSaleDetailPage from '../../../src/packages/flashsale/detail'
 import { REQUEST_ID_PATTERN } from '../../../src/utils/request-id'
+import { PICKUP_STORES } from '../../mocks/fake-orders'
 import { createFakeTransport, fail, type FakeHandler } from '../../mocks/fake-transport'
 import { setRouterParams, trigger } from '../../mocks/taro'
 
@@ -45,6 +46,7 @@ function setup(current: () => FlashSaleView, more: Record<string, FakeHandler> =
   const fake = createFakeTransport({
     'system.ping': () => ({ pong: true, now: Date.now() }),
     'flashsale.get': () => ({ ...current(), serverNow: Date.now() }),
+    'catalog.pickupStores': () => ({ stores: PICKUP_STORES }),
     ...more
   })
   setTransport(fake.transport)
@@ -118,6 +120,7 @@ describe('flash sale detail: buying', () => {
     })
     await screen.findByTestId('flash-band')
     expect(buyButton().textContent).toBe('立即抢购')
+    await screen.findByText('私域生活馆 · 演示店')
     fireEvent.click(buyButton())
     fireEvent.click(buyButton())
     await waitFor(() => expect(buyButton().disabled).toBe(true))
@@ -128,7 +131,8 @@ describe('flash sale detail: buying', () => {
     expect(buys).toHaveLength(1)
     expect(buys[0]!.data.saleId).toBe('fs1')
     expect(buys[0]!.data.requestId).toMatch(REQUEST_ID_PATTERN)
-    expect(buys[0]!.data).not.toHaveProperty('fulfillment')
+    // Picked up at the store the picker chose (the first, with no earlier choice and no location).
+    expect(buys[0]!.data.fulfillment).toEqual({ type: 'pickup', storeId: 'store-demo' })
   })
 
   test('SOLD_OUT shows 已抢光 and never calls buy', async () => {
@@ -152,6 +156,7 @@ describe('flash sale detail: buying', () => {
       }
     })
     await screen.findByTestId('flash-band')
+    await screen.findByText('私域生活馆 · 演示店')
     fireEvent.click(buyButton())
     await waitFor(() => expect(buyButton().textContent).toBe(label))
     expect(buyButton().disabled).toBe(true)
@@ -174,6 +179,7 @@ describe('flash sale detail: buying', () => {
       }
     })
     await screen.findByTestId('flash-band')
+    await screen.findByText('私域生活馆 · 演示店')
     fireEvent.click(buyButton())
     await waitFor(() => expect(fake.callsOf('flashsale', 'buy')).toHaveLength(1))
     await waitFor(() => expect(buyButton().disabled).toBe(false))

@@ -7,6 +7,7 @@ import { resetServerClock } from '../../../src/components/order-countdown/server
 import type { ActivityDetailView, GroupBuyActivityView, OpenGroupSummary } from '../../../src/core/contracts/groupbuy'
 import GroupBuyActivityPage from '../../../src/packages/groupbuy/activity'
 import GroupBuyListPage from '../../../src/packages/groupbuy/index'
+import { PICKUP_STORES } from '../../mocks/fake-orders'
 import { createFakeTransport, fail, type FakeHandler } from '../../mocks/fake-transport'
 import { setRouterParams } from '../../mocks/taro'
 
@@ -57,7 +58,11 @@ const detail = (extra: Partial<ActivityDetailView> = {}): ActivityDetailView => 
 })
 
 function setup(page: 'list' | 'activity', handlers: Record<string, FakeHandler>) {
-  const fake = createFakeTransport({ 'system.ping': () => ({ pong: true, now: Date.now() }), ...handlers })
+  const fake = createFakeTransport({
+    'system.ping': () => ({ pong: true, now: Date.now() }),
+    'catalog.pickupStores': () => ({ stores: PICKUP_STORES }),
+    ...handlers
+  })
   setTransport(fake.transport)
   setRouterParams({ id: 'a1' })
   render(page === 'list' ? <GroupBuyListPage /> : <GroupBuyActivityPage />)
@@ -172,6 +177,7 @@ describe('activity detail', () => {
     })
     fireEvent.click(await screen.findByTestId('group-open'))
     fireEvent.click(screen.getByTestId('fulfillment-pickup'))
+    await screen.findByText('私域生活馆 · 演示店')
     fireEvent.click(screen.getByTestId('group-sheet-pay'))
     const refusal = await screen.findByTestId('seat-refusal')
     expect(refusal.textContent).toContain('已达参团上限')

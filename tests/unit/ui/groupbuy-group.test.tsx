@@ -6,6 +6,7 @@ import { setTransport } from '../../../src/api'
 import { resetServerClock } from '../../../src/components/order-countdown/server-clock'
 import type { GroupBuyActivityView, GroupMemberView, GroupState, GroupView } from '../../../src/core/contracts/groupbuy'
 import GroupPage from '../../../src/packages/groupbuy/group'
+import { PICKUP_STORES } from '../../mocks/fake-orders'
 import { createFakeTransport, fail, type FakeHandler } from '../../mocks/fake-transport'
 import { setRouterParams } from '../../mocks/taro'
 
@@ -79,6 +80,7 @@ function setup(view: GroupView, handlers: Record<string, FakeHandler> = {}) {
   const fake = createFakeTransport({
     'system.ping': () => ({ pong: true, now: Date.now() }),
     'groupbuy.get': () => view,
+    'catalog.pickupStores': () => ({ stores: PICKUP_STORES }),
     ...handlers
   })
   setTransport(fake.transport)
@@ -201,6 +203,7 @@ describe('group page: joining', () => {
     fireEvent.click(await screen.findByTestId('group-action-join'))
     await screen.findByTestId('group-sheet')
     fireEvent.click(screen.getByTestId('fulfillment-pickup'))
+    await screen.findByText('私域生活馆 · 演示店')
     expect(screen.getByTestId('group-sheet-amount').textContent).toBe('¥49.00')
     expect(screen.getByText('到店自提，无需运费')).not.toBeNull()
     const pay = screen.getByTestId('group-sheet-pay')
@@ -223,6 +226,7 @@ describe('group page: joining', () => {
     const fake = setup(group('OPEN'), { 'groupbuy.join': () => { throw fail('GROUP_FULL', '该团名额已满') } })
     fireEvent.click(await screen.findByTestId('group-action-join'))
     fireEvent.click(screen.getByTestId('fulfillment-pickup'))
+    await screen.findByText('私域生活馆 · 演示店')
     fireEvent.click(screen.getByTestId('group-sheet-pay'))
     const refusal = await screen.findByTestId('seat-refusal')
     expect(refusal.getAttribute('data-code')).toBe('GROUP_FULL')
@@ -243,6 +247,7 @@ describe('group page: joining', () => {
     })
     fireEvent.click(await screen.findByTestId('group-action-join'))
     fireEvent.click(screen.getByTestId('fulfillment-pickup'))
+    await screen.findByText('私域生活馆 · 演示店')
     fireEvent.click(screen.getByTestId('group-sheet-pay'))
     await waitFor(() => expect(fake.callsOf('groupbuy', 'join')).toHaveLength(1))
     await waitFor(() => expect((screen.getByTestId('group-sheet-pay') as HTMLButtonElement).disabled).toBe(false))
@@ -267,6 +272,7 @@ describe('group page: joining', () => {
     })
     fireEvent.click(await screen.findByTestId('group-action-join'))
     fireEvent.click(screen.getByTestId('fulfillment-pickup'))
+    await screen.findByText('私域生活馆 · 演示店')
     fireEvent.click(screen.getByTestId('group-sheet-pay'))
     fireEvent.click(await screen.findByTestId('pay-cancel'))
     await waitFor(() => expect(jest.mocked(Taro.navigateTo)).toHaveBeenCalledWith({ url: '/packages/trade/order/index?id=o3' }))

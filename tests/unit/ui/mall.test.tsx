@@ -164,6 +164,7 @@ describe('积分商城: redeem', () => {
     await screen.findByText('定制帆布袋')
     await waitFor(() => expect(screen.getByTestId('item-balance').textContent).toBe('1200'))
     expect(screen.getByText('每人限兑 2 件')).not.toBeNull()
+    await screen.findByText('私域生活馆 · 演示店')
 
     const button = screen.getByTestId('redeem-button')
     act(() => {
@@ -224,6 +225,7 @@ describe('积分商城: redeem', () => {
     setRouterParams({ id: 'mall-tote' })
     render(<MallItemPage />)
     await waitFor(() => expect(screen.getByTestId('item-balance').textContent).toBe('1200'))
+    await screen.findByText('私域生活馆 · 演示店')
     fake.handlers['mall.redeem'] = () => {
       throw fail('INSUFFICIENT_POINTS', '积分不足，需要 500 积分，当前 100 积分', { needed: 500, balance: 100 })
     }

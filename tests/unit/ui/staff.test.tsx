@@ -22,7 +22,7 @@ function setup(extra: Record<string, (data: any) => unknown> = {}) {
   const fake = createFakeTransport({
     'staff.myStores': () => ({ stores: [{ storeId: 's1', name: '徐汇店' }, { storeId: 's2', name: '静安店' }] }),
     'staff.scan': ({ code }: { code: string }) => {
-      if (code === 'MEMBERCODE') return { kind: 'member', member: MEMBER, validUntil: Date.now() + 60_000 }
+      if (code === 'MEMBERCODE') return { kind: 'member', member: MEMBER, session: { sessionId: 'cs_1', expiresAt: Date.now() + 600_000, ttlMs: 600_000 } }
       if (code === 'o-pick-1') return { kind: 'pickup', order: PICKUP, atThisStore: true, verifiable: true }
       throw fail('CODE_UNKNOWN', '无法识别该码')
     },
@@ -84,7 +84,7 @@ describe('staff scanner', () => {
     fireEvent.click(record)
     expect(await screen.findByText('消费已记录')).toBeTruthy()
     expect(fake.callsOf('staff', 'recordPurchase')).toHaveLength(1)
-    expect(fake.callsOf('staff', 'recordPurchase')[0].data).toEqual({ memberCode: 'MEMBERCODE', storeId: 's1', amount: 12345, receiptNo: 'R-0001' })
+    expect(fake.callsOf('staff', 'recordPurchase')[0].data).toEqual({ sessionId: 'cs_1', storeId: 's1', amount: 12345, receiptNo: 'R-0001' })
     expect(screen.getByTestId('staff-member-points').textContent).toBe('132')
   })
 

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useRef } from 'react'
 import StateView from '../../../components/state-view'
+import StorePicker, { usePickupStores } from '../../../components/store-picker'
 import { FLASH_LIST_URL } from '../../../components/flash-sale-card'
 import { productUrl } from '../../../utils/routes'
 import BuyBar, { buyBlock } from './buy-bar'
@@ -20,6 +21,8 @@ export default function FlashSaleDetailPage() {
   const { buy, pending: buying, refusal, clearRefusal } = useBuy({ saleId, reload: refresh })
   const onReminded = useCallback(() => patch({ reminded: true }), [patch])
   const { remind, pending: reminding } = useRemind({ saleId, onReminded, reload: refresh })
+  const buyable = state.status === 'ready' && (state.sale.state === 'LIVE' || state.sale.state === 'SCHEDULED')
+  const pickup = usePickupStores(buyable)
 
   const opened = useRef(false)
   useDidShow(() => {
@@ -56,7 +59,20 @@ export default function FlashSaleDetailPage() {
       </View>
       <PriceBand sale={sale} onTimeUp={refresh} />
       <SaleInfo sale={sale} onProduct={() => void Taro.navigateTo({ url: productUrl(sale.productId) })} />
-      <BuyBar sale={sale} block={block} buying={buying} reminding={reminding} onBuy={() => void buy()} onRemind={() => void remind()} />
+      {buyable ? (
+        <View className='flash-detail__card' data-testid='flash-pickup'>
+          <Text className='flash-detail__pickup-label'>到店自提</Text>
+          <StorePicker pickup={pickup} disabled={buying} note='抢到并支付后，凭取货码到所选门店取货' />
+        </View>
+      ) : null}
+      <BuyBar
+        sale={sale}
+        block={block}
+        buying={buying}
+        reminding={reminding}
+        onBuy={() => void buy(pickup.chosen?.storeId ?? null)}
+        onRemind={() => void remind()}
+      />
     </View>
   )
 }

@@ -15,7 +15,7 @@ interface Options {
 }
 
 /**
- * 立即抢购: `flashsale.buy` with one requestId per intent. A double tap sends
+ * 立即抢购 (picked up at the chosen store): `flashsale.buy` with one requestId per intent. A double tap sends
  * one request; a network failure keeps the requestId, so tapping again cannot
  * buy twice; a definite answer starts a new intent. On success the customer
  * pays on the order's page (去支付, with the payment countdown).
@@ -26,12 +26,16 @@ export function useBuy({ saleId, reload }: Options) {
   const busy = useRef(false)
   const requestId = useRef(newRequestId())
 
-  const buy = useCallback(async () => {
+  const buy = useCallback(async (storeId: string | null) => {
     if (busy.current) return
+    if (!storeId) {
+      void Taro.showToast({ title: '请选择自提门店', icon: 'none' })
+      return
+    }
     busy.current = true
     setPending(true)
     try {
-      const { orderId } = await call('flashsale', 'buy', { saleId, requestId: requestId.current })
+      const { orderId } = await call('flashsale', 'buy', { saleId, requestId: requestId.current, fulfillment: { type: 'pickup', storeId } })
       requestId.current = newRequestId()
       void Taro.showToast({ title: '抢到了，请尽快支付', icon: 'none' })
       await Taro.navigateTo({ url: orderUrl(orderId) }).catch(() => undefined)

@@ -2,13 +2,13 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Price from '../../../components/price'
+import StorePicker, { usePickupStores } from '../../../components/store-picker'
 import type { DeliveryAddress } from '../../../core/order/types'
 import { formatPrice, type Fen } from '../../../core/money'
 import { priceOrder } from '../../../core/pricing'
 import AddressForm from '../../trade/checkout/address-form'
 import { addressProblem, EMPTY_ADDRESS, loadLastAddress, trimAddress } from '../../trade/checkout/address'
 import FulfillmentSwitch, { type FulfillmentType } from '../../trade/checkout/fulfillment-switch'
-import { PICKUP_STORE_ID } from '../../trade/checkout/store'
 import './sheet.scss'
 
 export type GroupFulfillment = { type: 'pickup'; storeId: string } | { type: 'delivery'; address: DeliveryAddress }
@@ -31,6 +31,7 @@ interface Props {
 export default function FulfillmentSheet({ visible, title, amount, submitting, onConfirm, onClose }: Props) {
   const [type, setType] = useState<FulfillmentType>('delivery')
   const [address, setAddress] = useState<DeliveryAddress>(() => loadLastAddress() ?? EMPTY_ADDRESS)
+  const pickup = usePickupStores(visible && type === 'pickup')
   if (!visible) return null
   // The server prices a seat's order with the shop's one rule: one unit, no member discount, shipping by fulfilment.
   const amounts = priceOrder({ lines: [{ unitPrice: amount, quantity: 1 }], fulfillment: type, memberDiscountBps: 0 })
@@ -39,7 +40,8 @@ export default function FulfillmentSheet({ visible, title, amount, submitting, o
   const confirm = () => {
     if (submitting) return
     if (type === 'pickup') {
-      onConfirm({ type: 'pickup', storeId: PICKUP_STORE_ID })
+      if (pickup.chosen) onConfirm({ type: 'pickup', storeId: pickup.chosen.storeId })
+      else void Taro.showToast({ title: '请选择自提门店', icon: 'none' })
       return
     }
     const missing = addressProblem(address)
@@ -64,10 +66,7 @@ export default function FulfillmentSheet({ visible, title, amount, submitting, o
         {type === 'delivery' ? (
           <AddressForm value={address} onChange={setAddress} disabled={submitting} />
         ) : (
-          <View className='group-sheet__store' data-testid='pickup-store'>
-            <Text className='group-sheet__store-name'>到店自提</Text>
-            <Text className='group-sheet__store-note'>成团后凭订单到店取货，门店地址见订单详情</Text>
-          </View>
+          <StorePicker pickup={pickup} disabled={submitting} note='成团后凭取货码到店取货' />
         )}
         <View className='group-sheet__bar'>
           <View className='group-sheet__amount'>

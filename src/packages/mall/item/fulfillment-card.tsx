@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import StorePicker, { type PickupStores } from '../../../components/store-picker'
 import type { DeliveryAddress } from '../../../core/order/types'
 import AddressForm from '../../trade/checkout/address-form'
 import FulfillmentSwitch, { type FulfillmentType } from '../../trade/checkout/fulfillment-switch'
@@ -8,11 +9,12 @@ interface Props {
   address: DeliveryAddress
   onType: (type: FulfillmentType) => void
   onAddress: (address: DeliveryAddress) => void
+  pickup: PickupStores
   disabled: boolean
 }
 
-/** Goods: picked up at the store (no address needed) or delivered to an address. */
-export default function FulfillmentCard({ type, address, onType, onAddress, disabled }: Props) {
+/** Goods: picked up at a store the customer chooses, or delivered to an address. */
+export default function FulfillmentCard({ type, address, onType, onAddress, pickup, disabled }: Props) {
   return (
     <View className='mall-item__card'>
       <Text className='mall-item__label'>领取方式</Text>
@@ -20,10 +22,7 @@ export default function FulfillmentCard({ type, address, onType, onAddress, disa
       {type === 'delivery' ? (
         <AddressForm value={address} onChange={onAddress} disabled={disabled} />
       ) : (
-        <View className='mall-item__store'>
-          <Text className='mall-item__store-name'>到店自提</Text>
-          <Text className='mall-item__store-note'>兑换后凭订单到店领取，门店地址见订单详情</Text>
-        </View>
+        <StorePicker pickup={pickup} disabled={disabled} note='兑换后凭取货码到店领取' />
       )}
     </View>
   )

@@ -3,11 +3,11 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import StateView from '../../../components/state-view'
 import PaySheet from '../../../components/pay-sheet'
+import { usePickupStores } from '../../../components/store-picker'
 import { MALL_URL } from '../../../components/mall-entries/links'
 import type { DeliveryAddress } from '../../../core/order/types'
 import { addressProblem, EMPTY_ADDRESS, loadLastAddress, trimAddress } from '../../trade/checkout/address'
 import type { FulfillmentType } from '../../trade/checkout/fulfillment-switch'
-import { PICKUP_STORE_ID } from '../../trade/checkout/store'
 import { usePointsBalance } from '../shared/use-points-balance'
 import FulfillmentCard from './fulfillment-card'
 import { useMallItem } from './use-mall-item'
@@ -26,6 +26,7 @@ export default function MallItemPage() {
   const [problem, setProblem] = useState<RedeemProblem | null>(null)
   const [fulfillmentType, setFulfillmentType] = useState<FulfillmentType>('pickup')
   const [address, setAddress] = useState<DeliveryAddress>(() => loadLastAddress() ?? EMPTY_ADDRESS)
+  const pickup = usePickupStores(item.state.status === 'ready' && item.state.item.needsFulfillment && fulfillmentType === 'pickup')
 
   useDidShow(() => void balance.reload())
 
@@ -58,7 +59,11 @@ export default function MallItemPage() {
       return
     }
     if (fulfillmentType === 'pickup') {
-      void redeem(detail, { fulfillment: { type: 'pickup', storeId: PICKUP_STORE_ID }, label: '到店自提' })
+      if (!pickup.chosen) {
+        void Taro.showToast({ title: '请选择自提门店', icon: 'none' })
+        return
+      }
+      void redeem(detail, { fulfillment: { type: 'pickup', storeId: pickup.chosen.storeId }, label: `到店自提 · ${pickup.chosen.name}` })
       return
     }
     const missing = addressProblem(address)
@@ -85,7 +90,7 @@ export default function MallItemPage() {
       ) : null}
 
       {detail.needsFulfillment ? (
-        <FulfillmentCard type={fulfillmentType} address={address} onType={setFulfillmentType} onAddress={setAddress} disabled={submitting} />
+        <FulfillmentCard type={fulfillmentType} address={address} onType={setFulfillmentType} onAddress={setAddress} pickup={pickup} disabled={submitting} />
       ) : null}
 
       {detail.description ? (

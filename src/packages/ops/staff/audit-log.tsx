@@ -42,6 +42,7 @@ function AuditRow({ entry }: { entry: StaffAuditEntryView }) {
       </View>
       <Text className='ops-row__line'>操作人 {entry.staffOpenid} · 门店 {entry.storeId}</Text>
       <Text className='ops-row__line'>对象 {entry.target}</Text>
+      {entry.detail ? <Text className='ops-row__line'>{entry.detail}</Text> : null}
       <Text className='ops-row__line'>{dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}</Text>
     </View>
   )

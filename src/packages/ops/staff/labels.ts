@@ -6,7 +6,8 @@ export const ACTION_LABELS: Record<StaffAuditAction, string> = {
   verifyPickup: '自提核销',
   verifyCoupon: '券核销',
   grantStaff: '授予店员',
-  revokeStaff: '撤销店员'
+  revokeStaff: '撤销店员',
+  paymentMismatch: '支付金额不符'
 }
 
 /** 'ok' | 'duplicate' | an error code, as an operator reads it. */

@@ -7,6 +7,7 @@ import CouponPanel from './coupon-panel'
 import MemberPanel from './member-panel'
 import PickupPanel from './pickup-panel'
 import ScanBar from './scan-bar'
+import { useCounterMember } from './use-counter-member'
 import { useScan } from './use-scan'
 import './index.scss'
 
@@ -21,6 +22,8 @@ export default function StaffScanPage() {
     if (!storeId && list.length > 0) setStoreId(list[0].storeId)
   }, [storeId, list])
   const { state, recognise, clear } = useScan(storeId)
+  // Kept through re-scans (keyed by member), so the purchase form keeps what was typed.
+  const counter = useCounterMember(state)
 
   if (stores.status === 'loading') return <StateView state='loading' />
   if (stores.status === 'error') return <StateView state='error' message={stores.message} onRetry={() => void stores.reload()} />
@@ -49,14 +52,14 @@ export default function StaffScanPage() {
       <ScanBar busy={state.status === 'scanning'} onCode={(code) => void recognise(code)} />
       {state.status === 'scanning' ? <StateView state='loading' message='正在识别…' /> : null}
       {state.status === 'error' ? <StateView state='error' message={state.message} onRetry={() => void recognise(state.code)} /> : null}
+      {counter && storeId ? <MemberPanel key={`${storeId}:${counter.member.memberId}`} scanned={counter} storeId={storeId} /> : null}
       {state.status === 'ready' && storeId ? (
         <View key={state.code}>
-          {state.result.kind === 'member' ? <MemberPanel scanned={state.result} memberCode={state.code} storeId={storeId} /> : null}
           {state.result.kind === 'pickup' ? <PickupPanel scanned={state.result} storeId={storeId} /> : null}
           {state.result.kind === 'coupon' ? <CouponPanel scanned={state.result} storeId={storeId} /> : null}
         </View>
       ) : null}
-      {state.status === 'idle' ? <Text className='staff-scan__tip'>顾客出示会员码、自提订单或优惠券，扫码或输入后识别</Text> : null}
+      {state.status === 'idle' ? <Text className='staff-scan__tip'>顾客出示会员码、取货码或优惠券，扫码或输入后识别</Text> : null}
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { call } from '../../../api'
 import type { PickupOrderSummary, ScannedPickup } from '../../../core/contracts/staff'
 import { formatPrice } from '../../../core/money'
+import { formatPickupCode } from '../../../core/pickup/code'
 import { ORDER_STATUS_LABELS } from '../../../core/order/status'
 import { useVerify } from './use-verify'
 
@@ -12,12 +13,13 @@ interface Props {
   storeId: string
 }
 
-/** A pickup order: what to hand over, then 确认核销 (READY_FOR_PICKUP → COMPLETED). */
+/** A pickup order of any kind (found by QR, 取货码 or order number): what to hand over, then 确认核销 (READY_FOR_PICKUP → COMPLETED). */
 export default function PickupPanel({ scanned, storeId }: Props) {
   const [order, setOrder] = useState<PickupOrderSummary>(scanned.order)
   const { done, pending, verify } = useVerify(() => call('staff', 'verifyPickup', { orderId: order.orderId, storeId }), (result) => setOrder(result.order))
 
-  const blocked = !scanned.atThisStore ? '该订单不在本门店自提' : !scanned.verifiable ? `订单当前状态：${ORDER_STATUS_LABELS[order.status]}，不可核销` : null
+  // Another store's order never gets here: scan answers PICKUP_WRONG_STORE with the right store's name.
+  const blocked = !scanned.verifiable ? `订单当前状态：${ORDER_STATUS_LABELS[order.status]}，不可核销` : null
   return (
     <View className='staff-scan__panel' data-testid='staff-kind-pickup'>
       <Text className='staff-scan__kind'>自提订单</Text>
@@ -28,6 +30,9 @@ export default function PickupPanel({ scanned, storeId }: Props) {
             {ORDER_STATUS_LABELS[order.status]}
           </Text>
         </View>
+        {order.pickupCode ? (
+          <Text className='staff-scan__note' data-testid='staff-pickup-code'>{`取货码：${formatPickupCode(order.pickupCode)}`}</Text>
+        ) : null}
         {order.nickname ? <Text className='staff-scan__note'>{`顾客：${order.nickname}`}</Text> : null}
         {order.items.map((item, index) => (
           <View key={`${item.name}-${index}`} className='staff-scan__line'>

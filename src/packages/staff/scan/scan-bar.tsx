@@ -8,7 +8,7 @@ interface Props {
   onCode: (code: string) => void
 }
 
-/** 扫一扫 (weapp camera) or, on H5, the code typed in: 会员码、自提单号或券码. */
+/** 扫一扫 (weapp camera) or, on H5, the code typed in: 会员码、取货码 or 订单号、券码. */
 export default function ScanBar({ busy, onCode }: Props) {
   const [text, setText] = useState('')
   const submit = () => {
@@ -30,7 +30,7 @@ export default function ScanBar({ busy, onCode }: Props) {
           扫一扫
         </Button>
       ) : null}
-      <Text className='staff-scan__bar-hint'>{isWeapp() ? '或输入会员码 / 自提单号 / 券码' : '输入会员码 / 自提单号 / 券码'}</Text>
+      <Text className='staff-scan__bar-hint'>{isWeapp() ? '或输入会员码 / 取货码 / 订单号 / 券码' : '输入会员码 / 取货码 / 订单号 / 券码'}</Text>
       <View className='staff-scan__row'>
         <Input
           className='staff-scan__input'

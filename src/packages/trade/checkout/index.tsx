@@ -8,6 +8,7 @@ import OrderAmounts from '../../../components/order-amounts';
 import OrderItems from '../../../components/order-items';
 import PaySheet from '../../../components/pay-sheet';
 import Price from '../../../components/price';
+import StorePicker, { usePickupStores } from '../../../components/store-picker';
 import type { QuoteInput } from '../../../core/contracts/order';
 import type { DeliveryAddress } from '../../../core/order/types';
 import AddressForm from './address-form';
@@ -18,7 +19,6 @@ import FulfillmentSwitch, { type FulfillmentType } from './fulfillment-switch';
 import { leaveCheckout } from './go-back';
 import { parseCheckoutParams } from './params';
 import StockAlert from './stock-alert';
-import { PICKUP_STORE_ID } from './store';
 import { useCheckoutLines } from './use-checkout-lines';
 import { usePlaceOrder, type StockProblem } from './use-place-order';
 import { useCouponFallback } from './use-coupon-fallback';
@@ -38,16 +38,19 @@ export default function CheckoutPage() {
   const [coupon, setCoupon] = useState<CouponChoice>(BEST_COUPON);
   const [pickerOpen, setPickerOpen] = useState(false);
 
+  const pickup = usePickupStores(fulfillmentType === 'pickup');
+  const pickupStoreId = pickup.chosen?.storeId ?? null;
+
   const lines = linesState.status === 'ready' ? linesState.lines : null;
-  const missing = fulfillmentType === 'delivery' ? addressProblem(address) : null;
+  const missing = fulfillmentType === 'delivery' ? addressProblem(address) : pickupStoreId ? null : '请选择自提门店';
   const quoteInput = useMemo<QuoteInput | null>(() => {
     if (!lines || missing) return null;
     return {
       items: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
-      fulfillment: fulfillmentType === 'pickup' ? { type: 'pickup', storeId: PICKUP_STORE_ID } : { type: 'delivery', address: trimAddress(address) },
+      fulfillment: fulfillmentType === 'pickup' && pickupStoreId ? { type: 'pickup', storeId: pickupStoreId } : { type: 'delivery', address: trimAddress(address) },
       ...couponIdInput(coupon),
     };
-  }, [lines, missing, fulfillmentType, address, coupon]);
+  }, [lines, missing, fulfillmentType, pickupStoreId, address, coupon]);
   const { state: quoteState, refresh } = useQuote(quoteInput);
   const quote = quoteState.status === 'ready' || quoteState.status === 'loading' ? quoteState.quote : null;
 
@@ -99,7 +102,6 @@ export default function CheckoutPage() {
     void submit({ ...quoteInput, source: source.source, remark: remark.trim(), ...liveRoomId });
   };
 
-  const pickupStoreName = quote?.fulfillment.type === 'pickup' ? quote.fulfillment.storeName : null;
   const canSubmit = !submitting && !problem && (missing !== null || quoteState.status === 'ready');
 
   return (
@@ -111,10 +113,7 @@ export default function CheckoutPage() {
         {fulfillmentType === 'delivery' ? (
           <AddressForm value={address} onChange={setAddress} disabled={submitting} />
         ) : (
-          <View className='checkout__store' data-testid='pickup-store'>
-            <Text className='checkout__store-name'>{pickupStoreName ?? '自提门店'}</Text>
-            <Text className='checkout__store-note'>支付后凭订单到店取货，无需运费</Text>
-          </View>
+          <StorePicker pickup={pickup} disabled={submitting} note='支付后凭取货码到店取货，无需运费' />
         )}
       </View>
 
@@ -148,7 +147,7 @@ export default function CheckoutPage() {
         {quote ? (
           <OrderAmounts amounts={quote.amounts} fulfillmentType={quote.fulfillment.type} />
         ) : missing ? (
-          <Text className='checkout__hint'>填写收货地址后计算运费与应付金额</Text>
+          <Text className='checkout__hint'>{fulfillmentType === 'pickup' ? '选择自提门店后计算应付金额' : '填写收货地址后计算运费与应付金额'}</Text>
         ) : quoteState.status === 'error' && !quoteProblem ? (
           <View className='checkout__quote-error'>
             <Text className='checkout__hint'>{errorMessage(quoteState.error)}</Text>

@@ -1,2 +1,2 @@
-/** The store that takes pickup orders (the demo shop has one; its name comes back in the quote). */
+/** Only for the quote that reads a bought-now SKU's names when the page had no product id (the price does not depend on the store). */
 export const PICKUP_STORE_ID = 'store-demo';

@@ -10,6 +10,7 @@ import OrderItems, { type OrderItemLine } from '../../../components/order-items'
 import OrderRefundSheet from '../../../components/order-refund-sheet';
 import PaySheet from '../../../components/pay-sheet';
 import OrderInfo from './order-info';
+import PickupCard from './pickup-card';
 import StatusHeader from './status-header';
 import { useOrder } from './use-order';
 import { useOrderActions } from './use-order-actions';
@@ -56,7 +57,7 @@ export default function OrderPage() {
       <StatusHeader order={view} expired={expired} onExpire={onExpire} />
 
       <View className='order-page__card'>
-        <OrderFulfillment fulfillment={view.fulfillment} />
+        {view.fulfillment.type === 'pickup' ? <PickupCard order={view} /> : <OrderFulfillment fulfillment={view.fulfillment} />}
       </View>
 
       <View className='order-page__card'>

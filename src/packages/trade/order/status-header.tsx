@@ -37,7 +37,7 @@ function statusNote(order: OrderView, expired: boolean): string {
     case 'PAID':
       return '商家正在备货，请耐心等待';
     case 'READY_FOR_PICKUP':
-      return '商品已备好，请到店自提';
+      return '商品已备好，请到店出示取货码自提';
     case 'SHIPPED':
       return order.trackingNo ? `包裹已发出，运单号 ${order.trackingNo}` : '包裹已发出，请留意收货';
     case 'COMPLETED':

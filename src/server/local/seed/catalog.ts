@@ -1,5 +1,5 @@
 /**
- * The demo shop: one store, six categories, 26 products. Prices are integer
+ * The demo shop: six categories, 26 products (its stores: stores.ts). Prices are integer
  * fen. `listPrice` is the crossed-out reference price (划线价) of the first
  * SKU; each SKU carries its own selling price.
  */
@@ -100,5 +100,6 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { openid: 'demo-customer', nickname: '小思（顾客）', roles: [], staffStoreIds: [] },
   { openid: 'demo-staff', nickname: '店员小王', roles: ['staff'], staffStoreIds: [DEMO_STORE_ID] },
+  { openid: 'demo-staff-jingan', nickname: '店员小李（静安寺店）', roles: ['staff'], staffStoreIds: ['store-jingan'] },
   { openid: 'demo-operator', nickname: '运营阿域', roles: ['operator'], staffStoreIds: [] },
 ];

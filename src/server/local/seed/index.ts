@@ -3,7 +3,8 @@ import { memberSeed } from './members';
 import { promotionSeed } from './promotions';
 import { salesSeed } from './sales';
 import { mergeByCollection, type SeedDocuments } from './types';
-import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_STORE_ID, DEMO_USERS } from './catalog';
+import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_USERS } from './catalog';
+import { DEMO_STORES } from './stores';
 
 export { DEMO_STORE_ID } from './catalog';
 
@@ -89,18 +90,6 @@ function shopDocuments(now: number): SeedDocuments {
       staffStoreIds: user.staffStoreIds,
       updatedAt: now,
     })),
-    stores: [
-      {
-        _id: DEMO_STORE_ID,
-        name: '私域生活馆 · 演示店',
-        address: '上海市徐汇区漕溪北路 88 号 1 层',
-        phone: '021-5555-0188',
-        hours: { open: '09:00', close: '21:30' },
-        location: { latitude: 31.1915, longitude: 121.4365 },
-        pickupEnabled: true,
-        createdAt: now,
-        updatedAt: now,
-      },
-    ],
+    stores: DEMO_STORES.map((store) => ({ ...store, createdAt: now, updatedAt: now })),
   };
 }

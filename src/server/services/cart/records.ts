@@ -13,6 +13,8 @@ export interface CartDoc {
   lines: CartLine[];
   /** The last add requestIds applied, so a replayed add changes nothing. */
   recentRequestIds: string[];
+  /** Input fingerprints of those adds by requestId (absent on carts and adds from before fingerprints). */
+  requestFingerprints?: Record<string, string>;
   updatedAt: number;
 }
 

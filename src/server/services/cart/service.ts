@@ -1,4 +1,5 @@
 import type { Transaction } from '../../db';
+import { inputFingerprint, reusedKeyError } from '../../kit/input-fingerprint';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, type CartView } from '../../../core/contracts/cart';
 import { orderErrors } from '../../../core/order/errors';
 import { CatalogCollections, loadOne, type SkuDoc } from '../catalog/records';
@@ -13,7 +14,12 @@ export async function cartList(deps: ServiceDeps, openid: string): Promise<CartV
   return buildCartView(deps.db, data[0] ?? null);
 }
 
-/** Adds to a line (creating it); a requestId already applied changes nothing. */
+export const CART_ADD_SCOPE = 'cart.add';
+
+/**
+ * Adds to a line (creating it); a requestId already applied changes nothing,
+ * and with another SKU or quantity it is IDEMPOTENCY_KEY_REUSED.
+ */
 export async function cartAdd(
   deps: ServiceDeps,
   openid: string,
@@ -22,9 +28,13 @@ export async function cartAdd(
   assertQuantity(input.quantity);
   const { sku } = (await loadSellable(deps.db, [input.skuId])).get(input.skuId)!;
   const now = deps.now();
+  const fingerprint = input.requestId ? inputFingerprint(CART_ADD_SCOPE, openid, input) : null;
   const cart = await transact(deps.db, async (tx) => {
     const current = (await readCart(tx, openid)) ?? emptyCart(openid, now);
-    if (input.requestId && current.recentRequestIds.includes(input.requestId)) return current;
+    if (input.requestId && current.recentRequestIds.includes(input.requestId)) {
+      const reused = reusedKeyError(current.requestFingerprints?.[input.requestId], fingerprint!);
+      return reused ? refuse(reused) : current;
+    }
     const existing = current.lines.find((l) => l.skuId === input.skuId);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
     if (quantity > MAX_LINE_QUANTITY) return refuse(orderErrors.cartLimit('quantity', MAX_LINE_QUANTITY));
@@ -36,7 +46,9 @@ export async function cartAdd(
     const recentRequestIds = input.requestId
       ? [...current.recentRequestIds, input.requestId].slice(-RECENT_REQUEST_IDS)
       : current.recentRequestIds;
-    return writeCart(tx, { ...current, lines, recentRequestIds, updatedAt: now });
+    const requestFingerprints =
+      input.requestId && fingerprint ? keptFingerprints(recentRequestIds, { ...current.requestFingerprints, [input.requestId]: fingerprint }) : null;
+    return writeCart(tx, { ...current, lines, recentRequestIds, ...(requestFingerprints ? { requestFingerprints } : {}), updatedAt: now });
   });
   return buildCartView(deps.db, cart);
 }
@@ -77,6 +89,11 @@ export async function removeCartLinesInTx(tx: Transaction, openid: string, skuId
   const lines = current.lines.filter((l) => !removing.has(l.skuId));
   if (lines.length === current.lines.length) return current;
   return writeCart(tx, { ...current, lines, updatedAt: now });
+}
+
+/** The fingerprints of the requestIds still kept, so the map stays as short as the list. */
+function keptFingerprints(kept: readonly string[], fingerprints: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(kept.filter((id) => fingerprints[id] !== undefined).map((id) => [id, fingerprints[id]]));
 }
 
 function assertQuantity(quantity: number): void {

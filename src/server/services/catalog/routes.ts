@@ -1,6 +1,7 @@
 import { catalogContracts } from '../../../core/contracts/catalog';
 import { defineRoute } from '../../kit';
 import type { Role } from '../../kit/types';
+import { listPickupStores } from './pickup-stores';
 import { homeView, listCategories, listProducts, productDetail } from './service';
 
 /** Every signed-in caller is a customer. */
@@ -26,5 +27,10 @@ export const catalogRoutes = {
     schema: catalogContracts.home.input,
     roles: customers,
     handler: (_input, ctx) => homeView(ctx.db),
+  }),
+  pickupStores: defineRoute({
+    schema: catalogContracts.pickupStores.input,
+    roles: customers,
+    handler: (_input, ctx) => listPickupStores(ctx.db),
   }),
 };

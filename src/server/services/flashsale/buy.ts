@@ -17,8 +17,10 @@ import {
 import type { OrderDoc, OrderFulfillment } from '../../../core/order/types';
 import { DbError, DbErrorCode, type Transaction } from '../../db';
 import { newId } from '../../kit/ids';
+import { assertSameInput, inputFingerprint, reusedKeyError } from '../../kit/input-fingerprint';
 import type { ServiceDeps } from '../order/deps';
 import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from '../order/records';
+import { withPickupCodeInTx } from '../order/pickup-code';
 import { Refusal, refuse } from '../order/transact';
 import { flashSaleFulfillment } from './fulfillment';
 
@@ -47,15 +49,19 @@ export async function buyFlashSale(deps: ServiceDeps, openid: string, input: Buy
   const sale = saleRead.data[0];
   if (!sale) throw flashSaleErrors.notFound(input.saleId);
   const member = memberRead.data[0];
+  const fingerprint = inputFingerprint(FLASH_SALE_BUY_SCOPE, openid, input);
   const recent = member?.recent.find((r) => r.requestId === input.requestId);
-  if (recent) return { orderId: recent.orderId, expiresAt: recent.expiresAt };
+  if (recent) {
+    assertSameInput(recent.inputHash, fingerprint);
+    return { orderId: recent.orderId, expiresAt: recent.expiresAt };
+  }
   refuseOnSale(sale, now);
   if ((member?.count ?? 0) >= sale.perMemberLimit) throw flashSaleErrors.limitExceeded(sale._id, sale.perMemberLimit);
 
   const fulfillment = await flashSaleFulfillment(deps, input.fulfillment);
   const requestKey = idempotencyKey(FLASH_SALE_BUY_SCOPE, openid, input.requestId);
   const outcome = await withConflictRetries(() =>
-    deps.db.runTransaction((tx) => buyInTx(tx, deps, { sale, openid, requestId: input.requestId, requestKey, fulfillment, now })),
+    deps.db.runTransaction((tx) => buyInTx(tx, deps, { sale, openid, requestId: input.requestId, requestKey, fingerprint, fulfillment, now })),
   );
   if (outcome instanceof Refusal) throw outcome.error;
   if (outcome.kind === 'soldOut') throw flashSaleErrors.soldOut(sale._id);
@@ -76,6 +82,7 @@ interface BuyInTx {
   openid: string;
   requestId: string;
   requestKey: string;
+  fingerprint: string;
   fulfillment: OrderFulfillment;
   now: number;
 }
@@ -84,7 +91,10 @@ async function buyInTx(tx: Transaction, deps: ServiceDeps, input: BuyInTx): Prom
   const { sale, openid, now } = input;
   const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(input.requestKey);
   const earlier = (await idempotency.get()).data;
-  if (earlier) return { kind: 'replay', orderId: earlier.resultId };
+  if (earlier) {
+    const reused = reusedKeyError(earlier.inputHash, input.fingerprint);
+    return reused ? refuse(reused) : { kind: 'replay', orderId: earlier.resultId };
+  }
 
   const memberRef = tx.collection<FlashSaleMemberDoc>(FlashSaleCollections.members).doc(memberDocId(sale._id, openid));
   const member = (await memberRef.get()).data;
@@ -95,9 +105,10 @@ async function buyInTx(tx: Transaction, deps: ServiceDeps, input: BuyInTx): Prom
   if (shard instanceof Refusal || shard === null) return shard ?? { kind: 'soldOut' };
 
   const orderId = newId('fs', now);
-  const order = flashSaleOrderDoc({ sale, shard, openid, fulfillment: input.fulfillment, requestId: input.requestId, requestKey: input.requestKey, now });
+  const fulfillment = await withPickupCodeInTx(tx, orderId, input.fulfillment, now);
+  const order = flashSaleOrderDoc({ sale, shard, openid, fulfillment, requestId: input.requestId, requestKey: input.requestKey, now });
   const expiresAt = paymentDeadline(sale, now);
-  const recent = [...(member?.recent ?? []), { requestId: input.requestId, orderId, expiresAt }].slice(-RECENT_BUYS_KEPT);
+  const recent = [...(member?.recent ?? []), { requestId: input.requestId, orderId, expiresAt, inputHash: input.fingerprint }].slice(-RECENT_BUYS_KEPT);
   await memberRef.set({ saleId: sale._id, openid, count: count + 1, recent, updatedAt: now });
   // The order module's type does not name 'flashsale' yet; the document is an order in every other respect.
   await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order as unknown as OrderDoc);
@@ -106,6 +117,7 @@ async function buyInTx(tx: Transaction, deps: ServiceDeps, input: BuyInTx): Prom
     openid,
     requestId: input.requestId,
     resultId: orderId,
+    inputHash: input.fingerprint,
     createdAt: now,
     expiresAt: now + IDEMPOTENCY_TTL_MS,
   });

@@ -4,8 +4,6 @@ import type { GroupDoc } from '../../../core/groupbuy/types';
 import { readOrderInTx } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
 import { transact } from '../order/transact';
-import type { PaymentProvider } from '../payment/port';
-import { settleExpiredOrder } from '../payment/settle-expired';
 import { enqueueGroupResultInTx } from '../notify/group-hooks';
 import { markOrdersInTx, refundGroupOrderInTx, refundSeatInTx, releaseSeatInTx, withNotice, writeGroupInTx } from './group-tx';
 import { GroupBuyCollections, groupRef } from './records';
@@ -23,16 +21,8 @@ export interface GroupClosed {
  * Timer `expireGroups` (the function's one trigger, every minute): closes
  * OPEN groups past their deadline, each in its own transaction that re-reads
  * the group, so two runs at once (or a payment at that moment) close it once.
- * With a payment provider, each unpaid member's order past its deadline is
- * first settled with it as the order sweep does (a payment whose
- * notification was lost fills its seat; otherwise the trade is closed and
- * the order cancelled), so no paid member is dropped from the group.
  */
-export async function expireGroups(
-  deps: ServiceDeps,
-  filter: { activityId?: string } = {},
-  provider: PaymentProvider | null = null,
-): Promise<ExpireGroupsReport> {
+export async function expireGroups(deps: ServiceDeps, filter: { activityId?: string } = {}): Promise<ExpireGroupsReport> {
   const report: ExpireGroupsReport = { scanned: 0, failed: 0, succeededVirtual: 0, refundsDue: 0 };
   const seen = new Set<string>();
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
@@ -49,7 +39,6 @@ export async function expireGroups(
       seen.add(_id);
       report.scanned += 1;
       try {
-        if (provider) await settleUnpaidMembers(deps, provider, _id);
         const closed = await closeGroupIfDue(deps, _id);
         if (closed?.state === 'FAILED') report.failed += 1;
         if (closed?.state === 'SUCCEEDED_VIRTUAL') report.succeededVirtual += 1;
@@ -62,15 +51,6 @@ export async function expireGroups(
   }
   if (report.scanned > 0) deps.log.info('expireGroups', { ...report });
   return report;
-}
-
-/** Outside any transaction: the provider is asked about each unpaid member's order (payment/settle-expired.ts). */
-async function settleUnpaidMembers(deps: ServiceDeps, provider: PaymentProvider, groupId: string): Promise<void> {
-  const group = (await deps.db.collection<GroupDoc>(GroupBuyCollections.groups).doc(groupId).get()).data[0];
-  if (!group || group.state !== 'OPEN') return;
-  for (const member of group.members.filter((m) => !m.paid)) {
-    await settleExpiredOrder(deps, provider, member.orderId);
-  }
 }
 
 /**

@@ -10,12 +10,14 @@ import type { OrderFulfillment } from '../../../core/order/types';
 import type { z } from 'zod';
 import type { Transaction } from '../../db';
 import { newId } from '../../kit/ids';
+import { assertSameInput, inputFingerprint, reusedKeyError } from '../../kit/input-fingerprint';
 import { loadOne } from '../catalog/records';
 import { loadMember } from '../member/access';
 import { loadOrder } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
 import { resolveFulfillment } from '../order/prepare';
 import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from '../order/records';
+import { withPickupCodeInTx } from '../order/pickup-code';
 import { reserveStockInTx } from '../order/stock';
 import { Refusal, refuse, transact } from '../order/transact';
 import {
@@ -46,7 +48,8 @@ export interface SeatRequest {
  */
 export async function openGroup(deps: ServiceDeps, openid: string, input: SeatRequest & { activityId: string }): Promise<SeatReservedView> {
   const key = idempotencyKey(OPEN_SCOPE, openid, input.requestId);
-  const replayed = await replayOf(deps, key);
+  const fingerprint = inputFingerprint(OPEN_SCOPE, openid, input);
+  const replayed = await replayOf(deps, key, fingerprint);
   if (replayed) return replayed;
 
   const activity = await loadActivity(deps, input.activityId);
@@ -62,7 +65,10 @@ export async function openGroup(deps: ServiceDeps, openid: string, input: SeatRe
   const orderIdCreated = await transact(deps.db, async (tx) => {
     const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key);
     const earlier = (await idempotency.get()).data;
-    if (earlier) return earlier.resultId;
+    if (earlier) {
+      const reused = reusedKeyError(earlier.inputHash, fingerprint);
+      return reused ? refuse(reused) : earlier.resultId;
+    }
 
     const current = (await activityRef(tx, activity._id).get()).data;
     if (!current) return refuse(groupBuyErrors.activityNotFound(activity._id));
@@ -115,7 +121,7 @@ export async function openGroup(deps: ServiceDeps, openid: string, input: SeatRe
       now,
       payDeadline: now + PAYMENT_WINDOW_MS,
     });
-    await idempotency.set(idempotencyRecord(OPEN_SCOPE, openid, input.requestId, orderId, now));
+    await idempotency.set(idempotencyRecord(OPEN_SCOPE, openid, input.requestId, orderId, fingerprint, now));
     return orderId;
   });
   return reservedView(deps, orderIdCreated, orderIdCreated === orderId ? 'group opened' : null);
@@ -130,7 +136,8 @@ export async function openGroup(deps: ServiceDeps, openid: string, input: SeatRe
  */
 export async function joinGroup(deps: ServiceDeps, openid: string, input: SeatRequest & { groupId: string }): Promise<SeatReservedView> {
   const key = idempotencyKey(JOIN_SCOPE, openid, input.requestId);
-  const replayed = await replayOf(deps, key);
+  const fingerprint = inputFingerprint(JOIN_SCOPE, openid, input);
+  const replayed = await replayOf(deps, key, fingerprint);
   if (replayed) return replayed;
 
   // The hot path refuses on what it reads before any transaction: full, closed, already in, over the limit.
@@ -150,7 +157,10 @@ export async function joinGroup(deps: ServiceDeps, openid: string, input: SeatRe
   const orderIdCreated = await transact(deps.db, async (tx) => {
     const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key);
     const earlier = (await idempotency.get()).data;
-    if (earlier) return earlier.resultId;
+    if (earlier) {
+      const reused = reusedKeyError(earlier.inputHash, fingerprint);
+      return reused ? refuse(reused) : earlier.resultId;
+    }
 
     const current = (await groupRef(tx, group._id).get()).data;
     if (!current || current.state === 'PENDING') return refuse(groupBuyErrors.groupNotFound(group._id));
@@ -186,7 +196,7 @@ export async function joinGroup(deps: ServiceDeps, openid: string, input: SeatRe
       // Never past the group's deadline: nobody pays for a group that has closed.
       payDeadline: Math.min(now + PAYMENT_WINDOW_MS, current.expiresAt ?? now),
     });
-    await idempotency.set(idempotencyRecord(JOIN_SCOPE, openid, input.requestId, orderId, now));
+    await idempotency.set(idempotencyRecord(JOIN_SCOPE, openid, input.requestId, orderId, fingerprint, now));
     return orderId;
   });
   return reservedView(deps, orderIdCreated, orderIdCreated === orderId ? 'group joined' : null);
@@ -259,7 +269,7 @@ async function writeSeatAndOrderInTx(tx: Transaction, w: SeatWrite): Promise<voi
     leader: w.leader,
     unitPrice: w.unitPrice,
     openid: w.openid,
-    fulfillment: w.fulfillment,
+    fulfillment: await withPickupCodeInTx(tx, w.orderId, w.fulfillment, w.now),
     requestId: w.requestId,
     requestKey: w.requestKey,
     now: w.now,
@@ -268,13 +278,15 @@ async function writeSeatAndOrderInTx(tx: Transaction, w: SeatWrite): Promise<voi
   await tx.collection(OrderCollections.orders).doc(w.orderId).set(order);
 }
 
-function idempotencyRecord(scope: string, openid: string, requestId: string, orderId: string, now: number): IdempotencyDoc {
-  return { scope, openid, requestId, resultId: orderId, createdAt: now, expiresAt: now + IDEMPOTENCY_TTL_MS };
+function idempotencyRecord(scope: string, openid: string, requestId: string, orderId: string, inputHash: string, now: number): IdempotencyDoc {
+  return { scope, openid, requestId, resultId: orderId, inputHash, createdAt: now, expiresAt: now + IDEMPOTENCY_TTL_MS };
 }
 
-async function replayOf(deps: ServiceDeps, key: string): Promise<SeatReservedView | null> {
+async function replayOf(deps: ServiceDeps, key: string, fingerprint: string): Promise<SeatReservedView | null> {
   const { data } = await deps.db.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key).get();
-  return data[0] ? reservedView(deps, data[0].resultId, null) : null;
+  if (!data[0]) return null;
+  assertSameInput(data[0].inputHash, fingerprint);
+  return reservedView(deps, data[0].resultId, null);
 }
 
 async function reservedView(deps: ServiceDeps, orderId: string, logAs: string | null): Promise<SeatReservedView> {

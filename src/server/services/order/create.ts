@@ -4,6 +4,7 @@ import { toOrderView } from '../../../core/order/view';
 import { liveAttributionOf } from '../../../core/live/attribution';
 import { priceOrder } from '../../../core/pricing';
 import { newId } from '../../kit/ids';
+import { assertSameInput, inputFingerprint, reusedKeyError } from '../../kit/input-fingerprint';
 import { removeCartLinesInTx } from '../cart/service';
 import { checkCouponInTx, chooseCoupon, couponCartOf, lockCouponInTx, orderCouponOf, type CouponRequest } from '../promotion/checkout';
 import type { ServiceDeps } from './deps';
@@ -12,8 +13,9 @@ import { orderItems, prepareOrder, type FulfillmentRequest } from './prepare';
 import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from './records';
 import { loadOrder } from './access';
 import { orderPayMinutes } from './settings';
+import { withPickupCodeInTx } from './pickup-code';
 import { reserveStockInTx, type StockLine } from './stock';
-import { Refusal, transact } from './transact';
+import { Refusal, refuse, transact } from './transact';
 
 export const ORDER_CREATE_SCOPE = 'oc';
 
@@ -36,7 +38,8 @@ export interface CreateOrderRequest {
  */
 export async function createOrder(deps: ServiceDeps, openid: string, input: CreateOrderRequest): Promise<OrderView> {
   const key = idempotencyKey(ORDER_CREATE_SCOPE, openid, input.requestId);
-  const replayed = await orderOfKey(deps, key);
+  const fingerprint = inputFingerprint(ORDER_CREATE_SCOPE, openid, input);
+  const replayed = await orderOfKey(deps, key, fingerprint);
   if (replayed) return toOrderView(replayed);
 
   const prepared = await prepareOrder(deps, input);
@@ -57,7 +60,10 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
   const orderIdCreated = await transact(deps.db, async (tx) => {
     const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key);
     const earlier = (await idempotency.get()).data;
-    if (earlier) return earlier.resultId;
+    if (earlier) {
+      const reused = reusedKeyError(earlier.inputHash, fingerprint);
+      return reused ? refuse(reused) : earlier.resultId;
+    }
 
     const coupon = choice
       ? await checkCouponInTx(tx, openid, choice.coupon._id, prepared.lines, prepared.fulfillment.type, memberDiscountBps, now)
@@ -73,7 +79,7 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       openid,
       status: 'PENDING_PAYMENT',
       items,
-      fulfillment: prepared.fulfillment,
+      fulfillment: await withPickupCodeInTx(tx, orderId, prepared.fulfillment, now),
       amounts,
       memberDiscountBps,
       requestId: input.requestId,
@@ -106,6 +112,7 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       openid,
       requestId: input.requestId,
       resultId: orderId,
+      inputHash: fingerprint,
       createdAt: now,
       expiresAt: now + IDEMPOTENCY_TTL_MS,
     });
@@ -126,7 +133,9 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
   return toOrderView(order);
 }
 
-async function orderOfKey(deps: ServiceDeps, key: string): Promise<Order | null> {
+async function orderOfKey(deps: ServiceDeps, key: string, fingerprint: string): Promise<Order | null> {
   const { data } = await deps.db.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key).get();
-  return data[0] ? loadOrder(deps.db, data[0].resultId) : null;
+  if (!data[0]) return null;
+  assertSameInput(data[0].inputHash, fingerprint);
+  return loadOrder(deps.db, data[0].resultId);
 }

@@ -1,7 +1,8 @@
 import type { TimerReport } from '../../../core/contracts/order';
 import type { OrderDoc } from '../../../core/order/types';
+import type { PaymentProvider } from '../payment/port';
+import { settleExpiredOrder } from '../payment/settle-expired';
 import type { ServiceDeps } from './deps';
-import { cancelIfExpired } from './lifecycle';
 import { OrderCollections } from './records';
 
 const BATCH = 100;
@@ -9,11 +10,15 @@ const BATCH = 100;
 const MAX_BATCHES = 5;
 
 /**
- * Timer `cancelExpired`: cancels unpaid orders past their deadline, each in
+ * Timer `cancelExpired`: gives up unpaid orders past their deadline. One
+ * that has a trade with the provider is asked about first, outside any
+ * transaction (payment/settle-expired.ts): paid, its payment is applied;
+ * not paid, the trade is closed, then the order cancelled. Each change is
  * its own transaction that re-reads the order, so two runs at once, or a
- * payment arriving at that moment, change it once.
+ * payment arriving at that moment, change it once. `changed` counts orders
+ * cancelled or found paid.
  */
-export async function cancelExpiredOrders(deps: ServiceDeps): Promise<TimerReport> {
+export async function cancelExpiredOrders(deps: ServiceDeps, provider: PaymentProvider | null = null): Promise<TimerReport> {
   const report: TimerReport = { scanned: 0, changed: 0 };
   const seen = new Set<string>();
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
@@ -30,7 +35,7 @@ export async function cancelExpiredOrders(deps: ServiceDeps): Promise<TimerRepor
       seen.add(_id);
       report.scanned += 1;
       try {
-        if (await cancelIfExpired(deps, _id)) report.changed += 1;
+        if ((await settleExpiredOrder(deps, provider, _id)) !== 'UNCHANGED') report.changed += 1;
       } catch (error) {
         deps.log.error('cancelExpired: could not cancel order', { orderId: _id, error });
       }

@@ -1,21 +1,25 @@
 import type { OrderView, PayView } from '../../../core/contracts/order';
 import { orderErrors } from '../../../core/order/errors';
 import { transitionOrder } from '../../../core/order/status';
+import { openPaymentAttempt } from '../payment/attempts';
 import type { PaymentProvider } from '../payment/port';
 import { loadOwnOrder } from './access';
 import type { ServiceDeps } from './deps';
 
 /**
  * Payment parameters for the customer's unpaid order, from the payment port
- * (outside any transaction). Refuses an order that is not PENDING_PAYMENT
- * (ORDER_STATE_INVALID) or whose deadline passed (ORDER_EXPIRED).
+ * (outside any transaction), for the order's live trade (a new out_trade_no
+ * after a payment of the wrong amount was refused). Refuses an order that is
+ * not PENDING_PAYMENT (ORDER_STATE_INVALID) or whose deadline passed (ORDER_EXPIRED).
  */
 export async function payOrder(deps: ServiceDeps, provider: PaymentProvider, openid: string, orderId: string): Promise<PayView> {
   const order = await loadOwnOrder(deps.db, openid, orderId);
   transitionOrder(order.status, 'pay');
   if (deps.now() >= order.expiresAt) throw orderErrors.orderExpired(orderId);
+  const attempt = await openPaymentAttempt(deps, openid, orderId);
   const payment = await provider.createPayment({
     orderId: order._id,
+    outTradeNo: attempt.outTradeNo,
     amount: order.amounts.payable,
     description: paymentDescription(order.items),
     openid: order.openid,

@@ -4,10 +4,12 @@ import type { OrderDoc } from '../../../core/order/types';
 import { toOrderView } from '../../../core/order/view';
 import { loadOwnOrder } from './access';
 import type { ServiceDeps } from './deps';
+import { pickupStoreOfOrder } from './pickup-store';
 import { OrderCollections } from './records';
 
 export async function getOrder(deps: ServiceDeps, openid: string, orderId: string): Promise<OrderView> {
-  return toOrderView(await loadOwnOrder(deps.db, openid, orderId));
+  const order = await loadOwnOrder(deps.db, openid, orderId);
+  return { ...toOrderView(order), pickupStore: await pickupStoreOfOrder(deps.db, order) };
 }
 
 /** The caller's orders, newest first, optionally of one status. */

@@ -18,6 +18,8 @@ export interface IdempotencyDoc {
   openid: string;
   requestId: string;
   resultId: string;
+  /** `inputFingerprint(..)` of the first request; absent on records from before fingerprints. */
+  inputHash?: string;
   createdAt: number;
   expiresAt: number;
 }

@@ -3,7 +3,7 @@ import { orderErrors } from '../../../core/order/errors';
 import { refundEndsOrder, type RefundDoc } from '../../../core/order/refund';
 import type { OrderDoc } from '../../../core/order/types';
 import type { PaymentProvider, RefundReceipt } from '../payment/port';
-import { readOrderInTx } from './access';
+import { loadOrder, readOrderInTx } from './access';
 import { step } from './change';
 import type { ServiceDeps } from './deps';
 import { runOrderHooks } from './hooks';
@@ -49,7 +49,8 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
     }
     let receipt: RefundReceipt;
     try {
-      receipt = await provider!.refund({ orderId: refund.orderId, refundNo: refund._id, amount: refund.amount, total: refund.total });
+      const outTradeNo = refund.outTradeNo ?? (await paidTradeNoOf(deps, refund.orderId));
+      receipt = await provider!.refund({ orderId: refund.orderId, outTradeNo, refundNo: refund._id, amount: refund.amount, total: refund.total });
     } catch (error) {
       const attempts = refund.attempts + 1;
       deps.log.error('refund failed; will retry', { refundNo: refund._id, orderId: refund.orderId, attempts, error });
@@ -64,6 +65,12 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
   }
   if (report.scanned > 0) deps.log.info('processRefunds', { ...report });
   return report;
+}
+
+/** The trade that took an order's money (a later out_trade_no when an earlier payment was refused); the order id on older orders. */
+async function paidTradeNoOf(deps: ServiceDeps, orderId: string): Promise<string> {
+  const order = await loadOrder(deps.db, orderId);
+  return order?.payment?.outTradeNo ?? order?.latePayment?.outTradeNo ?? orderId;
 }
 
 /** Marks a performed refund DONE and its order REFUNDED, once. Answers whether this call did it. */

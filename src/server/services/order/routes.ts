@@ -66,14 +66,14 @@ export const orderRoutes = {
   cancelExpired: defineRoute({
     schema: orderTimerContracts.cancelExpired.input,
     roles: timer,
-    handler: (_input, ctx) => cancelExpiredOrders(ctx),
+    handler: (_input, ctx) => cancelExpiredOrders(ctx, findPaymentProvider(ctx.runtime)),
   }),
   /** The function's one timer trigger (CloudBase allows one per function): expired orders, then due refunds. */
   sweep: defineRoute({
     schema: orderTimerContracts.sweep.input,
     roles: timer,
     handler: async (_input, ctx) => ({
-      cancelExpired: await cancelExpiredOrders(ctx),
+      cancelExpired: await cancelExpiredOrders(ctx, findPaymentProvider(ctx.runtime)),
       processRefunds: await processDueRefunds(ctx, findPaymentProvider(ctx.runtime)),
     }),
   }),

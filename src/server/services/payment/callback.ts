@@ -1,4 +1,5 @@
 import { PaymentNotification, type PaymentCallbackAnswer } from '../../../core/contracts/payment';
+import { jsonByteLength, MAX_EVENT_BYTES } from '../../kit/payload';
 import type { Runtime } from '../../kit/types';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections } from '../order/records';
@@ -8,19 +9,30 @@ import {
   notificationSeen,
   type PaymentNotificationDoc,
 } from './notification';
+import { countRefusedEvent } from './callback-stats';
 import { findPaymentProvider } from './provider';
+import { malformedSummary } from './summary';
 import { camelizeWxPayFields } from './wire';
 
 export const ACKNOWLEDGED: PaymentCallbackAnswer = { errcode: 0, errmsg: 'OK' };
 const NOT_RECORDED: PaymentCallbackAnswer = { errcode: 1, errmsg: 'NOT_RECORDED' };
+/** Over CloudBase's 100 KB event limit: refused unread and unstored (WeChat's notifications are a few hundred bytes). */
+export const PAYLOAD_TOO_LARGE: PaymentCallbackAnswer = { errcode: 413, errmsg: 'PAYLOAD_TOO_LARGE' };
 
 /**
  * The payCallback function's body. It answers errcode 0 once the
  * notification is recorded (whatever it did to the order), and non-zero only
- * when it could not be recorded, so that WeChat delivers it again.
+ * when it could not be recorded, so that WeChat delivers it again. An event
+ * over the 100 KB limit every function enforces is refused (and counted).
  */
 export async function handlePaymentCallback(runtime: Runtime, event: unknown): Promise<PaymentCallbackAnswer> {
   const deps: ServiceDeps = { db: runtime.db, now: () => runtime.now(), log: runtime.log };
+  const bytes = jsonByteLength(event);
+  if (bytes === null || bytes > MAX_EVENT_BYTES) {
+    deps.log.warn('payment callback event refused: too large or not serialisable', { bytes, limit: MAX_EVENT_BYTES });
+    await countRefusedEvent(deps, 'oversize');
+    return PAYLOAD_TOO_LARGE;
+  }
   const parsed = PaymentNotification.safeParse(camelizeWxPayFields(event) ?? event);
   if (!parsed.success) return recordMalformed(deps, event);
   const n = parsed.data;
@@ -61,9 +73,11 @@ function logOutcome(deps: ServiceDeps, outcome: string, replay: boolean, n: Paym
   else deps.log.error('payment notification refused', fields);
 }
 
+/** Stored as a bounded summary (summary.ts) and counted, then acknowledged: WeChat would only deliver it again. */
 async function recordMalformed(deps: ServiceDeps, event: unknown): Promise<PaymentCallbackAnswer> {
-  const raw = event !== null && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>) : { value: event };
+  const raw = event !== null && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>) : {};
   const now = deps.now();
+  const summary = malformedSummary(event);
   try {
     const doc: PaymentNotificationDoc = {
       outTradeNo: typeof raw.outTradeNo === 'string' ? raw.outTradeNo.slice(0, 64) : '',
@@ -74,10 +88,11 @@ async function recordMalformed(deps: ServiceDeps, event: unknown): Promise<Payme
       deliveries: 1,
       firstAt: now,
       lastAt: now,
-      raw,
+      raw: { ...summary },
     };
     await deps.db.collection<PaymentNotificationDoc>(OrderCollections.paymentNotifications).add(doc);
-    deps.log.error('malformed payment notification recorded', { keys: Object.keys(raw) });
+    await countRefusedEvent(deps, 'malformed');
+    deps.log.error('malformed payment notification recorded', { keys: summary.keys, bytes: summary.bytes });
     return ACKNOWLEDGED;
   } catch (error) {
     deps.log.error('malformed payment notification could not be recorded', { error });

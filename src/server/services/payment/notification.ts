@@ -10,6 +10,9 @@ import { groupBuyAllowsFulfilment } from '../../../core/groupbuy/state';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections, replaceFields } from '../order/records';
 import { Refusal, transact } from '../order/transact';
+import { boundedNotification } from './summary';
+import { orderIdOfTradeNo } from './trade-no';
+import { refuseWrongAmountInTx } from './wrong-amount';
 
 /** What a notification did. Recorded with it; a replay answers the first outcome and changes nothing. */
 export type NotificationOutcome =
@@ -22,9 +25,15 @@ export type NotificationOutcome =
   | 'AMOUNT_MISMATCH'
   | 'IGNORED';
 
+/** How a payment was learnt: WeChat's notification, or the sweep asking the provider (`orderquery`) when none came. */
+export type NotificationSource = 'notification' | 'orderquery';
+
 /** `payment_notifications`: one document per distinct notification, counting its deliveries. */
 export interface PaymentNotificationDoc {
   outTradeNo: string;
+  /** The order the trade belongs to (absent on malformed ones and older records). */
+  orderId?: string;
+  source?: NotificationSource;
   transactionId: string | null;
   resultCode: string;
   totalFee: number | null;
@@ -32,6 +41,7 @@ export interface PaymentNotificationDoc {
   deliveries: number;
   firstAt: number;
   lastAt: number;
+  /** The notification's WeChat fields, bounded (see summary.ts); a malformed one's summary. */
   raw: Record<string, unknown>;
 }
 
@@ -60,28 +70,35 @@ export async function notificationSeen(deps: ServiceDeps, n: PaymentNotification
  * PENDING_PAYMENT → PAID exactly once (pickup orders straight on to
  * READY_FOR_PICKUP); a payment for a cancelled order records a refund as
  * due instead of reviving it; an amount that differs from the order's is
- * refused. `verified` is the provider's confirmation (null: not asked).
+ * refunded and the order stays payable (wrong-amount.ts). `verified` is the
+ * provider's confirmation (null: not asked). The sweep applies a payment it
+ * learnt from the provider through this same path (`source: 'orderquery'`),
+ * so the notification arriving later is a replay.
  */
 export async function applyPaymentNotification(
   deps: ServiceDeps,
   n: PaymentNotification,
   verified: boolean | null,
+  source: NotificationSource = 'notification',
 ): Promise<AppliedNotification> {
   const _ = deps.db.command;
   const id = notificationId(n);
+  const orderId = orderIdOfTradeNo(n.outTradeNo);
   return transact(deps.db, async (tx) => {
     const now = deps.now();
     const noteRef = tx.collection<PaymentNotificationDoc>(OrderCollections.paymentNotifications).doc(id);
     const note = (await noteRef.get()).data;
     if (note) {
       await noteRef.update({ deliveries: _.inc(1), lastAt: now });
-      return { outcome: note.outcome as NotificationOutcome, replay: true, orderId: n.outTradeNo };
+      return { outcome: note.outcome as NotificationOutcome, replay: true, orderId };
     }
-    const order = await readOrderInTx(tx, n.outTradeNo);
+    const order = await readOrderInTx(tx, orderId);
     const outcome = await applyToOrder(deps, tx, order, n, verified, now);
     if (outcome instanceof Refusal) return outcome;
     await noteRef.set({
       outTradeNo: n.outTradeNo,
+      orderId,
+      source,
       transactionId: n.transactionId ?? null,
       resultCode: n.resultCode ?? n.returnCode,
       totalFee: n.totalFee ?? null,
@@ -89,9 +106,9 @@ export async function applyPaymentNotification(
       deliveries: 1,
       firstAt: now,
       lastAt: now,
-      raw: { ...n },
+      raw: boundedNotification(n),
     });
-    return { outcome, replay: false, orderId: n.outTradeNo };
+    return { outcome, replay: false, orderId };
   });
 }
 
@@ -106,9 +123,17 @@ async function applyToOrder(
   if (!isPaidNotification(n)) return 'NOT_PAID';
   if (verified === false) return 'UNVERIFIED';
   if (!order) return 'UNKNOWN_ORDER';
-  if (n.totalFee !== order.amounts.payable) return 'AMOUNT_MISMATCH';
+  const transactionId = n.transactionId ?? '';
+  if (transactionId !== '' && (order.payment?.transactionId === transactionId || order.latePayment?.transactionId === transactionId)) {
+    return 'DUPLICATE';
+  }
+  if (n.totalFee !== order.amounts.payable) {
+    await refuseWrongAmountInTx(deps, tx, order, n, now);
+    return 'AMOUNT_MISMATCH';
+  }
   const payment: PaymentRecord = {
-    transactionId: n.transactionId ?? '',
+    transactionId,
+    outTradeNo: n.outTradeNo,
     amount: n.totalFee,
     at: now,
     timeEnd: n.timeEnd ?? null,
@@ -132,7 +157,7 @@ async function applyToOrder(
   if (order.status === 'CANCELLED' && !order.latePayment) {
     const refundNo = refundNoFor(order._id);
     const refund = dueRefund({ orderId: order._id, openid: order.openid, amount: payment.amount, reason: 'PAID_AFTER_CANCEL', releaseStock: false, now });
-    await tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo).set(refund);
+    await tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo).set({ ...refund, outTradeNo: n.outTradeNo });
     await orders.doc(order._id).update(replaceFields(deps.db.command, { latePayment: payment, refundNo, updatedAt: now }));
     return 'REFUND_DUE';
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { WxPaymentParams } from '../../../core/contracts/payment';
 import { orderErrors } from '../../../core/order/errors';
-import type { PaymentProvider, PaymentRequest, PaymentStatus, RefundReceipt, RefundRequest } from './port';
+import type { CloseOutcome, PaymentProvider, PaymentRequest, PaymentStatus, RefundReceipt, RefundRequest, TradeState, TradeStatus } from './port';
 import { camelizeWxPayFields } from './wire';
 
 /**
@@ -32,7 +32,7 @@ export interface WxPayDeps {
   nonce?: () => string;
 }
 
-export type CloudPayApi = 'unifiedOrder' | 'refund' | 'queryOrder';
+export type CloudPayApi = 'unifiedOrder' | 'refund' | 'queryOrder' | 'closeOrder';
 
 export interface CloudPayCall {
   apiName: string;
@@ -47,7 +47,7 @@ export function cloudPayCall(api: CloudPayApi, data: Record<string, unknown>): C
 export function unifiedOrderData(config: WxPayConfig, order: PaymentRequest, nonceStr: string): Record<string, unknown> {
   return {
     body: order.description.slice(0, 128),
-    outTradeNo: order.orderId,
+    outTradeNo: order.outTradeNo ?? order.orderId,
     totalFee: order.amount,
     spbillCreateIp: config.spbillCreateIp ?? '127.0.0.1',
     subMchId: config.subMchId,
@@ -61,7 +61,7 @@ export function unifiedOrderData(config: WxPayConfig, order: PaymentRequest, non
 
 export function refundData(config: WxPayConfig, request: RefundRequest, nonceStr: string): Record<string, unknown> {
   return {
-    outTradeNo: request.orderId,
+    outTradeNo: request.outTradeNo ?? request.orderId,
     outRefundNo: request.refundNo,
     totalFee: request.total,
     refundFee: request.amount,
@@ -115,7 +115,44 @@ export function createWxPayProvider(client: WxPayApiClient, config: WxPayConfig,
         amount: typeof result.totalFee === 'number' ? result.totalFee : null,
       };
     },
+    async queryTrade(outTradeNo): Promise<TradeStatus> {
+      const result = await call('queryOrder', { outTradeNo, subMchId: config.subMchId, nonceStr: nonce() });
+      if (result.returnCode !== 'SUCCESS') throw new Error(`cloudPay.queryOrder ${outTradeNo} failed: ${describe(result)}`);
+      if (result.resultCode !== 'SUCCESS') {
+        if (result.errCode === 'ORDERNOTEXIST') return { state: 'NOT_FOUND', transactionId: null, amount: null, timeEnd: null };
+        throw new Error(`cloudPay.queryOrder ${outTradeNo} failed: ${describe(result)}`);
+      }
+      return {
+        state: tradeStateOf(result.tradeState),
+        transactionId: typeof result.transactionId === 'string' ? result.transactionId : null,
+        amount: typeof result.totalFee === 'number' ? result.totalFee : null,
+        timeEnd: typeof result.timeEnd === 'string' ? result.timeEnd : null,
+      };
+    },
+    async closeTrade(outTradeNo): Promise<CloseOutcome> {
+      const result = await call('closeOrder', { outTradeNo, subMchId: config.subMchId, nonceStr: nonce() });
+      if (succeeded(result)) return 'CLOSED';
+      if (result.returnCode === 'SUCCESS' && result.errCode === 'ORDERPAID') return 'PAID';
+      // Closed before (a re-run of the sweep) or never opened: either way it can never be paid.
+      if (result.returnCode === 'SUCCESS' && (result.errCode === 'ORDERCLOSED' || result.errCode === 'ORDERNOTEXIST')) return 'CLOSED';
+      throw new Error(`cloudPay.closeOrder ${outTradeNo} failed: ${describe(result)}`);
+    },
   };
+}
+
+/** WeChat Pay v2 `trade_state` as the port's TradeState; an unknown one is treated as still in progress. */
+const TRADE_STATES: Record<string, TradeState> = {
+  SUCCESS: 'PAID',
+  REFUND: 'REFUNDED',
+  NOTPAY: 'UNPAID',
+  PAYERROR: 'UNPAID',
+  CLOSED: 'CLOSED',
+  REVOKED: 'CLOSED',
+  USERPAYING: 'PAYING',
+};
+
+function tradeStateOf(value: unknown): TradeState {
+  return (typeof value === 'string' && TRADE_STATES[value]) || 'PAYING';
 }
 
 /** The provider configured from the environment, or null when WeChat Pay is not set up. */

@@ -14,6 +14,8 @@ export interface PointsEntryInput {
   kind: PointsKind;
   note?: string;
   refId?: string;
+  /** A keyed request's input fingerprint (server kit), stored with the entry. */
+  inputHash?: string;
 }
 
 export interface PointsApplied {
@@ -101,6 +103,7 @@ export async function writeEntryInTx(
     expiresOn: expiry?.on ?? null,
     taken,
     shortfall: extra.shortfall ?? 0,
+    ...(entry.inputHash ? { inputHash: entry.inputHash } : {}),
   };
   const next: PointsAccountDoc = {
     ...account,

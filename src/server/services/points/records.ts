@@ -49,6 +49,8 @@ export interface PointsEntryDoc {
   taken: Array<{ on: string; amount: number }>;
   /** A refund's claw-back: points the order earned that could not be taken back (already spent). */
   shortfall: number;
+  /** An operator adjustment's input fingerprint (server kit); absent on other and older entries. */
+  inputHash?: string;
 }
 
 export const ledgerEntryId = (openid: string, source: string): string => `${openid}:${source}`;

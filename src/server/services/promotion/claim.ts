@@ -6,10 +6,13 @@ import { couponFromTemplate } from '../../../core/coupon/issue';
 import type { Coupon, CouponDoc, CouponTemplateDoc } from '../../../core/coupon/types';
 import { validityOpen } from '../../../core/coupon/validity';
 import { toCouponView } from '../../../core/coupon/view';
+import { assertSameInput, inputFingerprint, reusedKeyError } from '../../kit/input-fingerprint';
 import type { ServiceDeps } from '../order/deps';
 import { refuse, transact, type Refusal } from '../order/transact';
 import { newCouponCode } from './coupon-code';
 import { claimCountId, PromotionCollections, type ClaimCountDoc } from './records';
+
+export const COUPON_CLAIM_SCOPE = 'coupon.claim';
 
 /** The coupon a claim creates: one per (member, requestId), so a retried tap finds the first one. */
 export function claimCouponId(openid: string, requestId: string): string {
@@ -20,19 +23,27 @@ export function claimCouponId(openid: string, requestId: string): string {
  * A member claims a coupon in the claim center, in one transaction: the
  * template's claimed count (never past its quantity), the member's claim
  * count (never past the per-member limit) and the coupon. Repeating the same
- * requestId answers the coupon of the first claim.
+ * requestId answers the coupon of the first claim; with another template it is
+ * IDEMPOTENCY_KEY_REUSED.
  */
 export async function claimCoupon(deps: ServiceDeps, openid: string, input: { templateId: string; requestId: string }): Promise<CouponView> {
   const couponId = claimCouponId(openid, input.requestId);
+  const fingerprint = inputFingerprint(COUPON_CLAIM_SCOPE, openid, input);
   const earlier = await loadCoupon(deps, couponId);
-  if (earlier) return toCouponView(earlier, deps.now());
+  if (earlier) {
+    assertSameInput(earlier.inputHash, fingerprint);
+    return toCouponView(earlier, deps.now());
+  }
   await refuseEarly(deps, input.templateId);
 
   const now = deps.now();
   const coupon = await transact(deps.db, async (tx): Promise<Coupon | Refusal> => {
     const couponRef = tx.collection<CouponDoc>(PromotionCollections.coupons).doc(couponId);
     const replay = (await couponRef.get()).data;
-    if (replay) return replay;
+    if (replay) {
+      const reused = reusedKeyError(replay.inputHash, fingerprint);
+      return reused ? refuse(reused) : replay;
+    }
 
     const templateRef = tx.collection<CouponTemplateDoc>(PromotionCollections.templates).doc(input.templateId);
     const template = claimable(input.templateId, (await templateRef.get()).data, now);
@@ -41,7 +52,10 @@ export async function claimCoupon(deps: ServiceDeps, openid: string, input: { te
     const claimedByMe = (await countRef.get()).data?.count ?? 0;
     if (claimedByMe >= template.perMemberLimit) return refuse(couponErrors.claimLimit(input.templateId, template.perMemberLimit));
 
-    const doc = couponFromTemplate(template, { openid, templateId: input.templateId, source: 'claim', code: newCouponCode() }, now);
+    const doc = {
+      ...couponFromTemplate(template, { openid, templateId: input.templateId, source: 'claim', code: newCouponCode() }, now),
+      inputHash: fingerprint,
+    };
     await templateRef.update({ claimed: deps.db.command.inc(1), updatedAt: now });
     await countRef.set({ templateId: input.templateId, openid, count: claimedByMe + 1, updatedAt: now });
     await couponRef.set(doc);

@@ -17,11 +17,13 @@ import { toOrderView } from '../../../core/order/view';
 import type { z } from 'zod';
 import type { Transaction } from '../../db';
 import { newId } from '../../kit/ids';
+import { assertSameInput, inputFingerprint, reusedKeyError } from '../../kit/input-fingerprint';
 import { CatalogCollections, loadOne, type SkuDoc } from '../catalog/records';
 import { loadOrder } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
 import { resolveFulfillment } from '../order/prepare';
 import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from '../order/records';
+import { withPickupCodeInTx } from '../order/pickup-code';
 import { orderPayMinutes } from '../order/settings';
 import { Refusal, refuse, transact } from '../order/transact';
 import { applyPointsInTx, pointsBalanceOf } from '../points/ledger';
@@ -49,7 +51,8 @@ export interface RedeemRequest {
  */
 export async function redeemMallItem(deps: ServiceDeps, openid: string, input: RedeemRequest): Promise<RedeemView> {
   const requestKey = idempotencyKey(MALL_REDEEM_SCOPE, openid, input.requestId);
-  const replayed = await orderOfKey(deps, requestKey);
+  const fingerprint = inputFingerprint(MALL_REDEEM_SCOPE, openid, input);
+  const replayed = await orderOfKey(deps, requestKey, fingerprint);
   if (replayed) return redeemView(replayed);
 
   const item = await loadMallItem(deps, input.itemId);
@@ -63,7 +66,10 @@ export async function redeemMallItem(deps: ServiceDeps, openid: string, input: R
   const createdId = await transact(deps.db, async (tx): Promise<string | Refusal> => {
     const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(requestKey);
     const earlier = (await idempotency.get()).data;
-    if (earlier) return earlier.resultId;
+    if (earlier) {
+      const reused = reusedKeyError(earlier.inputHash, fingerprint);
+      return reused ? refuse(reused) : earlier.resultId;
+    }
 
     const checked = await checkRedeemableInTx(tx, item._id, openid, now);
     if (checked instanceof Refusal) return checked;
@@ -76,7 +82,7 @@ export async function redeemMallItem(deps: ServiceDeps, openid: string, input: R
     const order = mallOrderDoc({
       item: { ...current, _id: item._id },
       openid,
-      fulfillment,
+      fulfillment: await withPickupCodeInTx(tx, orderId, fulfillment, now),
       product,
       requestId: input.requestId,
       requestKey,
@@ -110,6 +116,7 @@ export async function redeemMallItem(deps: ServiceDeps, openid: string, input: R
       openid,
       requestId: input.requestId,
       resultId: orderId,
+      inputHash: fingerprint,
       createdAt: now,
       expiresAt: now + IDEMPOTENCY_TTL_MS,
     });
@@ -206,7 +213,9 @@ function redeemView(order: Order): RedeemView {
   };
 }
 
-async function orderOfKey(deps: ServiceDeps, key: string): Promise<Order | null> {
+async function orderOfKey(deps: ServiceDeps, key: string, fingerprint: string): Promise<Order | null> {
   const { data } = await deps.db.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(key).get();
-  return data[0] ? loadOrder(deps.db, data[0].resultId) : null;
+  if (!data[0]) return null;
+  assertSameInput(data[0].inputHash, fingerprint);
+  return loadOrder(deps.db, data[0].resultId);
 }

@@ -1,34 +1,49 @@
 import type { VerifyPickupResult } from '../../../core/contracts/staff';
+import { orderErrors } from '../../../core/order/errors';
 import type { Order } from '../../../core/order/types';
 import { requireStaffOfStore } from '../../kit/guards';
 import type { Caller } from '../../kit/types';
 import { loadMember } from '../member/access';
+import { loadOrder } from '../order/access';
 import { changeOrder, step } from '../order/change';
+import { releasePickupCodeInTx } from '../order/pickup-code';
 import type { ServiceDeps } from '../order/deps';
 import { refuse, Refusal } from '../order/transact';
 import { auditingRefusals, writeAudit, writeAuditInTx } from './audit';
 import { staffErrors } from './errors';
-import { pickupStoreOf, pickupSummaryOf } from './order-summary';
+import { pickupStoreNameOf, pickupStoreOf, pickupSummaryOf } from './order-summary';
 
 /**
  * Staff hand over a pickup order: READY_FOR_PICKUP → COMPLETED (`pickUp`),
- * only at the order's own store, with the audit entry in the same
- * transaction. A repeat at the same store answers the completed order.
+ * only at the order's own store, with the audit entry and the release of
+ * its 取货码 in the same transaction. A repeat at the same store answers the completed order.
  */
 export async function verifyPickup(deps: ServiceDeps, caller: Caller, orderId: string, storeId: string): Promise<VerifyPickupResult> {
   requireStaffOfStore(caller, storeId);
   const now = deps.now();
+  const before = await loadOrder(deps.db, orderId);
+  // Read before the transaction: the refusal inside it must not read another collection.
+  const rightStoreName = before ? await pickupStoreNameOf(deps.db, before) : '';
   const audit = { staffOpenid: caller.openid ?? '', storeId, action: 'verifyPickup' as const, target: orderId, at: now };
   let verifiedNow = false;
   const order = await auditingRefusals(deps.db, audit, () =>
     changeOrder(deps, orderId, null, (current) => {
-      if (pickupStoreOf(current) !== storeId) return refuse(staffErrors.wrongStore(orderId, pickupStoreOf(current)));
+      verifiedNow = false; // the callback may run again
+      // A delivery order is nothing staff may see.
+      if (current.fulfillment.type !== 'pickup') return refuse(orderErrors.orderNotFound(orderId));
+      if (pickupStoreOf(current) !== storeId) return refuse(staffErrors.wrongStore(rightStoreName || storeNameAtOrdering(current)));
       if (current.status === 'COMPLETED' && pickedUp(current)) return null;
       if (current.status !== 'READY_FOR_PICKUP') return refuse(staffErrors.stateInvalid(orderId, current.status));
       const next = step(current, ['pickUp'], now, 'system');
       if (next instanceof Refusal) return next;
       verifiedNow = true;
-      return { patch: { ...next, completedAt: now }, alsoInTx: (tx) => writeAuditInTx(tx, { ...audit, result: 'ok' }) };
+      return {
+        patch: { ...next, completedAt: now },
+        alsoInTx: async (tx) => {
+          await releasePickupCodeInTx(tx, current, now);
+          await writeAuditInTx(tx, { ...audit, result: 'ok' });
+        },
+      };
     }),
   );
   if (!verifiedNow) await writeAudit(deps.db, { ...audit, result: 'duplicate' });
@@ -36,4 +51,5 @@ export async function verifyPickup(deps: ServiceDeps, caller: Caller, orderId: s
   return { order: pickupSummaryOf(order, member?.nickname ?? null), verifiedNow };
 }
 
+const storeNameAtOrdering = (order: Order): string => (order.fulfillment.type === 'pickup' ? order.fulfillment.storeName : '');
 const pickedUp = (order: Order): boolean => order.history.some((entry) => entry.event === 'pickUp');

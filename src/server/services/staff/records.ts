@@ -5,6 +5,8 @@ export const StaffCollections = {
   audit: 'staff_audit',
   /** `{storeId}:{receiptNo}`: an in-store receipt that earned points (at most once, whoever's code). */
   receipts: 'instore_receipts',
+  /** A staff member's 10-minute hold on a member at the counter (counter-session.ts). */
+  counterSessions: 'staff_counter_sessions',
 } as const;
 
 export interface StaffAuditDoc {
@@ -14,6 +16,7 @@ export interface StaffAuditDoc {
   target: string;
   /** 'ok' | 'duplicate' | an error code. */
   result: string;
+  detail?: string;
   at: number;
 }
 

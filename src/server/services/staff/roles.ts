@@ -4,6 +4,7 @@ import { ROLES_COLLECTION, type RoleRecord } from '../../kit/caller';
 import type { ServiceDeps } from '../order/deps';
 import { transact } from '../order/transact';
 import { CatalogCollections } from '../catalog/records';
+import { MemberCollections } from '../member/records';
 import { writeAuditInTx } from './audit';
 import { staffErrors } from './errors';
 
@@ -13,15 +14,21 @@ type Change = 'grantStaff' | 'revokeStaff';
  * An operator makes `openid` staff of `storeId` (grant) or takes that store
  * away (revoke; the staff role goes with the last store). The role record and
  * the audit entry are written together; other roles (operator) are kept.
+ * A grant names a real store and a real person (USER_NOT_FOUND otherwise:
+ * a typo must not create a role record nobody can use); a revoke of someone
+ * without a role record writes only the audit entry.
  */
 export async function changeStaffRole(deps: ServiceDeps, operator: string, change: Change, openid: string, storeId: string): Promise<StaffRoleResult> {
   const now = deps.now();
-  if (change === 'grantStaff' && !(await storeExists(deps.db, storeId))) throw staffErrors.storeNotFound(storeId);
+  if (change === 'grantStaff') {
+    if (!(await storeExists(deps.db, storeId))) throw staffErrors.storeNotFound(storeId);
+    if (!(await userExists(deps.db, openid))) throw staffErrors.userNotFound(openid);
+  }
   return transact(deps.db, async (tx) => {
     const ref = tx.collection<Partial<RoleRecord>>(ROLES_COLLECTION).doc(openid);
     const current = (await ref.get()).data;
     const next = change === 'grantStaff' ? granted(current, storeId) : revoked(current, storeId);
-    await ref.set({ ...next, updatedAt: now });
+    if (current || change === 'grantStaff') await ref.set({ ...next, updatedAt: now });
     await writeAuditInTx(tx, { staffOpenid: operator, storeId, action: change, target: openid, result: 'ok', at: now });
     return { openid, roles: next.roles, staffStoreIds: next.staffStoreIds };
   });
@@ -54,4 +61,12 @@ function revoked(record: Partial<RoleRecord> | null, storeId: string): Roles {
 async function storeExists(db: Db, storeId: string): Promise<boolean> {
   const { data } = await db.collection(CatalogCollections.stores).doc(storeId).get();
   return data.length > 0;
+}
+
+/** Someone we know: signed in (`users`), joined as a member, or holding a role already. */
+async function userExists(db: Db, openid: string): Promise<boolean> {
+  for (const name of [MemberCollections.members, 'users', ROLES_COLLECTION]) {
+    if ((await db.collection(name).doc(openid).get()).data.length > 0) return true;
+  }
+  return false;
 }

@@ -37,7 +37,7 @@ export const staffRoutes = {
   verifyCoupon: defineRoute({
     schema: staffContracts.verifyCoupon.input,
     roles: staff,
-    handler: (input, ctx) => verifyCoupon(ctx, ctx.caller, input.code, input.storeId),
+    handler: (input, ctx) => verifyCoupon(ctx, ctx.caller, input.code, input.storeId, input.amount),
   }),
   myStores: defineRoute({
     schema: staffContracts.myStores.input,
