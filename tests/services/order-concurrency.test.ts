@@ -1,3 +1,5 @@
+import { installRuntime } from '../../src/server/kit';
+import { createSandboxPay } from '../../src/server/local/pay';
 import { DELIVERY, newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
 
 /** Invariant: units only move between stock and sold. */
@@ -137,7 +139,8 @@ describe('order concurrency', () => {
   it('a late payment for a cancelled order is refunded once by processRefunds and never revives it', async () => {
     const order = await bench.ok('order', 'u1', 'create', { items: [{ skuId: 'sku-hot', quantity: 3 }], fulfillment: DELIVERY, requestId: newRequestId() });
     await bench.ok('order', 'u1', 'pay', { orderId: order._id });
-    // The customer cancels with WeChat's pay sheet still open (the sweep would have closed the trade first).
+    // The customer cancels with WeChat's pay sheet still open, in the trade's first 5 minutes: WeChat refuses to close it.
+    installRuntime({ ...bench.runtime, pay: createSandboxPay({ db: bench.db, now: bench.clock, payCallback: (e) => bench.payCallback(e), closeNotBeforeMs: 5 * 60_000 }) });
     await bench.ok('order', 'u1', 'cancel', { orderId: order._id });
     const report = await bench.pay.deliverPaymentNotification(order._id, 'SUCCESS', 3);
     expect(report.allAcknowledged).toBe(true);

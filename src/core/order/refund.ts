@@ -5,14 +5,16 @@ import type { Fen } from '../money';
  * It is recorded as DUE in the same transaction as the change that owes it,
  * and performed later by the `processRefunds` timer, outside any transaction.
  */
-export type RefundReason = 'CUSTOMER_REQUEST' | 'PAID_AFTER_CANCEL' | 'GROUP_FAILED' | 'GROUP_CLOSED' | 'AMOUNT_MISMATCH';
+export type RefundReason = 'CUSTOMER_REQUEST' | 'PAID_AFTER_CANCEL' | 'GROUP_FAILED' | 'GROUP_CLOSED' | 'AMOUNT_MISMATCH' | 'DUPLICATE_PAYMENT';
 
 /**
  * Reasons whose order waits in REFUNDING and ends REFUNDED when the refund is
  * done: a customer's request; a group-buy that failed (GROUP_FAILED) or a
  * payment for a group-buy seat that had closed (GROUP_CLOSED). A payment
  * after cancellation leaves its order CANCELLED; a payment of the wrong
- * amount (AMOUNT_MISMATCH) leaves its order as it was, still payable.
+ * amount (AMOUNT_MISMATCH) leaves its order as it was, still payable; a
+ * second payment of an order that already took one (DUPLICATE_PAYMENT)
+ * leaves it as it was, its first payment applied.
  */
 export function refundEndsOrder(reason: RefundReason): boolean {
   return reason === 'CUSTOMER_REQUEST' || reason === 'GROUP_FAILED' || reason === 'GROUP_CLOSED';

@@ -7,13 +7,17 @@ export const ACTION_LABELS: Record<StaffAuditAction, string> = {
   verifyCoupon: '券核销',
   grantStaff: '授予店员',
   revokeStaff: '撤销店员',
-  paymentMismatch: '支付金额不符'
+  paymentMismatch: '异常收款退款'
 }
+
+/** Why money received was recorded as a refund due (the payment audit entries' result). */
+const REFUND_REASON_LABELS: Record<string, string> = { AMOUNT_MISMATCH: '金额不符', DUPLICATE_PAYMENT: '重复支付' }
 
 /** 'ok' | 'duplicate' | an error code, as an operator reads it. */
 export function resultLabel(result: string): { label: string; tone: string } {
   if (result === 'ok') return { label: '成功', tone: 'done' }
   if (result === 'duplicate') return { label: '重复', tone: 'scheduled' }
+  if (REFUND_REASON_LABELS[result]) return { label: REFUND_REASON_LABELS[result], tone: 'off' }
   return { label: result, tone: 'off' }
 }
 

@@ -76,6 +76,11 @@ export interface SandboxPayOptions {
   now?: () => number;
   /** payCallback's main; by default `cloudfunctions/payCallback`'s, loaded on first delivery. */
   payCallback?: PayCallbackMain;
+  /**
+   * Refuse to close an open trade younger than this (ms), as WeChat refuses
+   * `closeorder` in a trade's first 5 minutes. Default 0: the sandbox closes at once.
+   */
+  closeNotBeforeMs?: number;
 }
 
 export class SandboxPayError extends Error {
@@ -161,6 +166,13 @@ export function createSandboxPay(options: SandboxPayOptions): SandboxPay {
     },
 
     async closeTrade(outTradeNo: string): Promise<CloseOutcome> {
+      const closeNotBeforeMs = options.closeNotBeforeMs ?? 0;
+      if (closeNotBeforeMs > 0) {
+        const open = await loadPayment(outTradeNo);
+        if (open && (open.status === 'OPEN' || open.status === 'FAILED') && now() - open.createdAt < closeNotBeforeMs) {
+          throw new SandboxPayError(`sandbox: trade ${outTradeNo} is too new to close (closeorder is refused in its first ${closeNotBeforeMs} ms)`);
+        }
+      }
       // A second round only when a payment was opened for it between our two writes.
       for (let round = 0; ; round += 1) {
         const outcome = await closeOnce(outTradeNo);

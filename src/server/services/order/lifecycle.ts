@@ -6,6 +6,8 @@ import { toOrderView } from '../../../core/order/view';
 import type { GroupState } from '../../../core/contracts/groupbuy';
 import { AppError } from '../../../core/errors';
 import { groupBuyAllowsFulfilment } from '../../../core/groupbuy/state';
+import { closeTradeOfCancelledOrder } from '../payment/close-after-cancel';
+import type { PaymentProvider } from '../payment/port';
 import { changeOrder, step, type Decision } from './change';
 import { enqueueShippedInTx } from '../notify/order-hooks';
 import { runOrderHooks } from './hooks';
@@ -14,13 +16,19 @@ import { OrderCollections } from './records';
 import { releaseStockInTx } from './stock';
 import { Refusal } from './transact';
 
-/** The customer cancels an unpaid order; its stock goes back once. A repeat answers the cancelled order. */
-export async function cancelOrder(deps: ServiceDeps, openid: string, orderId: string): Promise<OrderView> {
+/**
+ * The customer cancels an unpaid order; its stock goes back once. A repeat
+ * answers the cancelled order. Once the cancel has committed, the order's
+ * trade is closed with the provider (a repeat tries again), so it cannot be
+ * paid; if that fails, a late payment is refunded (PAID_AFTER_CANCEL).
+ */
+export async function cancelOrder(deps: ServiceDeps, provider: PaymentProvider | null, openid: string, orderId: string): Promise<OrderView> {
   const now = deps.now();
   const order = await changeOrder(deps, orderId, openid, (current) => {
     if (current.status === 'CANCELLED') return null;
     return cancellation(deps, current, 'cancel', now);
   });
+  await closeTradeOfCancelledOrder(deps, provider, order);
   return toOrderView(order);
 }
 

@@ -36,7 +36,7 @@ export const orderRoutes = {
   cancel: defineRoute({
     schema: orderContracts.cancel.input,
     roles: customers,
-    handler: (input, ctx) => cancelOrder(ctx, openidOf(ctx), input.orderId),
+    handler: (input, ctx) => cancelOrder(ctx, findPaymentProvider(ctx.runtime), openidOf(ctx), input.orderId),
   }),
   confirm: defineRoute({
     schema: orderContracts.confirm.input,

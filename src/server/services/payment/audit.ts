@@ -6,7 +6,11 @@ import { StaffCollections, type StaffAuditDoc } from '../staff/records';
 /** Who the audit log names for entries the payment callback writes. */
 export const PAYMENT_AUDIT_ACTOR = 'system';
 
+/** Why a payment was refused: the wrong amount, or the order had already taken a payment. */
+export type RefusedPaymentReason = 'AMOUNT_MISMATCH' | 'DUPLICATE_PAYMENT';
+
 export interface RefusedPaymentEntry {
+  reason: RefusedPaymentReason;
   order: Order;
   outTradeNo: string;
   transactionId: string | null;
@@ -16,10 +20,11 @@ export interface RefusedPaymentEntry {
 }
 
 /**
- * A payment of the wrong amount, in the operator's audit log (the staff
- * audit collection, which the ops back office lists), written in the
- * notification's transaction. Its `_id` comes from the transaction, so a
- * re-run or a replay writes it once.
+ * A refused payment (the wrong amount, or a second payment of a paid order),
+ * in the operator's audit log (the staff audit collection, which the ops
+ * back office lists; both under the `paymentMismatch` action, told apart by
+ * `result`), written in the notification's transaction. Its `_id` comes
+ * from the transaction, so a re-run or a replay writes it once.
  */
 export async function auditRefusedPaymentInTx(tx: Transaction, entry: RefusedPaymentEntry): Promise<void> {
   const { order } = entry;
@@ -30,11 +35,17 @@ export async function auditRefusedPaymentInTx(tx: Transaction, entry: RefusedPay
     storeId: order.fulfillment.type === 'pickup' ? order.fulfillment.storeId : '',
     action: 'paymentMismatch',
     target: order._id,
-    result: 'AMOUNT_MISMATCH',
-    detail: `交易 ${entry.transactionId ?? '-'}（${entry.outTradeNo}）收到 ${received}，应付 ${formatPrice(order.amounts.payable)}；${refund}`,
+    result: entry.reason,
+    detail: `交易 ${entry.transactionId ?? '-'}（${entry.outTradeNo}）收到 ${received}，${whyRefused(entry)}；${refund}`,
     at: entry.at,
   };
   await tx.collection<StaffAuditDoc>(StaffCollections.audit).doc(auditIdOf(entry)).set(doc);
+}
+
+function whyRefused(entry: RefusedPaymentEntry): string {
+  if (entry.reason === 'AMOUNT_MISMATCH') return `应付 ${formatPrice(entry.order.amounts.payable)}`;
+  const first = entry.order.payment ?? entry.order.latePayment;
+  return `订单已由交易 ${first?.transactionId || '-'} 支付，此为重复支付`;
 }
 
 function auditIdOf(entry: RefusedPaymentEntry): string {

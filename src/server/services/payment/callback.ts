@@ -69,7 +69,7 @@ function logOutcome(deps: ServiceDeps, outcome: string, replay: boolean, n: Paym
   const fields = { outTradeNo: n.outTradeNo, transactionId: n.transactionId, totalFee: n.totalFee, outcome, replay };
   if (replay) deps.log.info('payment notification replayed', fields);
   else if (outcome === 'PAID' || outcome === 'NOT_PAID') deps.log.info('payment notification applied', fields);
-  else if (outcome === 'REFUND_DUE' || outcome === 'DUPLICATE') deps.log.warn('payment notification applied', fields);
+  else if (outcome === 'REFUND_DUE' || outcome === 'DUPLICATE' || outcome === 'DUPLICATE_PAYMENT') deps.log.warn('payment notification applied', fields);
   else deps.log.error('payment notification refused', fields);
 }
 

@@ -12,6 +12,7 @@ import { OrderCollections, replaceFields } from '../order/records';
 import { Refusal, transact } from '../order/transact';
 import { boundedNotification } from './summary';
 import { orderIdOfTradeNo } from './trade-no';
+import { recordRefusedPaymentInTx } from './refused';
 import { refuseWrongAmountInTx } from './wrong-amount';
 
 /** What a notification did. Recorded with it; a replay answers the first outcome and changes nothing. */
@@ -23,6 +24,8 @@ export type NotificationOutcome =
   | 'UNVERIFIED'
   | 'UNKNOWN_ORDER'
   | 'AMOUNT_MISMATCH'
+  | 'DUPLICATE_PAYMENT'
+  /** Older records only: a second payment of a paid order, before it was refunded as DUPLICATE_PAYMENT. */
   | 'IGNORED';
 
 /** How a payment was learnt: WeChat's notification, or the sweep asking the provider (`orderquery`) when none came. */
@@ -70,7 +73,9 @@ export async function notificationSeen(deps: ServiceDeps, n: PaymentNotification
  * PENDING_PAYMENT → PAID exactly once (pickup orders straight on to
  * READY_FOR_PICKUP); a payment for a cancelled order records a refund as
  * due instead of reviving it; an amount that differs from the order's is
- * refunded and the order stays payable (wrong-amount.ts). `verified` is the
+ * refunded and the order stays payable (wrong-amount.ts); another payment
+ * of an order that already took one (another transaction, perhaps on a
+ * later trade) is refunded and the order left as it is. `verified` is the
  * provider's confirmation (null: not asked). The sweep applies a payment it
  * learnt from the provider through this same path (`source: 'orderquery'`),
  * so the notification arriving later is a replay.
@@ -123,10 +128,8 @@ async function applyToOrder(
   if (!isPaidNotification(n)) return 'NOT_PAID';
   if (verified === false) return 'UNVERIFIED';
   if (!order) return 'UNKNOWN_ORDER';
+  if (isRecordedPayment(order, n)) return 'DUPLICATE';
   const transactionId = n.transactionId ?? '';
-  if (transactionId !== '' && (order.payment?.transactionId === transactionId || order.latePayment?.transactionId === transactionId)) {
-    return 'DUPLICATE';
-  }
   if (n.totalFee !== order.amounts.payable) {
     await refuseWrongAmountInTx(deps, tx, order, n, now);
     return 'AMOUNT_MISMATCH';
@@ -151,9 +154,6 @@ async function applyToOrder(
     await runOrderHooks('paid', tx, { ...order, ...paid }, deps, now);
     return 'PAID';
   }
-  if (order.payment?.transactionId === payment.transactionId || order.latePayment?.transactionId === payment.transactionId) {
-    return 'DUPLICATE';
-  }
   if (order.status === 'CANCELLED' && !order.latePayment) {
     const refundNo = refundNoFor(order._id);
     const refund = dueRefund({ orderId: order._id, openid: order.openid, amount: payment.amount, reason: 'PAID_AFTER_CANCEL', releaseStock: false, now });
@@ -161,5 +161,21 @@ async function applyToOrder(
     await orders.doc(order._id).update(replaceFields(deps.db.command, { latePayment: payment, refundNo, updatedAt: now }));
     return 'REFUND_DUE';
   }
-  return 'IGNORED';
+  // Paid already (or its late payment recorded): this money goes back, the first payment stays applied.
+  await recordRefusedPaymentInTx(tx, order, n, 'DUPLICATE_PAYMENT', now);
+  return 'DUPLICATE_PAYMENT';
+}
+
+/**
+ * The payment the order already holds (or its late payment), delivered
+ * again. When either side lacks a transaction id only the trade can tell,
+ * and the same trade is taken for a repeat (never refund the one payment).
+ */
+function isRecordedPayment(order: Order, n: PaymentNotification): boolean {
+  const transactionId = n.transactionId ?? '';
+  return [order.payment, order.latePayment].some((recorded) => {
+    if (!recorded) return false;
+    if (transactionId !== '' && recorded.transactionId !== '') return recorded.transactionId === transactionId;
+    return (recorded.outTradeNo ?? order._id) === n.outTradeNo;
+  });
 }

@@ -1,18 +1,17 @@
-import type { PaymentNotification } from '../../../core/contracts/payment';
 import type { Order } from '../../../core/order/types';
 import { loadOrder } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
 import { cancelIfExpired } from '../order/lifecycle';
 import { liveAttemptOf } from './attempts';
-import { applyPaymentNotification } from './notification';
-import type { PaymentProvider, TradeStatus } from './port';
+import { applyPaidTrade } from './paid-trade';
+import type { PaymentProvider } from './port';
 
 /**
  * What became of an unpaid order's trade: PAID (the payment is now applied),
  * CLOSED (closed at the provider: it can never be paid), NO_TRADE (nothing
  * the provider could still take: never opened, or spent on a refused
- * payment), WAIT (being paid right now, refunded at the provider, or no
- * provider to ask: leave the order to the next run).
+ * payment), WAIT (being paid right now, refunded at the provider, no
+ * provider to ask, or the close failed: leave the order to the next run).
  */
 export type TradeOutcome = 'PAID' | 'CLOSED' | 'NO_TRADE' | 'WAIT';
 
@@ -23,6 +22,9 @@ export type TradeOutcome = 'PAID' | 'CLOSED' | 'NO_TRADE' | 'WAIT';
  * with the same notification id, so the notification arriving later is a
  * replay. Not paid: the trade is closed (`closeorder`) so it can never be
  * paid later; a payment that slipped in before the close is applied instead.
+ * A close that fails (WeChat refuses `closeorder` in a trade's first 5
+ * minutes, or any error) leaves the order unpaid for the next run: an order
+ * is never cancelled while its trade may still take money.
  */
 export async function settleUnpaidTrade(deps: ServiceDeps, provider: PaymentProvider | null, order: Order): Promise<TradeOutcome> {
   const attempt = liveAttemptOf(order);
@@ -35,18 +37,16 @@ export async function settleUnpaidTrade(deps: ServiceDeps, provider: PaymentProv
   let trade = await provider.queryTrade(outTradeNo);
   if (trade.state === 'CLOSED') return 'CLOSED';
   if (trade.state === 'UNPAID' || trade.state === 'NOT_FOUND') {
-    if ((await provider.closeTrade(outTradeNo)) === 'CLOSED') return 'CLOSED';
+    try {
+      if ((await provider.closeTrade(outTradeNo)) === 'CLOSED') return 'CLOSED';
+    } catch (error) {
+      deps.log.warn('trade could not be closed; unpaid order left for the next run', { orderId: order._id, outTradeNo, error });
+      return 'WAIT';
+    }
     trade = await provider.queryTrade(outTradeNo);
   }
   if (trade.state === 'PAID') {
-    const applied = await applyPaymentNotification(deps, paidNotification(outTradeNo, trade), true, 'orderquery');
-    deps.log.warn('payment found by asking the provider (its notification had not arrived)', {
-      orderId: order._id,
-      outTradeNo,
-      transactionId: trade.transactionId,
-      outcome: applied.outcome,
-      replay: applied.replay,
-    });
+    const applied = await applyPaidTrade(deps, order._id, outTradeNo, trade);
     // A refused amount spent the trade (its refund is due): nothing is left that could pay the order.
     return applied.outcome === 'AMOUNT_MISMATCH' ? 'NO_TRADE' : 'PAID';
   }
@@ -73,16 +73,4 @@ export async function settleExpiredOrder(deps: ServiceDeps, provider: PaymentPro
   const closedTradeNo = trade === 'CLOSED' ? liveAttemptOf(order)?.outTradeNo ?? null : null;
   const cancelled = await cancelIfExpired(deps, orderId, (current) => (liveAttemptOf(current)?.outTradeNo ?? null) === closedTradeNo);
   return cancelled ? 'CANCELLED' : 'UNCHANGED';
-}
-
-/** The notification WeChat would have sent for a trade `orderquery` reports paid. */
-function paidNotification(outTradeNo: string, trade: TradeStatus): PaymentNotification {
-  return {
-    returnCode: 'SUCCESS',
-    resultCode: 'SUCCESS',
-    outTradeNo,
-    ...(trade.transactionId !== null ? { transactionId: trade.transactionId } : {}),
-    ...(trade.amount !== null ? { totalFee: trade.amount } : {}),
-    ...(trade.timeEnd !== null ? { timeEnd: trade.timeEnd } : {}),
-  };
 }
