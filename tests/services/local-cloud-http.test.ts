@@ -160,7 +160,7 @@ describe('local cloud over HTTP', () => {
   it('lists the demo users for the identity switcher', async () => {
     const res = await fetch(`${cloud.url}/api/dev/users`);
     const { users } = (await res.json()) as { users: Array<{ openid: string; roles: string[] }> };
-    expect(users.map((u) => u.openid).sort()).toEqual(['demo-customer', 'demo-operator', 'demo-staff']);
+    expect(users.map((u) => u.openid).sort()).toEqual(['demo-customer', 'demo-operator', 'demo-staff', 'demo-staff-jingan']);
     expect(users.find((u) => u.openid === 'demo-staff')?.roles).toEqual(['customer', 'staff']);
   });
 

@@ -49,7 +49,7 @@ export default function SaleInfo({ sale, onProduct }: { sale: FlashSaleView; onP
         </View>
         <View className='flash-detail__rule'>
           <Text className='flash-detail__rule-key'>领取方式</Text>
-          <Text className='flash-detail__rule-value'>到店自提，门店地址见订单详情</Text>
+          <Text className='flash-detail__rule-value'>到店自提，在下方选择门店，凭取货码取货</Text>
         </View>
         <View className='flash-detail__rule'>
           <Text className='flash-detail__rule-key'>支付说明</Text>

@@ -6,6 +6,7 @@ import { memberOrderHooks } from '../member/order-hooks';
 import { notifyOrderHooks } from '../notify/order-hooks';
 import { promotionOrderHooks } from '../promotion/order-hooks';
 import type { ServiceDeps } from './deps';
+import { pickupCodeOrderHooks } from './pickup-code';
 
 /**
  * What other bounded contexts do when an order changes, inside the same
@@ -23,8 +24,8 @@ export interface OrderHooks {
 
 export type OrderHookEvent = keyof OrderHooks;
 
-/** Members (growth, points earned), promotions (coupons, points-mall redemptions), flash sales and group-buys. */
-const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks, notifyOrderHooks];
+/** Members (growth, points earned), promotions (coupons, points-mall redemptions), flash sales, group-buys, notifications and pickup codes. */
+const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks, notifyOrderHooks, pickupCodeOrderHooks];
 
 export async function runOrderHooks(event: OrderHookEvent, tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void> {
   for (const hooks of HOOKS) await hooks[event]?.(tx, order, deps, now);
