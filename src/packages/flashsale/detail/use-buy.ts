@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { ApiError, call, errorMessage } from '../../../api'
-import { newRequestId } from '../../../utils/request-id'
+import { IntentKey } from '../../../utils/intent-key'
 import { orderUrl } from '../../../utils/routes'
 
 /** Refusals after which 立即抢购 stays off on this visit (until the page is shown or pulled again). */
@@ -16,15 +16,16 @@ interface Options {
 
 /**
  * 立即抢购 (picked up at the chosen store): `flashsale.buy` with one requestId per intent. A double tap sends
- * one request; a network failure keeps the requestId, so tapping again cannot
- * buy twice; a definite answer starts a new intent. On success the customer
+ * one request; a network failure keeps the requestId for the same store, so
+ * tapping again cannot buy twice; another store or a definite answer starts a
+ * new intent. On success the customer
  * pays on the order's page (去支付, with the payment countdown).
  */
 export function useBuy({ saleId, reload }: Options) {
   const [pending, setPending] = useState(false)
   const [refusal, setRefusal] = useState<BuyRefusal | null>(null)
   const busy = useRef(false)
-  const requestId = useRef(newRequestId())
+  const intent = useRef(new IntentKey()).current
 
   const buy = useCallback(async (storeId: string | null) => {
     if (busy.current) return
@@ -35,13 +36,14 @@ export function useBuy({ saleId, reload }: Options) {
     busy.current = true
     setPending(true)
     try {
-      const { orderId } = await call('flashsale', 'buy', { saleId, requestId: requestId.current, fulfillment: { type: 'pickup', storeId } })
-      requestId.current = newRequestId()
+      const input = { saleId, fulfillment: { type: 'pickup' as const, storeId } }
+      const { orderId } = await call('flashsale', 'buy', { ...input, requestId: intent.for(input) })
+      intent.renew()
       void Taro.showToast({ title: '抢到了，请尽快支付', icon: 'none' })
       await Taro.navigateTo({ url: orderUrl(orderId) }).catch(() => undefined)
     } catch (error) {
       const definite = error instanceof ApiError && !error.isNetwork
-      if (definite) requestId.current = newRequestId()
+      if (definite) intent.renew()
       void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
       if (error instanceof ApiError && FINAL_REFUSALS.includes(error.code)) setRefusal(error.code as BuyRefusal)
       if (definite) reload()
@@ -49,7 +51,7 @@ export function useBuy({ saleId, reload }: Options) {
       busy.current = false
       setPending(false)
     }
-  }, [saleId, reload])
+  }, [saleId, reload, intent])
 
   /** The customer asked to see the sale afresh: let what it shows decide again. */
   const clearRefusal = useCallback(() => setRefusal(null), [])
