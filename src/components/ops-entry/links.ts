@@ -9,3 +9,21 @@ export const opsSaleFormUrl = (saleId?: string): string =>
 export const opsGroupUrl = (activityId: string): string => `/packages/ops/group/index?id=${encodeURIComponent(activityId)}`
 export const opsGroupFormUrl = (activityId?: string): string =>
   activityId ? `/packages/ops/group-form/index?id=${encodeURIComponent(activityId)}` : '/packages/ops/group-form/index'
+
+// The back office (issue 10): one page folder each under src/packages/ops.
+const withId = (path: string, id?: string): string => (id ? `${path}?id=${encodeURIComponent(id)}` : path)
+export const OPS_ACTIVITIES_URL = '/packages/ops/activities/index'
+export const opsActivitiesUrl = (tab: 'flashsale' | 'groupbuy'): string => `${OPS_ACTIVITIES_URL}?tab=${tab}`
+export const OPS_PRODUCTS_URL = '/packages/ops/products/index'
+export const opsProductFormUrl = (productId?: string): string => withId('/packages/ops/product-form/index', productId)
+export const OPS_CATEGORIES_URL = '/packages/ops/categories/index'
+export const opsStockUrl = (skuId?: string): string => withId('/packages/ops/stock/index', skuId)
+export const OPS_COUPONS_URL = '/packages/ops/coupons/index'
+export const opsCouponFormUrl = (templateId?: string): string => withId('/packages/ops/coupon-form/index', templateId)
+export const OPS_ORDERS_URL = '/packages/ops/orders/index'
+export const opsOrderUrl = (orderId: string): string => withId('/packages/ops/order/index', orderId)
+export const OPS_REFUNDS_URL = '/packages/ops/refunds/index'
+export const OPS_STORES_URL = '/packages/ops/stores/index'
+export const opsStoreFormUrl = (storeId?: string): string => withId('/packages/ops/store-form/index', storeId)
+export const OPS_STAFF_URL = '/packages/ops/staff/index'
+export const OPS_LIVE_URL = '/packages/ops/live/index'

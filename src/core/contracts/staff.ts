@@ -84,6 +84,28 @@ export const StaffErrorCode = {
 
 /** `paymentMismatch`: written by the payment callback (staffOpenid `system`), not by staff. */
 export const STAFF_AUDIT_ACTIONS = ['scan', 'recordPurchase', 'verifyPickup', 'verifyCoupon', 'grantStaff', 'revokeStaff', 'paymentMismatch'] as const;
+/**
+ * What operators do in the back office, audited in the same collection (staffOpenid = the operator,
+ * storeId '' unless the action concerns one store), in the action's own transaction where it has one.
+ */
+export const OPERATOR_AUDIT_ACTIONS = [
+  'saveProduct',
+  'setProductStatus',
+  'saveCategory',
+  'sortCategories',
+  'adjustStock',
+  'saveCouponTemplate',
+  'setCouponTemplateStatus',
+  'grantCoupon',
+  'shipOrder',
+  'exportOrders',
+  'reviewRefund',
+  'saveStore',
+  'updateSettings',
+] as const;
+export type OperatorAuditAction = (typeof OPERATOR_AUDIT_ACTIONS)[number];
+export const AUDIT_ACTIONS = [...STAFF_AUDIT_ACTIONS, ...OPERATOR_AUDIT_ACTIONS] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type StaffAuditAction = (typeof STAFF_AUDIT_ACTIONS)[number];
 
 /** A staff member's hold on one member at the counter: purchases may be recorded with `sessionId` until `expiresAt`. */
@@ -187,7 +209,7 @@ export interface StaffAuditEntryView {
   id: string;
   staffOpenid: string;
   storeId: string;
-  action: StaffAuditAction;
+  action: AuditAction;
   /** What was acted on: member id, order id, coupon code, receipt no, openid. */
   target: string;
   /** 'ok' | 'duplicate' | an error code. */

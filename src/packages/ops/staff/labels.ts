@@ -1,13 +1,26 @@
-import type { StaffAuditAction } from '../../../core/contracts/staff'
+import type { AuditAction } from '../../../core/contracts/staff'
 
-export const ACTION_LABELS: Record<StaffAuditAction, string> = {
+export const ACTION_LABELS: Record<AuditAction, string> = {
   scan: '扫码',
   recordPurchase: '消费积分',
   verifyPickup: '自提核销',
   verifyCoupon: '券核销',
   grantStaff: '授予店员',
   revokeStaff: '撤销店员',
-  paymentMismatch: '异常收款退款'
+  paymentMismatch: '异常收款退款',
+  saveProduct: '保存商品',
+  setProductStatus: '商品上下架',
+  saveCategory: '保存分类',
+  sortCategories: '分类排序',
+  adjustStock: '调整库存',
+  saveCouponTemplate: '保存优惠券',
+  setCouponTemplateStatus: '优惠券启停',
+  grantCoupon: '定向发券',
+  shipOrder: '订单发货',
+  exportOrders: '导出订单',
+  reviewRefund: '退款审核',
+  saveStore: '保存门店',
+  updateSettings: '修改设置'
 }
 
 /** Why money received was recorded as a refund due (the payment audit entries' result). */

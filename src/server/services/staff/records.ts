@@ -1,4 +1,4 @@
-import type { StaffAuditAction } from '../../../core/contracts/staff';
+import type { AuditAction } from '../../../core/contracts/staff';
 
 export const StaffCollections = {
   /** One entry per verification or role change: who, what, where, when, and how it ended. */
@@ -12,7 +12,7 @@ export const StaffCollections = {
 export interface StaffAuditDoc {
   staffOpenid: string;
   storeId: string;
-  action: StaffAuditAction;
+  action: AuditAction;
   target: string;
   /** 'ok' | 'duplicate' | an error code. */
   result: string;
