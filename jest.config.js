@@ -16,6 +16,8 @@ module.exports = {
       },
     ],
   },
+  // uCharts (the dashboard's chart library) ships an ES module.
+  transformIgnorePatterns: ['/node_modules/(?!@qiun/ucharts/)'],
   moduleNameMapper: {
     '^@tarojs/components$': '<rootDir>/tests/mocks/taro-components.tsx',
     '^@tarojs/taro$': '<rootDir>/tests/mocks/taro.ts',

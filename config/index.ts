@@ -81,6 +81,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css'
       },
       postcss: {
+        pxtransform: {
+          enable: true,
+          // The root font size follows the window's shorter side; capped near a large phone's (~22px) so a
+          // desktop-width window (the operator's back office) shows phone-sized type instead of twice it.
+          config: { maxRootSize: 24 }
+        },
         autoprefixer: {
           enable: true,
           config: {}

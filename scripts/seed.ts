@@ -7,6 +7,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defaultDataFile, openLocalDb } from '../src/server/local/db';
 import { seedDemoData } from '../src/server/local/seed';
+import { createLocalFileStorage, STORAGE_DIR_NAME } from '../src/server/local/storage';
 import { schema } from '../src/server/schema';
 
 async function main(): Promise<void> {
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   if (reset) wipe(file);
   const db = openLocalDb({ file }, schema);
   try {
-    const result = await seedDemoData(db, Date.now());
+    const result = await seedDemoData(db, Date.now(), { storage: createLocalFileStorage({ root: join(dirname(file), STORAGE_DIR_NAME) }) });
     if (result.seeded) console.log(`seeded ${file}:`, result.counts);
     else console.log(`${file} already holds a store; nothing to do (use --reset to start over)`);
   } finally {

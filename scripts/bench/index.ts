@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --seconds 5 --concurrency 50 --only db|http]`: the local
- * database engine, then the HTTP function endpoint against /api/health.
+ * `npm run bench [-- --seconds 5 --concurrency 50 --only db|http|ops]`: the local
+ * database engine, the HTTP function endpoint against /api/health, then the
+ * operators' order search and dashboard at 100,000 seeded orders (ops.ts).
  * Numbers are for this machine and this run only; tests never assert timings.
  */
 import { cpus } from 'node:os';
 import { benchDbEngine } from './db-engine';
 import { benchHttp, printHttpBench } from './http';
+import { benchOps, printOpsBench } from './ops';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -27,6 +29,10 @@ async function main(): Promise<void> {
   if (only === 'all' || only === 'http') {
     console.log('\n== HTTP function endpoint ==');
     printHttpBench(await benchHttp({ concurrency, seconds }));
+  }
+  if (only === 'all' || only === 'ops') {
+    console.log('\n== back office at 100,000 orders: order.search and stats.overview (main(event, ctx)) ==');
+    printOpsBench(await benchOps({ orders: Number(option('orders', '100000')) }));
   }
 }
 

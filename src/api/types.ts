@@ -16,6 +16,7 @@ import type {
   PingOutput,
   PointsOutputs,
   StaffOutputs,
+  StatsOutputs,
 } from '../core/contracts';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
@@ -33,6 +34,7 @@ export interface Outputs {
   notify: NotifyOutputs;
   staff: StaffOutputs;
   live: LiveOutputs;
+  stats: StatsOutputs;
 }
 
 export type Fn = FunctionName & keyof Outputs;

@@ -35,7 +35,19 @@ export const schema: CollectionSchema[] = [
       { name: 'status_sort', fields: [{ path: 'status' }, { path: 'sort' }] },
     ],
   },
-  { name: 'skus', indexes: [{ name: 'productId', fields: [{ path: 'productId' }] }] },
+  {
+    name: 'skus',
+    indexes: [
+      { name: 'productId', fields: [{ path: 'productId' }] },
+      /** The operators' low-stock list: `stock <= threshold`, lowest first. */
+      { name: 'stock', fields: [{ path: 'stock' }] },
+    ],
+  },
+  /** `_id` = `<kind>:<refId>:<skuId>` (hashed when long): every change of a SKU's stock; per SKU newest first. */
+  {
+    name: 'stock_ledger',
+    indexes: [{ name: 'skuId_at', fields: [{ path: 'skuId' }, { path: 'at', order: 'desc' }] }],
+  },
   { name: 'carts', indexes: [{ name: 'openid', fields: [{ path: 'openid' }] }] },
   {
     name: 'orders',
@@ -45,6 +57,21 @@ export const schema: CollectionSchema[] = [
       { name: 'status_expiresAt', fields: [{ path: 'status' }, { path: 'expiresAt' }] },
       { name: 'requestKey_unique', fields: [{ path: 'requestKey' }], unique: true },
       { name: 'liveRoomId_status', fields: [{ path: 'liveRoomId' }, { path: 'status' }] },
+      /** Refund review: the pending list and the auto-approve sweep (oldest request first). */
+      { name: 'status_refundRequestedAt', fields: [{ path: 'status' }, { path: 'refundRequest.requestedAt' }] },
+      /** Refund review: the decided list, newest decision first. */
+      { name: 'refundState_decidedAt', fields: [{ path: 'refundRequest.state' }, { path: 'refundRequest.decidedAt', order: 'desc' }] },
+      // The dashboard's rebuild (services/stats/rebuild): orders paid, and refunds completed, since a day.
+      { name: 'paidAt', fields: [{ path: 'paidAt' }] },
+      { name: 'refundedAt', fields: [{ path: 'refundedAt' }] },
+      // The operators' order search (services/order/search): each filter, newest first; lookups by phone and 取货码.
+      { name: 'createdAt', fields: [{ path: 'createdAt', order: 'desc' }] },
+      { name: 'status_createdAt', fields: [{ path: 'status' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'source_createdAt', fields: [{ path: 'source' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'liveRoomId_createdAt', fields: [{ path: 'liveRoomId' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'storeId_createdAt', fields: [{ path: 'fulfillment.storeId' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'phone_createdAt', fields: [{ path: 'fulfillment.address.phone' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'pickupCode', fields: [{ path: 'fulfillment.pickupCode' }] },
     ],
   },
   /** `_id` = the 8-digit 取货码; `{ orderId, storeId, open }`: held while its pickup order is open (services/order/pickup-code). */
@@ -52,9 +79,17 @@ export const schema: CollectionSchema[] = [
   { name: 'idempotency', indexes: [{ name: 'expiresAt', fields: [{ path: 'expiresAt' }] }] },
   { name: 'idempotency_keys', indexes: [] },
   { name: 'banners', indexes: [{ name: 'sort', fields: [{ path: 'sort' }] }] },
-  { name: 'users', indexes: [] },
+  /** The operators' user picker (staff.searchUsers) finds users by nickname prefix. */
+  { name: 'users', indexes: [{ name: 'nickname', fields: [{ path: 'nickname' }] }] },
   { name: 'settings', indexes: [] },
-  { name: 'refunds', indexes: [{ name: 'status_leaseUntil', fields: [{ path: 'status' }, { path: 'leaseUntil' }] }] },
+  {
+    name: 'refunds',
+    indexes: [
+      { name: 'status_leaseUntil', fields: [{ path: 'status' }, { path: 'leaseUntil' }] },
+      // An order's refunds on the operator's order detail (services/order/ops-detail).
+      { name: 'orderId', fields: [{ path: 'orderId' }] },
+    ],
+  },
   { name: 'payment_notifications', indexes: [{ name: 'outTradeNo', fields: [{ path: 'outTradeNo' }] }] },
   /** `_id` = kind (malformed, oversize): how many events payCallback refused or could not read. */
   { name: 'payment_callback_stats', indexes: [] },
@@ -64,7 +99,17 @@ export const schema: CollectionSchema[] = [
   { name: 'system_heartbeats', indexes: [] },
   // ---- members and points (issue 4): add collections below this line
   /** `_id` = openid; `memberId` is the card number the member code carries. */
-  { name: 'members', indexes: [{ name: 'memberId_unique', fields: [{ path: 'memberId' }], unique: true }] },
+  {
+    name: 'members',
+    indexes: [
+      { name: 'memberId_unique', fields: [{ path: 'memberId' }], unique: true },
+      // The operators' pickers (member.searchMembers, staff.searchUsers): nickname or phone prefix.
+      { name: 'nickname', fields: [{ path: 'nickname' }] },
+      { name: 'phone', fields: [{ path: 'phone' }] },
+      // The dashboard's rebuild (services/stats/rebuild): members who joined since a day.
+      { name: 'joinedAt', fields: [{ path: 'joinedAt' }] },
+    ],
+  },
   /** `_id` = `<openid>:<paid|refund>:<orderId>`: growth each order gave and took back. */
   { name: 'member_growth', indexes: [] },
   /** `_id` = `<openid>:<source>` (`earn:<orderId>`, `checkin:<day>`…); `seq` orders one member's entries. */
@@ -88,7 +133,16 @@ export const schema: CollectionSchema[] = [
       { name: 'code_unique', fields: [{ path: 'code' }], unique: true },
     ],
   },
-  { name: 'coupon_templates', indexes: [{ name: 'status_claimable_sort', fields: [{ path: 'status' }, { path: 'claimable' }, { path: 'sort' }] }] },
+  {
+    name: 'coupon_templates',
+    indexes: [
+      { name: 'status_claimable_sort', fields: [{ path: 'status' }, { path: 'claimable' }, { path: 'sort' }] },
+      /** The operator's template list, newest first (services/promotion/templates). */
+      { name: 'createdAt', fields: [{ path: 'createdAt', order: 'desc' }] },
+    ],
+  },
+  /** `_id` = the grant's requestId: its input fingerprint and, once done, its result (services/promotion/grant). */
+  { name: 'coupon_grants', indexes: [] },
   /** `{templateId}:{openid}` → claims through the claim center. */
   { name: 'coupon_claims', indexes: [] },
   { name: 'mall_items', indexes: [{ name: 'status_sort', fields: [{ path: 'status' }, { path: 'sort' }] }] },
@@ -114,8 +168,8 @@ export const schema: CollectionSchema[] = [
   },
   /** `{saleId}:{k}`: one shard of a sale's units `{ remaining, sold, paid, returned }`. */
   { name: 'flash_sale_shards', indexes: [{ name: 'saleId', fields: [{ path: 'saleId' }] }] },
-  /** `{saleId}:{openid}`: units the member holds in the sale (per-member limit), recent request ids. */
-  { name: 'flash_sale_members', indexes: [] },
+  /** `{saleId}:{openid}`: units the member holds in the sale (per-member limit), recent request ids; the operators' live view counts paid buyers (`paid > 0`). */
+  { name: 'flash_sale_members', indexes: [{ name: 'saleId_paid', fields: [{ path: 'saleId' }, { path: 'paid' }] }] },
   /** `{saleId}:{openid}`: a reminder request; the notifications issue sends PENDING ones at `remindAt`. */
   {
     name: 'flash_sale_reminders',
@@ -179,6 +233,10 @@ export const schema: CollectionSchema[] = [
     indexes: [
       { name: 'at', fields: [{ path: 'at', order: 'desc' }] },
       { name: 'storeId_at', fields: [{ path: 'storeId' }, { path: 'at', order: 'desc' }] },
+      // The log by who acted, and a staff member's own day (staff.myDay).
+      { name: 'staffOpenid_at', fields: [{ path: 'staffOpenid' }, { path: 'at', order: 'desc' }] },
+      // The role-change / verification / operator tabs: `action in [...]`, newest first.
+      { name: 'action_at', fields: [{ path: 'action' }, { path: 'at', order: 'desc' }] },
     ],
   },
   /** `{storeId}:{receiptNo}`: an in-store receipt that earned points (once). */
@@ -197,4 +255,8 @@ export const schema: CollectionSchema[] = [
       { name: 'status_remindAt', fields: [{ path: 'status' }, { path: 'remindAt' }] },
     ],
   },
+  /** `<day>:<shard>`: one of K shards of a day's dashboard rollup (services/stats); the overview reads a range of days. */
+  { name: 'stats_daily', indexes: [{ name: 'day', fields: [{ path: 'day' }] }] },
+  /** `_id` = openid: the Shanghai days the member paid on (last 62), for distinct paying customers. */
+  { name: 'stats_payers', indexes: [] },
 ];

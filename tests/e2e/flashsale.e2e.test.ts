@@ -77,8 +77,13 @@ describe('flash sales in the H5 storefront', () => {
     await visible(operator, '[data-testid="me-entry-ops"]').waitFor({ timeout: WAIT_MS });
     await shot(operator, 'fs-01-me-operator');
     await visible(operator, '[data-testid="me-entry-ops"]').click();
+    // 运营后台 opens on the dashboard (运营概览): its figures and chart, then 秒杀 from its menu.
+    await visible(operator, '[data-testid="ops-overview"]').waitFor({ timeout: WAIT_MS });
+    await visible(operator, '[data-testid="ops-trend-canvas"]').waitFor({ timeout: WAIT_MS });
+    await shot(operator, 'fs-02-ops-dashboard');
+    await visible(operator, '[data-testid="ops-menu-flashsale"]').click();
     await visible(operator, '[data-testid="ops-sale-fs-demo-kiwi"]').waitFor({ timeout: WAIT_MS });
-    await shot(operator, 'fs-02-ops-home');
+    await shot(operator, 'fs-02-ops-activities');
 
     // 新建秒杀: the SKU from the sheet, then price, quantity, limit, start in a few seconds, end in an hour.
     await visible(operator, '[data-testid="ops-create"]').click();

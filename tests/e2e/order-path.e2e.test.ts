@@ -128,14 +128,17 @@ describe('buying in the H5 storefront', () => {
     await tapText(page, '不想要了');
     await shot('f2-09b-refund-sheet');
     await visible(page, '[data-testid="refund-submit"]').click();
-    await until(() => statusLabel().textContent().catch(() => null), (t) => t === '退款中', 'the order page to show 退款中');
+    // Issue 10: the request waits for the operator, shown as a timeline; it can be withdrawn.
+    await until(() => statusLabel().textContent().catch(() => null), (t) => t === '退款审核中', 'the order page to show 退款审核中');
     await until(
       () => page.locator('[data-testid="refund-sheet"], [data-testid="order-action-refund"]').filter({ visible: true }).count(),
       (n) => n === 0,
       'the refund sheet and the 申请退款 action to go',
     );
-    await waitForText(page, '退款申请已提交，款项将原路退回');
-    const refunding = await api<OrderPage>('order', 'list', { status: 'REFUNDING', page: 0, pageSize: 10 });
+    await waitForText(page, '退款申请已提交，等待商家处理');
+    await visible(page, '[data-testid="refund-timeline"]').waitFor({ timeout: WAIT_MS });
+    expect(await visible(page, '[data-testid="order-action-withdrawRefund"]').isVisible()).toBe(true);
+    const refunding = await api<OrderPage>('order', 'list', { status: 'REFUND_REQUESTED', page: 0, pageSize: 10 });
     expect(refunding.items.map((o) => o._id)).toEqual([orders.items[0]!._id]);
   });
 

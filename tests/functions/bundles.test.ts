@@ -29,6 +29,7 @@ describe('build:functions', () => {
   test('builds every function that has an index.ts, system included', () => {
     expect(built.map((b) => b.name)).toEqual(listFunctions());
     expect(built.map((b) => b.name)).toContain('system');
+    expect(built.map((b) => b.name)).toContain('stats');
     for (const fn of built) expect(fn.bytes).toBeGreaterThan(0);
     expect(BUNDLE_TARGET).toBe('node16');
   });

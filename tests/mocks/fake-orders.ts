@@ -98,6 +98,7 @@ export function createFakeOrders(options: { now?: () => number } = {}) {
     return order
   }
 
+  const previous = new Map<string, OrderStatus>()
   const step = (orderId: string, event: OrderEvent, patch: Partial<OrderView> = {}) => {
     const order = own(orderId)
     const next = nextOrderStatus(order.status, event)
@@ -131,7 +132,33 @@ export function createFakeOrders(options: { now?: () => number } = {}) {
     'order.get': ({ orderId }: { orderId: string }) => own(orderId),
     'order.cancel': ({ orderId }: { orderId: string }) => step(orderId, 'cancel', { cancelledAt: now(), cancelReason: 'customer' }),
     'order.confirm': ({ orderId }: { orderId: string }) => step(orderId, 'confirm', { completedAt: now() }),
-    'order.requestRefund': ({ orderId }: { orderId: string }) => step(orderId, 'requestRefund', { refundRequestedAt: now() }),
+    'order.requestRefund': ({ orderId, reason = '' }: { orderId: string; reason?: string }) => {
+      const order = own(orderId)
+      const at = now()
+      // Issue 10: the request waits for review; the fake keeps the status it came from in `previous`.
+      previous.set(orderId, order.status)
+      return step(orderId, 'requestRefund', {
+        refundRequestedAt: at,
+        refundRequest: {
+          attempt: (order.refundRequest?.attempt ?? 0) + 1, state: 'PENDING', amount: order.amounts.payable, full: true, lines: null, reason,
+          requestedAt: at, decidedAt: null, rejectReason: null, refundedAt: null, canRequest: false,
+          timeline: [
+            { key: 'requested', label: '申请退款', at, state: 'done', ...(reason ? { note: reason } : {}) },
+            { key: 'reviewing', label: '商家处理中', at: null, state: 'current' },
+            { key: 'refunding', label: '退款中', at: null, state: 'todo' },
+            { key: 'refunded', label: '已退款', at: null, state: 'todo' }
+          ]
+        }
+      })
+    },
+    'order.withdrawRefund': ({ orderId }: { orderId: string }) => {
+      const order = own(orderId)
+      const back = order.status === 'REFUND_REQUESTED' ? (previous.get(orderId) ?? 'PAID') : null
+      if (!back) throw fail('REFUND_NOT_PENDING', '该订单没有待处理的退款申请')
+      const changed = { ...order, status: back, statusLabel: ORDER_STATUS_LABELS[back], refundRequest: order.refundRequest ? { ...order.refundRequest, state: 'WITHDRAWN' as const, canRequest: true, timeline: [order.refundRequest.timeline[0]!, { key: 'withdrawn' as const, label: '已撤销申请', at: now(), state: 'done' as const }] } : null }
+      orders.set(orderId, changed)
+      return changed
+    },
     'order.list': ({ status, page = 0, pageSize = 10 }: { status?: OrderStatus; page?: number; pageSize?: number }) => {
       const all = [...orders.values()].filter((o) => !status || o.status === status).sort((a, b) => b.createdAt - a.createdAt)
       const slice = all.slice(page * pageSize, page * pageSize + pageSize)

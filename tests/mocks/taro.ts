@@ -37,7 +37,17 @@ const Taro = {
   }),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
-  cloud: { init: jest.fn(), callFunction: ok() }
+  chooseImage: jest.fn(async (..._args: unknown[]): Promise<{ tempFilePaths: string[]; tempFiles: Array<{ path: string; size: number }> }> => ({ tempFilePaths: [], tempFiles: [] })),
+  cloud: {
+    init: jest.fn(),
+    callFunction: ok(),
+    uploadFile: jest.fn(async ({ cloudPath }: { cloudPath: string; filePath: string }) => ({ fileID: `cloud://test-env.test-bucket/${cloudPath}`, statusCode: 200, errMsg: 'ok' })),
+    // Every fileID resolves to https://tmp.example/<path>, valid 10 minutes.
+    getTempFileURL: jest.fn(async ({ fileList }: { fileList: string[] }) => ({
+      errMsg: 'ok',
+      fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID.replace(/^cloud:\/\/[^/]+\//, '')}`, maxAge: 600, status: 0, errMsg: 'ok' }))
+    }))
+  }
 }
 
 type PageEvent = 'didShow' | 'pullDownRefresh' | 'reachBottom'

@@ -6,6 +6,7 @@
 import { DbError, DbErrorCode } from '../../src/server/db';
 import { openLocalDb, type LocalDb } from '../../src/server/local/db';
 import { schema } from '../../src/server/schema';
+import { explainQueryPlan } from '../../src/server/local/db/explain';
 
 const testSchema = [
   {
@@ -117,5 +118,37 @@ describe('schema', () => {
 
   it('refuses an index path that is not a dot path of identifiers', () => {
     expect(() => openLocalDb({ memory: true }, [{ name: 'bad', indexes: [{ name: 'x', fields: [{ path: "a'); DROP TABLE x;--" }] }] }])).toThrow(DbError);
+  });
+});
+
+describe('string ranges', () => {
+  const daySchema = [{ name: 'days', indexes: [{ name: 'day', fields: [{ path: 'day' }] }] }];
+  let daysDb: LocalDb;
+  beforeEach(async () => {
+    daysDb = openLocalDb({ memory: true }, daySchema);
+    const days = daysDb.collection('days');
+    await days.add({ _id: 's1', day: '2026-11-30' });
+    await days.add({ _id: 's2', day: '2026-12-01' });
+    await days.add({ _id: 's3', day: '2026-12-31' });
+    await days.add({ _id: 's4', day: '2027-01-01' });
+    await days.add({ _id: 's5', day: 20261215 });
+    await days.add({ _id: 's6', day: '2026-12-\u{1F600}' });
+  });
+  afterEach(() => daysDb.close());
+  const ids = async (query: Record<string, unknown>) => (await daysDb.collection('days').where(query).get()).data.map((doc) => doc._id).sort();
+
+  it('against ASCII bounds are pushed down to the index and still answer what mingo answers', async () => {
+    const _ = daysDb.command;
+    const december = { day: _.gte('2026-12-01').and(_.lte('2026-12-31')) };
+    expect(await ids(december)).toEqual(['s2', 's3']);
+    expect(explainQueryPlan(daysDb, 'days', december, daySchema).index).toBe('day');
+  });
+
+  it('against a non-ASCII bound are left to mingo, which orders by UTF-16 code units', async () => {
+    const _ = daysDb.command;
+    // The emoji's surrogate sorts below U+E000 in UTF-16, above it in UTF-8 bytes.
+    const query = { day: _.gt('2026-12-\uE000') };
+    expect(await ids(query)).toEqual(['s4']);
+    expect(explainQueryPlan(daysDb, 'days', query, daySchema).index).toBeNull();
   });
 });

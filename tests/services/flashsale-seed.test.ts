@@ -20,7 +20,7 @@ describe('flash sale: demo seed', () => {
       const [productId, index] = [sale.productId, Number(sale.skuId.split('-s').pop()) - 1];
       const initial = DEMO_PRODUCTS.find((p) => p.id === productId)!.skus[index]!.stock;
       expect(await bench.sku(sale.skuId)).toMatchObject({ stock: initial - sale.quantity, sold: sale.quantity });
-      expect(sale).toMatchObject({ sold: 0, remaining: sale.quantity, image: `/assets/products/${productId}.svg` });
+      expect(sale).toMatchObject({ sold: 0, remaining: sale.quantity, image: `cloud://siyu-local.siyu-local-bucket/seed/products/${productId}.svg` });
       expect(sale.salePrice).toBeLessThan(sale.listPrice);
     }
     // A one-tap buy picks up at the demo store.

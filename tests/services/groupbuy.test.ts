@@ -299,7 +299,11 @@ describe('group-buys', () => {
       for (const orderId of [leader.orderId, a.orderId, b.orderId]) expect((await bench.order(orderId)).groupBuy.state).toBe('SUCCEEDED');
       expect(await bench.order(b.orderId)).toMatchObject({ status: 'READY_FOR_PICKUP', paidAt: START + MINUTE });
       expect(await bench.order(a.orderId)).toMatchObject({ status: 'PAID' });
-      expect(await gbOk(OP, 'stats', { activityId })).toMatchObject({ stats: { groupsSucceeded: 1, groupsOpen: 0, paidMembers: 3 } });
+      expect(await gbOk(OP, 'stats', { activityId })).toMatchObject({ stats: { groupsSucceeded: 1, groupsOpen: 0, paidMembers: 3, paidBuyers: 3 } });
+      // 成交额: the seats' prices (the leader's discounted one included), the goods of the orders (no delivery fee).
+      const orders = await Promise.all([leader.orderId, a.orderId, b.orderId].map((id) => bench.order(id)));
+      const paidFen = orders.reduce((n, o) => n + o.items.reduce((m: number, item: { lineTotal: number }) => m + item.lineTotal, 0), 0);
+      expect((await gbOk(OP, 'stats', { activityId })).stats.paidFen).toBe(paidFen);
       expect(await gbOk('u9', 'get', { groupId: leader.groupId })).toMatchObject({ state: 'SUCCEEDED', seatsLeft: 0, canJoin: false });
     });
 
@@ -371,6 +375,9 @@ describe('group-buys', () => {
       const a = await gbOk('u1', 'join', { groupId: leader.groupId, requestId: rid(), fulfillment: DELIVERY });
       await pay('u1', a.orderId);
       await bench.ok('order', 'u1', 'requestRefund', { orderId: a.orderId, reason: '不想要了' });
+      // Issue 10: the customer's own request waits for the operator.
+      expect(await bench.order(a.orderId)).toMatchObject({ status: 'REFUND_REQUESTED' });
+      await bench.ok('order', OP, 'reviewRefund', { orderId: a.orderId, decision: 'approve' });
       await bench.timer('order', 'sweep');
       expect(await bench.order(a.orderId)).toMatchObject({ status: 'REFUNDED' });
       expect(await doc('groupbuy_seats', a.orderId)).toMatchObject({ state: 'REFUNDED' });
@@ -381,10 +388,15 @@ describe('group-buys', () => {
       await pay('u2', b.orderId);
       await bench.ok('order', 'u2', 'requestRefund', { orderId: b.orderId, reason: '' });
       bench.clock.advance(HOUR);
-      expect(await expireTimer()).toMatchObject({ ok: true, data: { failed: 1, refundsDue: 1 } });
+      // b's request is still waiting for review: the failed group refunds it as a system refund, needing no approval.
+      expect(await expireTimer()).toMatchObject({ ok: true, data: { failed: 1, refundsDue: 2 } });
+      expect(await bench.call('order', OP, 'reviewRefund', { orderId: b.orderId, decision: 'approve' })).toMatchObject({
+        ok: false,
+        error: { code: 'REFUND_ALREADY_DECIDED' },
+      });
       await bench.timer('order', 'sweep');
       expect(await refundsOf(leader.orderId)).toEqual([expect.objectContaining({ reason: 'GROUP_FAILED', status: 'DONE' })]);
-      expect(await refundsOf(b.orderId)).toEqual([expect.objectContaining({ reason: 'CUSTOMER_REQUEST', status: 'DONE' })]);
+      expect(await refundsOf(b.orderId)).toEqual([expect.objectContaining({ reason: 'GROUP_FAILED', status: 'DONE' })]);
       expect(await bench.order(b.orderId)).toMatchObject({ status: 'REFUNDED' });
       expect(await bench.count('sandbox_refunds')).toBe(3);
       expect(await bench.sku('sku-tea-s')).toMatchObject({ stock: 100, sold: 0 });
@@ -432,7 +444,7 @@ describe('group-buys', () => {
       expect(await bench.order(unpaid.orderId)).toMatchObject({ status: 'CANCELLED' });
       expect(await bench.count('refunds')).toBe(3);
       expect(await bench.sku('sku-tea-s')).toMatchObject({ stock: 100, sold: 0 });
-      expect(await gbOk(OP, 'stats', { activityId })).toMatchObject({ stats: { groupsFailed: 1, groupsOpen: 0, paidMembers: 0, refundedMembers: 3 } });
+      expect(await gbOk(OP, 'stats', { activityId })).toMatchObject({ stats: { groupsFailed: 1, groupsOpen: 0, paidMembers: 0, refundedMembers: 3, paidFen: 0, paidBuyers: 0 } });
       for (const openid of ['lead', 'u1', 'u2', 'u3']) expect(await doc('groupbuy_member_counts', `${activityId}_${openid}`)).toMatchObject({ seats: 0 });
     });
 

@@ -118,7 +118,7 @@ describe('local cloud data directory', () => {
     const heldBySales = (skuId: string) => sales.filter((s) => s.skuId === skuId).reduce((n, s) => n + s.quantity, 0);
     for (const product of products) {
       expect(categoryIds.has(product.categoryId)).toBe(true);
-      expect(product).toMatchObject({ status: 'ON_SALE', images: [`/assets/products/${product._id}.svg`] });
+      expect(product).toMatchObject({ status: 'ON_SALE', images: [`cloud://siyu-local.siyu-local-bucket/seed/products/${product._id}.svg`] });
       expect(Number.isInteger(product.listPrice)).toBe(true);
       const own = skus.filter((s) => s.productId === product._id);
       expect(own.length).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,6 @@
 import { ADDRESS, DELIVERY, PICKUP, seedShop } from './order-harness';
 import { rid, startPromotionBench, type PromotionBench } from './promotion-harness';
+import { approveRefund } from './refund-helpers';
 
 describe('points mall', () => {
   let bench: PromotionBench;
@@ -170,6 +171,7 @@ describe('points mall', () => {
     expect(await bench.balance('u1')).toBe(400);
 
     await bench.ok('order', 'u1', 'requestRefund', { orderId: order._id });
+    await approveRefund(bench, order._id); // issue 10: a request waits for the operator
     await Promise.all([bench.timer('order', 'processRefunds'), bench.timer('order', 'processRefunds')]);
     await bench.timer('order', 'processRefunds');
     expect(await bench.order(order._id)).toMatchObject({ status: 'REFUNDED' });
@@ -183,6 +185,7 @@ describe('points mall', () => {
     await bench.givePoints('u1', 1500);
     const { order } = (await redeem('u1', 'mug')).data;
     await bench.ok('order', 'u1', 'requestRefund', { orderId: order._id });
+    await approveRefund(bench, order._id); // issue 10: a request waits for the operator
     await Promise.all([bench.timer('order', 'processRefunds'), bench.timer('order', 'processRefunds')]);
     expect(await bench.order(order._id)).toMatchObject({ status: 'REFUNDED' });
     expect(await bench.balance('u1')).toBe(1500);

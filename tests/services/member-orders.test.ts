@@ -5,6 +5,7 @@ import type { Order } from '../../src/core/order/types';
 import type { FunctionContext } from '../../src/server/kit/types';
 import { memberOrderHooks } from '../../src/server/services/member/order-hooks';
 import { newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { approveRefund } from './refund-helpers';
 
 type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,6 +38,7 @@ describe('members and orders: growth, points earned, claw-back, tier discount', 
   };
   const refund = async (openid: string, orderId: string) => {
     await bench.ok('order', openid, 'requestRefund', { orderId, reason: '不想要了' });
+    await approveRefund(bench, orderId); // issue 10: a request waits for the operator
     expect(await bench.timer('order', 'processRefunds')).toMatchObject({ ok: true, data: { changed: 1 } });
     expect(await bench.order(orderId)).toMatchObject({ status: 'REFUNDED' });
   };

@@ -2,6 +2,7 @@ import type { PaymentProvider } from '../../src/server/services/payment/port';
 import type { Runtime as PaymentRuntime } from "../../src/server/kit/types";
 import { installRuntime } from '../../src/server/kit';
 import { DELIVERY, newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { approveRefund } from './refund-helpers';
 
 describe('order lifecycle', () => {
   let bench: Bench;
@@ -78,11 +79,14 @@ describe('order lifecycle', () => {
     expect(await bench.call('order', 'ops-1', 'ship', { orderId: order._id })).toMatchObject({ ok: false, error: { code: 'ORDER_STATE_INVALID' } });
   });
 
-  it('refund: a double-tapped request records one refund; two timer runs refund once; stock back when not shipped', async () => {
+  it('refund: a double-tapped request records one request; approved, one refund; two timer runs refund once; stock back when not shipped', async () => {
     const order = await placeAndPay('u1');
     expect(await bench.sku('sku-tea-l')).toMatchObject({ stock: 8, sold: 2 });
     const taps = await Promise.all([1, 2, 3].map(() => bench.ok('order', 'u1', 'requestRefund', { orderId: order._id, reason: '不想要了' })));
-    for (const t of taps) expect(t.status).toBe('REFUNDING');
+    // Issue 10: a request waits for the operator; nothing is due until approved.
+    for (const t of taps) expect(t.status).toBe('REFUND_REQUESTED');
+    expect(await bench.count('refunds')).toBe(0);
+    expect((await approveRefund(bench, order._id)).status).toBe('REFUNDING');
     expect(await bench.count('refunds', { orderId: order._id, status: 'DUE', reason: 'CUSTOMER_REQUEST' })).toBe(1);
 
     const runs = await Promise.all([bench.timer('order', 'processRefunds'), bench.timer('order', 'processRefunds')]);
@@ -101,6 +105,7 @@ describe('order lifecycle', () => {
     const order = await placeAndPay('u1');
     await bench.ok('order', 'ops-1', 'ship', { orderId: order._id });
     await bench.ok('order', 'u1', 'requestRefund', { orderId: order._id });
+    await approveRefund(bench, order._id);
     await bench.timer('order', 'processRefunds');
     expect(await bench.order(order._id)).toMatchObject({ status: 'REFUNDED', stockReleased: false });
     expect(await bench.sku('sku-tea-l')).toMatchObject({ stock: 8, sold: 2 });
@@ -117,6 +122,7 @@ describe('order lifecycle', () => {
   it('a failed provider refund stays due and is retried with the same refundNo', async () => {
     const order = await placeAndPay('u1');
     await bench.ok('order', 'u1', 'requestRefund', { orderId: order._id });
+    await approveRefund(bench, order._id);
     const calls: string[] = [];
     let fail = true;
     const flaky: PaymentProvider = {

@@ -1,5 +1,6 @@
 import { sandboxNotification } from '../../src/server/local/pay';
 import { DELIVERY, newRequestId, seedShop, startBench, type Bench } from './order-harness';
+import { approveRefund } from './refund-helpers';
 
 /**
  * Issue 9 follow-up: money received for an order that already took a
@@ -89,6 +90,7 @@ describe('a second payment of a paid order', () => {
   it('an order whose refund was requested keeps its own refund; the second payment gets a separate one', async () => {
     const { order } = await paidOrder();
     await bench.ok('order', 'u1', 'requestRefund', { orderId: order._id, reason: '不想要了' });
+    await approveRefund(bench, order._id); // issue 10: a request waits for the operator
     const refunding = await bench.order(order._id);
     const { transactionId } = await paySecondTrade(order);
     const refunds = (await bench.db.collection<any>('refunds').where({ orderId: order._id }).get()).data;

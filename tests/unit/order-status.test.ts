@@ -19,11 +19,22 @@ const ALLOWED: Array<[OrderStatus, OrderEvent, OrderStatus]> = [
   ['PAID', 'readyForPickup', 'READY_FOR_PICKUP'],
   ['SHIPPED', 'confirm', 'COMPLETED'],
   ['READY_FOR_PICKUP', 'pickUp', 'COMPLETED'],
-  ['PAID', 'requestRefund', 'REFUNDING'],
-  ['SHIPPED', 'requestRefund', 'REFUNDING'],
-  ['READY_FOR_PICKUP', 'requestRefund', 'REFUNDING'],
+  // A customer's request waits for review (issue 10); the PREVIOUS events go back to where it came from: PAID here.
+  ['PAID', 'requestRefund', 'REFUND_REQUESTED'],
+  ['SHIPPED', 'requestRefund', 'REFUND_REQUESTED'],
+  ['READY_FOR_PICKUP', 'requestRefund', 'REFUND_REQUESTED'],
+  ['REFUND_REQUESTED', 'approveRefund', 'REFUNDING'],
+  ['REFUND_REQUESTED', 'approvePartialRefund', 'PAID'],
+  ['REFUND_REQUESTED', 'rejectRefund', 'PAID'],
+  ['REFUND_REQUESTED', 'withdrawRefund', 'PAID'],
+  // System refunds (a failed group-buy) need no review, and overtake a pending request.
+  ['PAID', 'systemRefund', 'REFUNDING'],
+  ['SHIPPED', 'systemRefund', 'REFUNDING'],
+  ['READY_FOR_PICKUP', 'systemRefund', 'REFUNDING'],
+  ['REFUND_REQUESTED', 'systemRefund', 'REFUNDING'],
   ['REFUNDING', 'refund', 'REFUNDED'],
 ];
+const PREVIOUS = 'PAID' as const;
 
 const allowedTo = (status: OrderStatus, event: OrderEvent) => ALLOWED.find(([s, e]) => s === status && e === event)?.[2] ?? null;
 
@@ -36,14 +47,14 @@ describe('order state machine', () => {
 
   it.each(everyPair)('$event from $status', ({ status, event }) => {
     const expected = allowedTo(status, event);
-    expect(nextOrderStatus(status, event)).toBe(expected);
+    expect(nextOrderStatus(status, event, PREVIOUS)).toBe(expected);
     if (expected) {
-      expect(transitionOrder(status, event)).toBe(expected);
+      expect(transitionOrder(status, event, PREVIOUS)).toBe(expected);
       expect(statusesAllowing(event)).toContain(status);
     } else {
       let thrown: unknown;
       try {
-        transitionOrder(status, event);
+        transitionOrder(status, event, PREVIOUS);
       } catch (error) {
         thrown = error;
       }
@@ -66,6 +77,19 @@ describe('order state machine', () => {
     expect(planned.history).toEqual([
       { event: 'pay', from: 'PENDING_PAYMENT', to: 'PAID', at: 1000, by: 'payment' },
       { event: 'readyForPickup', from: 'PAID', to: 'READY_FOR_PICKUP', at: 1000, by: 'payment' },
+    ]);
+  });
+
+  it('a request goes back to the status it came from, and only to a refundable one', () => {
+    for (const previous of ['PAID', 'SHIPPED', 'READY_FOR_PICKUP'] as const) {
+      for (const event of ['rejectRefund', 'withdrawRefund', 'approvePartialRefund'] as const) {
+        expect(nextOrderStatus('REFUND_REQUESTED', event, previous)).toBe(previous);
+      }
+    }
+    expect(nextOrderStatus('REFUND_REQUESTED', 'rejectRefund')).toBeNull();
+    expect(nextOrderStatus('REFUND_REQUESTED', 'rejectRefund', 'COMPLETED')).toBeNull();
+    expect(planTransition('REFUND_REQUESTED', ['withdrawRefund'], 5, 'customer', 'SHIPPED').history).toEqual([
+      { event: 'withdrawRefund', from: 'REFUND_REQUESTED', to: 'SHIPPED', at: 5, by: 'customer' },
     ]);
   });
 

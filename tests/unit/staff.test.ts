@@ -23,6 +23,6 @@ describe('staff rules', () => {
     expect(RecordPurchaseInput.safeParse({ storeId: 's', receiptNo: 'R-1', amount: 100, sessionId: 'cs_abc' }).success).toBe(true);
     expect(RecordPurchaseInput.safeParse({ ...base, amount: 100, sessionId: 'cs_abc' }).success).toBe(false);
     expect(RecordPurchaseInput.safeParse({ storeId: 's', receiptNo: 'R-1', amount: 100 }).success).toBe(false);
-    expect(StaffAuditLogInput.parse({})).toEqual({ page: 1 });
+    expect(StaffAuditLogInput.parse({})).toEqual({ page: 1, kind: 'all' });
   });
 });

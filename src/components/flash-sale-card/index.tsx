@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { FlashSaleView } from '../../core/contracts/flashsale'
 import FlashCountdown from '../flash-countdown'
 import Price from '../price'
 import { discountLabel, soldPercent } from './state'
+import CloudImage from '../cloud-image'
 import './index.scss'
 
 export interface FlashSaleCardProps {
@@ -22,7 +23,7 @@ export default function FlashSaleCard({ sale, onOpen, onTimeUp }: FlashSaleCardP
   return (
     <View className={`flash-card${closed ? ' flash-card--closed' : ''}`} data-testid={`flash-card-${sale.saleId}`} onClick={() => onOpen(sale)}>
       <View className='flash-card__media'>
-        {sale.image ? <Image className='flash-card__image' src={sale.image} mode='aspectFill' lazyLoad /> : <View className='flash-card__image flash-card__image--blank' />}
+        {sale.image ? <CloudImage className='flash-card__image' src={sale.image} mode='aspectFill' lazyLoad /> : <View className='flash-card__image flash-card__image--blank' />}
         {off ? <Text className='flash-card__off'>{off}</Text> : null}
       </View>
       <View className='flash-card__body'>

@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Price from '../price'
 import type { Fen } from '../../core/money'
+import CloudImage from '../cloud-image'
 import './index.scss'
 
 export interface GroupActivityCardProps {
@@ -29,7 +30,7 @@ export default function GroupActivityCard(props: GroupActivityCardProps) {
       onClick={() => onClick(activityId)}
     >
       {image ? (
-        <Image className='group-activity-card__image' src={image} mode='aspectFill' lazyLoad />
+        <CloudImage className='group-activity-card__image' src={image} mode='aspectFill' lazyLoad />
       ) : (
         <View className='group-activity-card__image group-activity-card__image--none'>
           <Text>拼</Text>

@@ -1,7 +1,8 @@
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import type { LiveRoomView } from '../../core/contracts/live'
 import { formatPrice } from '../../core/money'
+import CloudImage from '../cloud-image'
 import './index.scss'
 
 export interface LiveRoomCardProps {
@@ -25,7 +26,7 @@ export default function LiveRoomCard({ room, onOpen, onRemind, reminding }: Live
   return (
     <View className='live-room-card' data-testid='live-room-card' data-room={room.roomId}>
       <View className='live-room-card__cover' onClick={onOpen}>
-        {room.cover ? <Image className='live-room-card__image' src={room.cover} mode='aspectFill' lazyLoad /> : <View className='live-room-card__image live-room-card__image--blank' />}
+        {room.cover ? <CloudImage className='live-room-card__image' src={room.cover} mode='aspectFill' lazyLoad /> : <View className='live-room-card__image live-room-card__image--blank' />}
         <Text className={`live-room-card__badge live-room-card__badge--${room.status}`}>{BADGES[room.status]}</Text>
       </View>
       <View className='live-room-card__body'>
@@ -37,7 +38,7 @@ export default function LiveRoomCard({ room, onOpen, onRemind, reminding }: Live
           <View className='live-room-card__goods' onClick={onOpen}>
             {room.goods.slice(0, 3).map((g) => (
               <View key={g.productId} className='live-room-card__good'>
-                {g.image ? <Image className='live-room-card__good-image' src={g.image} mode='aspectFill' lazyLoad /> : <View className='live-room-card__good-image' />}
+                {g.image ? <CloudImage className='live-room-card__good-image' src={g.image} mode='aspectFill' lazyLoad /> : <View className='live-room-card__good-image' />}
                 <Text className='live-room-card__good-price'>{formatPrice(g.price)}</Text>
               </View>
             ))}

@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { MallItemView } from '../../core/contracts/mall'
 import MallPointsPrice from '../mall-points-price'
+import CloudImage from '../cloud-image'
 import './index.scss'
 
 export interface MallItemCardProps {
@@ -14,7 +15,7 @@ export default function MallItemCard({ item, onClick }: MallItemCardProps) {
     <View className={`mall-item-card${item.soldOut ? ' mall-item-card--sold-out' : ''}`} data-testid={`mall-item-${item.itemId}`} onClick={() => onClick(item)}>
       <View className='mall-item-card__media'>
         {item.image ? (
-          <Image className='mall-item-card__image' src={item.image} mode='aspectFill' lazyLoad />
+          <CloudImage className='mall-item-card__image' src={item.image} mode='aspectFill' lazyLoad />
         ) : (
           <View className='mall-item-card__image mall-item-card__image--coupon'>
             <Text className='mall-item-card__coupon-face'>{item.couponLabel ?? '好礼'}</Text>

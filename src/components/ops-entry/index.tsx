@@ -5,5 +5,5 @@ export { OPS_URL } from './links'
 
 /** 我的 → 运营后台, shown to operators only (the server refuses everyone else anyway). */
 export default function OpsEntry() {
-  return <EntryCard icon='运' iconColor='#2f3b52' title='运营后台' note='秒杀、拼团活动的创建与实时数据' url={OPS_URL} testId='me-entry-ops' />
+  return <EntryCard icon='运' iconColor='#2f3b52' title='运营后台' note='运营概览、订单、商品与活动' url={OPS_URL} testId='me-entry-ops' />
 }

@@ -1,6 +1,6 @@
 /** Page URLs of the operator area (src/packages/ops), in one place. */
+/** The operator area's home: the dashboard (运营概览); flash sales and group-buys are under opsActivitiesUrl. */
 export const OPS_URL = '/packages/ops/index/index'
-export const opsHomeUrl = (tab: 'flashsale' | 'groupbuy'): string => `${OPS_URL}?tab=${tab}`
 
 export const opsSaleUrl = (saleId: string): string => `/packages/ops/sale/index?id=${encodeURIComponent(saleId)}`
 export const opsSaleFormUrl = (saleId?: string): string =>
@@ -20,6 +20,7 @@ export const OPS_CATEGORIES_URL = '/packages/ops/categories/index'
 export const opsStockUrl = (skuId?: string): string => withId('/packages/ops/stock/index', skuId)
 export const OPS_COUPONS_URL = '/packages/ops/coupons/index'
 export const opsCouponFormUrl = (templateId?: string): string => withId('/packages/ops/coupon-form/index', templateId)
+export const opsCouponGrantUrl = (templateId: string): string => withId('/packages/ops/coupon-grant/index', templateId)
 export const OPS_ORDERS_URL = '/packages/ops/orders/index'
 export const opsOrderUrl = (orderId: string): string => withId('/packages/ops/order/index', orderId)
 export const OPS_REFUNDS_URL = '/packages/ops/refunds/index'

@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { formatPrice, type Fen } from '../../core/money'
 import StateView from '../state-view'
 import { useCatalog } from './use-catalog'
+import CloudImage from '../cloud-image'
 import './index.scss'
 
 /** The SKU an activity sells, with what the form checks against: its price (the list price) and stock. */
@@ -77,7 +78,7 @@ export default function OpsSkuPicker({ value, onChange, disabled = false }: Prop
                 return (
                   <View key={product._id} className='ops-sku__product'>
                     <View className='ops-sku__product-row' data-testid={`sku-product-${product._id}`} onClick={() => toggle(product._id)}>
-                      {product.image ? <Image className='ops-sku__image' src={product.image} mode='aspectFill' /> : <View className='ops-sku__image' />}
+                      {product.image ? <CloudImage className='ops-sku__image' src={product.image} mode='aspectFill' /> : <View className='ops-sku__image' />}
                       <Text className='ops-sku__product-name'>{product.name}</Text>
                       <Text className='ops-sku__toggle'>{expanded === product._id ? '收起' : '选规格'}</Text>
                     </View>

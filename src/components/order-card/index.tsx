@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import dayjs from 'dayjs';
 import type { OrderView } from '../../core/contracts/order';
 import { ORDER_STATUS_LABELS } from '../../core/order/status';
 import Price from '../price';
+import CloudImage from '../cloud-image';
 import './index.scss';
 
 interface Props {
@@ -26,7 +27,7 @@ export default function OrderCard({ order, onClick }: Props) {
       {first ? (
         <View className='order-card__body'>
           {first.image ? (
-            <Image className='order-card__image' src={first.image} mode='aspectFill' lazyLoad />
+            <CloudImage className='order-card__image' src={first.image} mode='aspectFill' lazyLoad />
           ) : (
             <View className='order-card__image' />
           )}

@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Fen } from '../../core/money';
 import Price from '../price';
+import CloudImage from '../cloud-image';
 import './index.scss';
 
 export interface OrderItemLine {
@@ -33,7 +34,7 @@ export default function OrderItems({ items, problem, onItemClick }: Props) {
             onClick={onItemClick ? () => onItemClick(item) : undefined}
           >
             {item.image ? (
-              <Image className='order-items__image' src={item.image} mode='aspectFill' lazyLoad />
+              <CloudImage className='order-items__image' src={item.image} mode='aspectFill' lazyLoad />
             ) : (
               <View className='order-items__image order-items__image--empty' />
             )}

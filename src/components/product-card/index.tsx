@@ -1,8 +1,9 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ProductSummary } from '../../core/contracts/catalog'
 import Price from '../price'
 import { productUrl } from '../../utils/routes'
+import CloudImage from '../cloud-image'
 import './index.scss'
 
 export interface ProductCardProps {
@@ -24,7 +25,7 @@ export default function ProductCard({ product, layout = 'grid', onClick }: Produ
     <View className={`product-card product-card--${layout}${product.soldOut ? ' product-card--sold-out' : ''}`} onClick={open}>
       <View className='product-card__media'>
         {product.image ? (
-          <Image className='product-card__image' src={product.image} mode='aspectFill' lazyLoad />
+          <CloudImage className='product-card__image' src={product.image} mode='aspectFill' lazyLoad />
         ) : (
           <View className='product-card__image product-card__image--blank' />
         )}

@@ -3,6 +3,11 @@ import * as z from 'zod';
 import type { Fen } from '../money';
 import type { PickupStoreView } from '../pickup/store';
 import { Id } from './fields';
+import { catalogAdminContracts, type CatalogAdminOutputs } from './catalog-admin';
+import { stockContracts, type StockOutputs } from './stock';
+
+export * from './catalog-admin';
+export * from './stock';
 
 /** Contracts of the `catalog` function: what a customer browses. */
 
@@ -27,6 +32,10 @@ export const catalogContracts = {
   productDetail: { input: ProductDetailInput },
   home: { input: HomeInput },
   pickupStores: { input: PickupStoresInput },
+  /** The operator's products and categories (catalog-admin.ts). */
+  ...catalogAdminContracts,
+  /** The operator's stock ledger (stock.ts). */
+  ...stockContracts,
 };
 
 export const CatalogErrorCode = {
@@ -66,6 +75,8 @@ export interface ProductSummary {
 export interface ProductDetail extends ProductSummary {
   images: string[];
   description: string;
+  /** Images below the description (the operator's 详情图); always sent by the server. */
+  detailImages?: string[];
   skus: SkuView[];
 }
 
@@ -90,7 +101,7 @@ export interface HomeView {
   featured: ProductSummary[];
 }
 
-export interface CatalogOutputs {
+export interface CatalogOutputs extends CatalogAdminOutputs, StockOutputs {
   categories: CategoryView[];
   listProducts: ProductPage;
   productDetail: ProductDetail;

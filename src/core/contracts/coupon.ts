@@ -3,7 +3,8 @@ import * as z from 'zod';
 import type { CouponMiss } from '../coupon/check';
 import { COUPON_STATUSES, type CouponKind, type CouponRule, type CouponSource, type CouponStatus, type CouponValidity } from '../coupon/types';
 import type { Fen } from '../money';
-import { Id, IdMatching, RequestId } from './fields';
+import { EpochMs, FenAmount, Id, IdMatching, MultiLineText, OpenId, RequestId, SingleLineText } from './fields';
+import type { TemplateIssue } from '../coupon/template-rules';
 
 /** Contracts of the `coupon` function: the member's coupons, the claim center, staff verification. */
 
@@ -31,6 +32,48 @@ export const VerifyCouponInput = z.object({
 });
 export const CouponTimerInput = z.object({});
 
+// ---- operators: templates and grants (issue 10)
+
+/** Products a coupon is limited to (指定商品); absent or empty: the whole order. */
+const ProductScope = z.array(Id).max(200).optional();
+/** Today's CouponRule shapes; ranges (percent 1–99, cap > 0, amount below threshold) are the service's, with their own codes. */
+export const CouponRuleInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amountOff: FenAmount, threshold: FenAmount, productIds: ProductScope }),
+  z.object({ kind: z.literal('percent'), offBps: z.number().int().min(0).max(10000), maxOff: FenAmount.nullable(), threshold: FenAmount, productIds: ProductScope }),
+  z.object({ kind: z.literal('freeItem'), skuId: Id, threshold: FenAmount }),
+]);
+export const CouponValidityInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('absolute'), from: EpochMs, until: EpochMs }),
+  z.object({ type: z.literal('relative'), days: z.number().int().min(0).max(100_000) }),
+]);
+export const SaveTemplateInput = z.object({
+  /** Absent: a new template (it starts ACTIVE). */
+  templateId: Id.optional(),
+  title: SingleLineText(30).min(1, '请填写优惠券名称'),
+  description: MultiLineText(200).optional(),
+  rule: CouponRuleInput,
+  validity: CouponValidityInput,
+  /** null: no limit. */
+  totalQuantity: z.number().int().min(0).max(10_000_000).nullable(),
+  perMemberLimit: z.number().int().min(0).max(10_000),
+  claimable: z.boolean(),
+  inStoreOnly: z.boolean(),
+});
+export const SetTemplateStatusInput = z.object({ templateId: Id, status: z.enum(['ACTIVE', 'INACTIVE']) });
+export const ListTemplatesInput = z.object({
+  page: z.number().int().min(0).max(1000).default(0),
+  pageSize: z.number().int().min(1).max(50).default(20),
+});
+export const TemplateIdInput = z.object({ templateId: Id });
+/** Members a grant may name in one call (the campaign engine grants larger audiences in chunks through the service). */
+export const MAX_GRANT_OPENIDS = 500;
+export const GrantCouponInput = z.object({
+  templateId: Id,
+  openids: z.array(OpenId).min(1, '请选择会员').max(MAX_GRANT_OPENIDS),
+  /** One per grant intent: a retry grants nobody twice; other members with it are IDEMPOTENCY_KEY_REUSED. */
+  requestId: RequestId,
+});
+
 /** Actions a client may call: `contracts.coupon` (`verify` needs staff of the store). */
 export const couponContracts = {
   list: { input: ListCouponsInput },
@@ -39,6 +82,12 @@ export const couponContracts = {
   templates: { input: ClaimCenterInput },
   claim: { input: ClaimCouponInput },
   verify: { input: VerifyCouponInput },
+  /** Operators only. */
+  listTemplates: { input: ListTemplatesInput },
+  getTemplate: { input: TemplateIdInput },
+  saveTemplate: { input: SaveTemplateInput },
+  setTemplateStatus: { input: SetTemplateStatusInput },
+  grant: { input: GrantCouponInput },
 };
 
 /** Actions only timer triggers run (`cloudfunctions/coupon/config.json`). */
@@ -57,6 +106,8 @@ export const CouponErrorCode = {
   NotClaimable: 'COUPON_NOT_CLAIMABLE',
   SoldOut: 'COUPON_SOLD_OUT',
   ClaimLimit: 'COUPON_CLAIM_LIMIT',
+  TemplateStopped: 'COUPON_TEMPLATE_STOPPED',
+  TemplateEnded: 'COUPON_TEMPLATE_ENDED',
 } as const;
 
 /** A coupon the member holds. */
@@ -140,6 +191,57 @@ export interface CheckoutCouponOption {
   reasonLabel: string | null;
 }
 
+/** A template as the operator's list and form see it. */
+export interface OpsTemplateView {
+  templateId: string;
+  title: string;
+  description: string;
+  kind: CouponKind;
+  rule: CouponRule;
+  ruleLabel: string;
+  /** "全场通用" or "指定商品可用". */
+  scopeLabel: string;
+  validity: CouponValidity;
+  validityLabel: string;
+  totalQuantity: number | null;
+  /** Handed out against the total: claimed in the claim center plus granted. */
+  issued: number;
+  claimed: number;
+  granted: number;
+  /** Left to hand out; null: no limit. */
+  remaining: number | null;
+  perMemberLimit: number;
+  claimable: boolean;
+  inStoreOnly: boolean;
+  status: 'ACTIVE' | 'INACTIVE';
+  /** 进行中 / 已停用 / 已结束 (a fixed window that is over). */
+  statusLabel: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface OpsTemplatePage {
+  items: OpsTemplateView[];
+  page: number;
+  hasMore: boolean;
+}
+
+export interface SaveTemplateResult {
+  templateId: string;
+}
+
+/** Why a grant skipped a member: not a member, the total or their limit reached, the template stopped or over meanwhile. */
+export type GrantSkipReason = 'NOT_A_MEMBER' | 'COUPON_SOLD_OUT' | 'COUPON_CLAIM_LIMIT' | 'COUPON_TEMPLATE_STOPPED' | 'COUPON_TEMPLATE_ENDED';
+
+export interface GrantResult {
+  /** Members who hold a coupon of this grant (a retry counts those granted the first time). */
+  granted: number;
+  skipped: Array<{ openid: string; reason: GrantSkipReason }>;
+}
+
+/** A COUPON_* validation refusal of saveTemplate carries every broken rule. */
+export type { TemplateIssue };
+
 export interface CouponTimerReport {
   expired: number;
 }
@@ -152,8 +254,15 @@ export interface CouponOutputs {
   claim: CouponView;
   verify: VerifiedCouponView;
   expireCoupons: CouponTimerReport;
+  listTemplates: OpsTemplatePage;
+  getTemplate: OpsTemplateView;
+  saveTemplate: SaveTemplateResult;
+  setTemplateStatus: OpsTemplateView;
+  grant: GrantResult;
 }
 
 export type ListCouponsInput = z.input<typeof ListCouponsInput>;
 export type ClaimCouponInput = z.input<typeof ClaimCouponInput>;
 export type VerifyCouponInput = z.input<typeof VerifyCouponInput>;
+export type SaveTemplateInput = z.input<typeof SaveTemplateInput>;
+export type GrantCouponInput = z.input<typeof GrantCouponInput>;

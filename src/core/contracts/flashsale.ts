@@ -181,6 +181,7 @@ export interface FlashSaleStats {
   quantity: number;
   sold: number;
   paid: number;
+  /** Units still on sale: 0 once the sale is stopped or settled (they are `returned`); `sold + remaining + returned === quantity`. */
   remaining: number;
   /** Orders waiting for payment (`sold - paid`). */
   pendingOrders: number;
@@ -188,6 +189,11 @@ export interface FlashSaleStats {
   returned: number;
   /** Members who asked to be reminded. */
   reminders: number;
+  /** 成交额: fen of the paid units not refunded (each at the sale price). */
+  paidFen: Fen;
+  /** Members with a paid, not refunded unit. */
+  paidBuyers: number;
+  /** Internal (how units spread over the stock documents); never shown to operators. */
   shards: FlashSaleShardStats[];
   serverNow: number;
 }

@@ -168,6 +168,10 @@ export interface ActivityStats {
   paidMembers: number;
   /** Paid members refunded because their group failed or had closed. */
   refundedMembers: number;
+  /** 成交额: fen of the paid seats not refunded. */
+  paidFen: Fen;
+  /** Distinct members with a paid seat (a member may hold several). */
+  paidBuyers: number;
 }
 
 export interface GroupBuyActivityView {

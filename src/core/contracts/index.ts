@@ -12,6 +12,7 @@ import { groupBuyContracts } from './groupbuy';
 import { notifyContracts } from './notify';
 import { staffContracts } from './staff';
 import { liveContracts } from './live';
+import { statsContracts } from './stats';
 
 /** One action's contract: the input schema, and the output schema where it is pinned. */
 export interface ActionContract {
@@ -37,6 +38,7 @@ export const contracts = {
   notify: notifyContracts,
   staff: staffContracts,
   live: liveContracts,
+  stats: statsContracts,
 } satisfies Record<string, Record<string, ActionContract>>;
 
 export type Contracts = typeof contracts;
@@ -63,3 +65,4 @@ export * from './groupbuy';
 export * from './notify';
 export * from './staff';
 export * from './live';
+export * from './stats';

@@ -34,7 +34,14 @@ export const SetTiersInput = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['tiers'] });
   });
 
-/** Actions a client may call: `contracts.member` (`lookupByCode` needs staff, `setTiers` an operator). */
+/** Operators: members whose phone (digits) or nickname starts with `query`, for pickers (coupon grants). */
+export const SearchMembersInput = z.object({
+  query: SingleLineText(20, 1),
+  page: z.number().int().min(0).max(50).default(0),
+  pageSize: z.number().int().min(1).max(20).default(10),
+});
+
+/** Actions a client may call: `contracts.member` (`lookupByCode` needs staff, `setTiers` and `searchMembers` an operator). */
 export const memberContracts = {
   join: { input: JoinInput },
   card: { input: CardInput },
@@ -42,6 +49,7 @@ export const memberContracts = {
   claimBirthdayGift: { input: ClaimBirthdayGiftInput },
   lookupByCode: { input: LookupByCodeInput },
   setTiers: { input: SetTiersInput },
+  searchMembers: { input: SearchMembersInput },
 };
 
 export const MemberErrorCode = {
@@ -148,7 +156,24 @@ export interface MemberOutputs {
   claimBirthdayGift: BirthdayGiftView;
   lookupByCode: MemberSummaryView;
   setTiers: TiersView;
+  searchMembers: MemberSearchPage;
+}
+
+/** A member as an operator's picker shows them: no full phone. `openid` is for the next call, not for display. */
+export interface MemberPickView {
+  openid: string;
+  nickname: string;
+  /** 138****0000, or null. */
+  phone: string | null;
+  tierName: string;
+}
+
+export interface MemberSearchPage {
+  items: MemberPickView[];
+  page: number;
+  hasMore: boolean;
 }
 
 export type JoinInput = z.input<typeof JoinInput>;
 export type SetTiersInput = z.input<typeof SetTiersInput>;
+export type SearchMembersInput = z.input<typeof SearchMembersInput>;

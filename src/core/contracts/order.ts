@@ -12,6 +12,9 @@ import type { PickupStoreView } from '../pickup/store';
 import type { CheckoutCouponOption } from './coupon';
 import type { PaymentParams } from './payment';
 import { ContactPhone, Id, MultiLineText, OrderId, RequestId, SingleLineText as Text } from './fields';
+import { CARRIERS } from '../order/carriers';
+import { orderOpsContracts, type OrderOpsOutputs } from './order-ops';
+import { orderRefundContracts, RefundAskFields, type OrderRefundOutputs, type RefundRequestView } from './order-refund';
 
 /** Contracts of the `order` function. */
 
@@ -54,13 +57,14 @@ export const CreateOrderInput = QuoteInput.extend({
 });
 
 export const OrderIdInput = z.object({ orderId: OrderId });
-export const RequestRefundInput = OrderIdInput.extend({ reason: MultiLineText(200).default('') });
+/** Full by default; partial by `lines` or `amount` (contracts/order-refund). */
+export const RequestRefundInput = OrderIdInput.extend(RefundAskFields);
 export const ListOrdersInput = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   page: z.number().int().min(0).max(1000).default(0),
   pageSize: z.number().int().min(1).max(50).default(10),
 });
-export const ShipOrderInput = OrderIdInput.extend({ trackingNo: Text(64).default('') });
+export const ShipOrderInput = OrderIdInput.extend({ trackingNo: Text(64).default(''), carrier: z.enum(CARRIERS).optional() });
 export const TimerInput = z.object({});
 
 /** Actions a client may call: `contracts.order` (`ship` needs the operator role). */
@@ -74,6 +78,8 @@ export const orderContracts = {
   get: { input: OrderIdInput },
   list: { input: ListOrdersInput },
   ship: { input: ShipOrderInput },
+  ...orderOpsContracts,
+  ...orderRefundContracts,
 };
 
 /** Actions only timer triggers run (`cloudfunctions/order/config.json`, every minute). */
@@ -128,6 +134,12 @@ export interface OrderView {
   cancelReason: 'customer' | 'timeout' | null;
   refundRequestedAt: number | null;
   refundedAt: number | null;
+  /** The latest refund request and its timeline; absent when none. */
+  refundRequest?: RefundRequestView | null;
+  /** Approved refunds so far (partial ones included). */
+  refundedFen?: Fen;
+  /** A shop order that may be refunded: the units of each line still refundable (the refund sheet's 部分退款). */
+  refundableLines?: { skuId: string; quantity: number }[];
   /** The coupon this order used, or null. */
   coupon?: OrderCoupon | null;
   /** 'mall': a points-mall redemption (see `mall`); 'flashsale' / 'groupbuy': see `flashSale` / `groupBuy`. */
@@ -158,7 +170,7 @@ export interface TimerReport {
   changed: number;
 }
 
-export interface OrderOutputs {
+export interface OrderOutputs extends OrderOpsOutputs, OrderRefundOutputs {
   quote: QuoteView;
   create: OrderView;
   pay: PayView;
@@ -170,7 +182,7 @@ export interface OrderOutputs {
   ship: OrderView;
   cancelExpired: TimerReport;
   processRefunds: TimerReport;
-  sweep: { cancelExpired: TimerReport; processRefunds: TimerReport };
+  sweep: { cancelExpired: TimerReport; autoApproveRefunds: TimerReport; processRefunds: TimerReport };
 }
 
 export type QuoteInput = z.input<typeof QuoteInput>;

@@ -4,7 +4,8 @@ import type { Fen } from '../money';
 import type { VerifiedCouponView, CouponView } from './coupon';
 import type { MemberSummaryView } from './member';
 import type { OrderStatus } from '../order/status';
-import { FenAmount, Id, IdMatching, OpenId, ScannedCode } from './fields';
+import { EpochMs, FenAmount, FieldReason, Id, IdMatching, OpenId, ScannedCode } from './fields';
+import { staffAdminContracts, type StaffAdminOutputs } from './staff-admin';
 
 /**
  * Contracts of the `staff` function (门店核销): staff of a store scan codes
@@ -42,8 +43,27 @@ export const StaffVerifyCouponInput = z.object({ code: Code, storeId: Id, amount
 /** `grantStaff` / `revokeStaff` (operator). */
 export const StaffRoleInput = z.object({ openid: OpenId, storeId: Id });
 
-/** `auditLog` (operator): newest first, 20 a page. */
-export const StaffAuditLogInput = z.object({ storeId: Id.optional(), page: z.number().int().min(1).max(1000).default(1) });
+/** Which entries the audit log shows: all, role changes (grant/revoke), staff verifications, operators' back-office actions. */
+export const AUDIT_LOG_KINDS = ['all', 'roles', 'verifications', 'operator'] as const;
+export type AuditLogKind = (typeof AUDIT_LOG_KINDS)[number];
+
+/**
+ * `auditLog` (operator): newest first, 20 a page; by store, by who acted
+ * (`staffOpenid`), by time (`from` inclusive, `to` exclusive, epoch ms) and by kind.
+ */
+export const StaffAuditLogInput = z
+  .object({
+    storeId: Id.optional(),
+    staffOpenid: OpenId.optional(),
+    from: EpochMs.optional(),
+    to: EpochMs.optional(),
+    kind: z.enum(AUDIT_LOG_KINDS).default('all'),
+    page: z.number().int().min(1).max(1000).default(1),
+  })
+  .refine((input) => input.from === undefined || input.to === undefined || input.from < input.to, {
+    message: '开始时间应早于结束时间',
+    params: { reason: FieldReason.InvalidTime },
+  });
 
 /** `myStores` (staff): the stores the caller is staff of (for the store picker). */
 export const MyStoresInput = z.object({});
@@ -57,6 +77,7 @@ export const staffContracts = {
   grantStaff: { input: StaffRoleInput },
   revokeStaff: { input: StaffRoleInput },
   auditLog: { input: StaffAuditLogInput },
+  ...staffAdminContracts,
 };
 
 export const StaffErrorCode = {
@@ -217,6 +238,12 @@ export interface StaffAuditEntryView {
   /** What an operator needs to act on it (amounts, the refund recorded), when there is more than the result. */
   detail?: string;
   at: number;
+  /** Who acted, by name: the nickname, 系统 for the payment callback, 未知用户 when nobody has that openid. */
+  staffName: string;
+  /** The store's name ('' when the entry concerns no store). */
+  storeName: string;
+  /** What was acted on, readable: 订单号, a member's nickname and masked phone, a product or store name. */
+  targetLabel: string;
 }
 
 export interface StaffAuditPage {
@@ -226,7 +253,7 @@ export interface StaffAuditPage {
   hasMore: boolean;
 }
 
-export interface StaffOutputs {
+export interface StaffOutputs extends StaffAdminOutputs {
   scan: ScanResult;
   recordPurchase: RecordPurchaseResult;
   verifyPickup: VerifyPickupResult;

@@ -24,6 +24,7 @@ export const couponErrors = {
 const NOT_APPLICABLE_MESSAGES: Partial<Record<CouponMiss, string>> = {
   BELOW_THRESHOLD: '订单金额未达到优惠券的使用门槛',
   ITEM_MISSING: '订单中没有该赠品券对应的商品',
+  NOT_IN_SCOPE: '订单中没有该优惠券适用的商品',
   IN_STORE_ONLY: '该优惠券仅限门店核销使用',
   NO_DISCOUNT: '该优惠券对本订单没有优惠',
 };
@@ -54,4 +55,5 @@ export const COUPON_MISS_LABELS: Record<CouponMiss, string> = {
   NO_DISCOUNT: '本单无优惠',
   BELOW_THRESHOLD: '未达使用门槛',
   ITEM_MISSING: '订单中无对应商品',
+  NOT_IN_SCOPE: '无适用商品',
 };

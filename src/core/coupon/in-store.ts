@@ -11,10 +11,12 @@ export type InStoreCheck = { meets: true; discount: Fen } | { meets: false; thre
  * A coupon staff verify against an in-store purchase of `amount` fen: below
  * the rule's threshold it does not apply; otherwise what it takes off, by the
  * same rule table as checkout. A free-item coupon takes nothing off the
- * amount (staff hand over the item), so its discount is 0.
+ * amount (staff hand over the item), so its discount is 0. A product scope
+ * (指定商品) is for staff to judge at the till: the amount is taken as in scope.
  */
 export function checkInStore(rule: CouponRule, amount: Fen): InStoreCheck {
   if (amount < rule.threshold) return { meets: false, threshold: rule.threshold };
-  const discount = ruleDiscount(rule, NO_LINES, { goods: amount, cap: amount });
+  const unscoped: CouponRule = rule.kind === 'freeItem' ? rule : { ...rule, productIds: undefined };
+  const discount = ruleDiscount(unscoped, NO_LINES, { goods: amount, cap: amount });
   return { meets: true, discount: typeof discount === 'number' ? discount : 0 };
 }

@@ -32,3 +32,9 @@ export function ruleLabel(rule: CouponRule): string {
 export function validityLabel(validity: CouponValidity): string {
   return validity.type === 'relative' ? `领取后${validity.days}天内有效` : '限时有效';
 }
+
+/** "指定商品可用" for a coupon limited to products (or a free item), else "全场通用". */
+export function scopeLabel(rule: CouponRule): string {
+  if (rule.kind === 'freeItem') return '指定商品可用';
+  return rule.productIds && rule.productIds.length > 0 ? '指定商品可用' : '全场通用';
+}

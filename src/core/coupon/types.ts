@@ -4,12 +4,14 @@ import type { Fen } from '../money';
  * What a coupon takes off, snapshotted from its template onto every coupon so
  * a later template edit never changes a coupon already held. `threshold` is
  * the goods amount (after the member discount) the order must reach.
+ * `productIds` (指定商品): when present and not empty, only those products'
+ * lines count toward the threshold and the discount; absent: the whole order.
  */
 export type CouponRule =
   /** 满 threshold 减 amountOff. */
-  | { kind: 'amount'; amountOff: Fen; threshold: Fen }
+  | { kind: 'amount'; amountOff: Fen; threshold: Fen; productIds?: string[] }
   /** offBps off the goods (1000 = 10% off, "9折"), at most maxOff when set. */
-  | { kind: 'percent'; offBps: number; maxOff: Fen | null; threshold: Fen }
+  | { kind: 'percent'; offBps: number; maxOff: Fen | null; threshold: Fen; productIds?: string[] }
   /** One unit of `skuId` free when the order contains it. */
   | { kind: 'freeItem'; skuId: string; threshold: Fen };
 
@@ -29,7 +31,8 @@ export const COUPON_STATUS_LABELS: Record<CouponStatus, string> = {
   EXPIRED: '已过期',
 };
 
-export type CouponSource = 'claim' | 'gift' | 'mall' | 'join' | 'birthday';
+/** `grant`: an operator gave it directly (coupon.grant). */
+export type CouponSource = 'claim' | 'gift' | 'mall' | 'join' | 'birthday' | 'grant';
 
 /** `coupon_templates/{templateId}`: managed by operators. */
 export interface CouponTemplateDoc {
@@ -37,11 +40,13 @@ export interface CouponTemplateDoc {
   description: string;
   rule: CouponRule;
   validity: CouponValidity;
-  /** Coupons the claim center may hand out in all (null: no limit). Gifts and the points mall do not count here. */
+  /** Coupons the claim center and operator grants may hand out in all (null: no limit). Gifts and the points mall do not count here. */
   totalQuantity: number | null;
-  /** Coupons claimed so far through the claim center. */
+  /** Coupons counted against totalQuantity so far: claim-center claims plus operator grants. */
   claimed: number;
-  /** Claims per member through the claim center. */
+  /** Of `claimed`, those an operator granted directly (absent: none). */
+  granted?: number;
+  /** Coupons per member through the claim center and operator grants together. */
   perMemberLimit: number;
   /** Listed in the claim center (领券中心). */
   claimable: boolean;

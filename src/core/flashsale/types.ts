@@ -82,6 +82,8 @@ export interface FlashSaleMemberDoc {
   saleId: string;
   openid: string;
   count: number;
+  /** Units the member paid for and kept (paid, not refunded); absent on older documents. Counts the sale's paid buyers. */
+  paid?: number;
   recent: FlashSaleRecentBuy[];
   updatedAt: number;
 }

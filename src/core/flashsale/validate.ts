@@ -38,7 +38,7 @@ export function saleIssues(terms: SaleTerms, sku: SkuOffer, now: number): FlashS
   const limitProblem = perMemberLimitProblem(terms.perMemberLimit, terms.quantity);
   if (limitProblem) add('perMemberLimit', limitProblem);
   if (!isInt(terms.shards) || terms.shards < 1 || terms.shards > MAX_FLASH_SALE_SHARDS) {
-    add('shards', `库存分片数应为 1–${MAX_FLASH_SALE_SHARDS}`);
+    add('shards', `并发通道数应为 1–${MAX_FLASH_SALE_SHARDS}`);
   }
   if (!isInt(terms.paymentMinutes) || terms.paymentMinutes < 1 || terms.paymentMinutes > MAX_PAYMENT_MINUTES) {
     add('paymentMinutes', `支付时限应为 1–${MAX_PAYMENT_MINUTES} 分钟`);

@@ -33,6 +33,12 @@ export interface RefundDoc {
   status: RefundStatus;
   /** Whether completing this refund gives the order's stock back (not for shipped or already-released orders). */
   releaseStock: boolean;
+  /** A partial refund by lines: the units it gives back (with releaseStock); absent: the whole order. */
+  lines?: { skuId: string; quantity: number }[];
+  /** A partial refund: the order stays in its fulfilment status (core/order/refund-request). */
+  partial?: boolean;
+  /** The customer's request this refund approves (`order.refundRequest.attempt`). */
+  requestAttempt?: number;
   attempts: number;
   /** A worker holds the refund until then; another run skips it. */
   leaseUntil: number;
@@ -43,9 +49,13 @@ export interface RefundDoc {
   doneAt: number | null;
 }
 
-/** One full refund per order at most, so the order id names it; WeChat allows 64 characters. */
-export function refundNoFor(orderId: string): string {
-  return `R${orderId}`;
+/**
+ * The order id names its refunds (WeChat allows 64 characters): the first
+ * `R<orderId>`, as before partial refunds; the n-th approved customer
+ * refund `R<orderId>-n`. Deterministic, so a retry reuses it.
+ */
+export function refundNoFor(orderId: string, seq = 1): string {
+  return seq <= 1 ? `R${orderId}` : `R${orderId}-${seq}`;
 }
 
 /** A refund recorded as due, not yet attempted. */
@@ -53,6 +63,8 @@ export function dueRefund(input: {
   orderId: string;
   openid: string;
   amount: Fen;
+  /** The order's paid total when it differs from the amount (a partial refund). */
+  total?: Fen;
   reason: RefundReason;
   releaseStock: boolean;
   now: number;
@@ -61,7 +73,7 @@ export function dueRefund(input: {
     orderId: input.orderId,
     openid: input.openid,
     amount: input.amount,
-    total: input.amount,
+    total: input.total ?? input.amount,
     reason: input.reason,
     status: 'DUE',
     releaseStock: input.releaseStock,

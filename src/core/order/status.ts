@@ -3,7 +3,14 @@ import { AppError } from '../errors';
 /**
  * The order state machine as a transition table:
  * PENDING_PAYMENT → PAID → (SHIPPED | READY_FOR_PICKUP) → COMPLETED,
- * with CANCELLED (unpaid only), REFUNDING and REFUNDED.
+ * with CANCELLED (unpaid only), and refunds:
+ * - a customer's request waits in REFUND_REQUESTED for the operator (or the
+ *   sweep's auto-approval): a full approval goes on to REFUNDING → REFUNDED;
+ *   a reject, a withdrawal or a partial approval goes back to the status the
+ *   request came from (`order.refundRequest.previousStatus`: PREVIOUS below);
+ * - a system refund (a failed or closed group-buy) goes straight to REFUNDING,
+ *   needing no review, also over a pending request.
+ * Partial refunds never leave the fulfilment status: see refund-request.ts.
  */
 export const ORDER_STATUSES = [
   'PENDING_PAYMENT',
@@ -12,15 +19,36 @@ export const ORDER_STATUSES = [
   'READY_FOR_PICKUP',
   'COMPLETED',
   'CANCELLED',
+  'REFUND_REQUESTED',
   'REFUNDING',
   'REFUNDED',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_EVENTS = ['pay', 'cancel', 'timeout', 'ship', 'readyForPickup', 'confirm', 'pickUp', 'requestRefund', 'refund'] as const;
+export const ORDER_EVENTS = [
+  'pay',
+  'cancel',
+  'timeout',
+  'ship',
+  'readyForPickup',
+  'confirm',
+  'pickUp',
+  'requestRefund',
+  'approveRefund',
+  'approvePartialRefund',
+  'rejectRefund',
+  'withdrawRefund',
+  'systemRefund',
+  'refund',
+] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
-const TRANSITIONS: Record<OrderEvent, Partial<Record<OrderStatus, OrderStatus>>> = {
+/** Back to the status the refund request came from (one of REFUNDABLE_STATUSES). */
+export const PREVIOUS = 'PREVIOUS' as const;
+/** Where a customer may ask for a refund, and so where a request may go back to. */
+export const REFUNDABLE_STATUSES = ['PAID', 'SHIPPED', 'READY_FOR_PICKUP'] as const satisfies readonly OrderStatus[];
+
+const TRANSITIONS: Record<OrderEvent, Partial<Record<OrderStatus, OrderStatus | typeof PREVIOUS>>> = {
   pay: { PENDING_PAYMENT: 'PAID' },
   cancel: { PENDING_PAYMENT: 'CANCELLED' },
   timeout: { PENDING_PAYMENT: 'CANCELLED' },
@@ -28,7 +56,12 @@ const TRANSITIONS: Record<OrderEvent, Partial<Record<OrderStatus, OrderStatus>>>
   readyForPickup: { PAID: 'READY_FOR_PICKUP' },
   confirm: { SHIPPED: 'COMPLETED' },
   pickUp: { READY_FOR_PICKUP: 'COMPLETED' },
-  requestRefund: { PAID: 'REFUNDING', SHIPPED: 'REFUNDING', READY_FOR_PICKUP: 'REFUNDING' },
+  requestRefund: { PAID: 'REFUND_REQUESTED', SHIPPED: 'REFUND_REQUESTED', READY_FOR_PICKUP: 'REFUND_REQUESTED' },
+  approveRefund: { REFUND_REQUESTED: 'REFUNDING' },
+  approvePartialRefund: { REFUND_REQUESTED: PREVIOUS },
+  rejectRefund: { REFUND_REQUESTED: PREVIOUS },
+  withdrawRefund: { REFUND_REQUESTED: PREVIOUS },
+  systemRefund: { PAID: 'REFUNDING', SHIPPED: 'REFUNDING', READY_FOR_PICKUP: 'REFUNDING', REFUND_REQUESTED: 'REFUNDING' },
   refund: { REFUNDING: 'REFUNDED' },
 };
 
@@ -39,18 +72,28 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   READY_FOR_PICKUP: '待自提',
   COMPLETED: '已完成',
   CANCELLED: '已取消',
+  REFUND_REQUESTED: '退款审核中',
   REFUNDING: '退款中',
   REFUNDED: '已退款',
 };
 
-/** The status after `event`, or null when the table forbids it. */
-export function nextOrderStatus(status: OrderStatus, event: OrderEvent): OrderStatus | null {
-  return TRANSITIONS[event][status] ?? null;
+const isRefundable = (status: OrderStatus | null | undefined): status is OrderStatus =>
+  !!status && (REFUNDABLE_STATUSES as readonly OrderStatus[]).includes(status);
+
+/**
+ * The status after `event`, or null when the table forbids it. `previous`:
+ * the status a refund request came from, for the events that go back to it
+ * (null without a refundable one).
+ */
+export function nextOrderStatus(status: OrderStatus, event: OrderEvent, previous?: OrderStatus | null): OrderStatus | null {
+  const next = TRANSITIONS[event][status] ?? null;
+  if (next !== PREVIOUS) return next;
+  return isRefundable(previous) ? previous : null;
 }
 
 /** The status after `event`; throws ORDER_STATE_INVALID when the table forbids it. */
-export function transitionOrder(status: OrderStatus, event: OrderEvent): OrderStatus {
-  const next = nextOrderStatus(status, event);
+export function transitionOrder(status: OrderStatus, event: OrderEvent, previous?: OrderStatus | null): OrderStatus {
+  const next = nextOrderStatus(status, event, previous);
   if (!next) {
     throw new AppError('ORDER_STATE_INVALID', `订单当前状态为「${ORDER_STATUS_LABELS[status]}」，不能执行该操作`, { status, event });
   }

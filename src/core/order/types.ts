@@ -4,6 +4,7 @@ import type { Fen } from '../money';
 import type { OrderCoupon } from '../coupon/types';
 import type { MallOrderInfo } from '../mall/types';
 import type { OrderAmounts } from '../pricing';
+import type { RefundLine, RefundRequest } from './refund-request';
 import type { OrderEvent, OrderStatus } from './status';
 
 /** The stored order (`orders` collection). Its `_id` is WeChat Pay's out_trade_no (≤ 32 chars). */
@@ -95,12 +96,22 @@ export interface OrderDoc {
   payAttempt?: PaymentAttempt | null;
   shippedAt: number | null;
   trackingNo: string | null;
+  /** One of core/order/carriers, given when shipped (absent on older orders). */
+  carrier?: string | null;
   completedAt: number | null;
   cancelledAt: number | null;
   cancelReason: 'customer' | 'timeout' | null;
   refundNo: string | null;
   refundRequestedAt: number | null;
   refundedAt: number | null;
+  /** The customer's latest refund request and its review (core/order/refund-request). Absent before the first. */
+  refundRequest?: RefundRequest | null;
+  /** Approved refunds (due or done) so far, partial ones included; absent = 0. */
+  refundedFen?: Fen;
+  /** Units refunded by approved line refunds. */
+  refundedLines?: RefundLine[];
+  /** Approved customer refunds so far: names the next out_refund_no. */
+  refundSeq?: number;
   history: OrderHistoryEntry[];
   /** Promotions (issue 4): the coupon used; a points-mall redemption. Absent on older orders. */
   coupon?: OrderCoupon | null;

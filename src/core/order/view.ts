@@ -1,4 +1,6 @@
 import type { OrderView } from '../contracts/order';
+import { isRefundableStatus, refundableLines } from './refund-request';
+import { refundRequestView } from './refund-view';
 import { ORDER_STATUS_LABELS } from './status';
 import type { Order } from './types';
 
@@ -22,6 +24,11 @@ export function toOrderView(order: Order): OrderView {
     cancelReason: order.cancelReason,
     refundRequestedAt: order.refundRequestedAt,
     refundedAt: order.refundedAt,
+    ...(order.refundRequest ? { refundRequest: refundRequestView(order) } : {}),
+    ...(order.refundedFen ? { refundedFen: order.refundedFen } : {}),
+    ...((order.source ?? 'shop') === 'shop' && isRefundableStatus(order.status)
+      ? { refundableLines: [...refundableLines(order)].map(([skuId, quantity]) => ({ skuId, quantity: Math.max(0, quantity) })) }
+      : {}),
     coupon: order.coupon ?? null,
     source: order.source ?? 'shop',
     mall: order.mall ?? null,

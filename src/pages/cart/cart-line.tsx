@@ -1,4 +1,4 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CartLineView } from '../../core/contracts/cart'
 import Price from '../../components/price'
@@ -7,6 +7,7 @@ import { maxQuantityFor } from '../../utils/limits'
 import { productUrl } from '../../utils/routes'
 import CheckMark from './check-mark'
 import { problemLabel } from './problems'
+import CloudImage from '../../components/cloud-image'
 
 export interface CartLineProps {
   line: CartLineView
@@ -29,7 +30,7 @@ export default function CartLine({ line, selected, pending, onToggle, onQuantity
     <View className={`cart__line${line.available ? '' : ' cart__line--unavailable'}`} data-testid={`line-${line.skuId}`}>
       <CheckMark checked={selected} disabled={!line.available || pending} onToggle={onToggle} testId={`check-${line.skuId}`} />
       <View className='cart__media' onClick={openProduct}>
-        {line.image ? <Image className='cart__image' src={line.image} mode='aspectFill' /> : <View className='cart__image' />}
+        {line.image ? <CloudImage className='cart__image' src={line.image} mode='aspectFill' /> : <View className='cart__image' />}
         {line.problem && line.problem !== 'INSUFFICIENT_STOCK' ? <Text className='cart__media-tag'>{problem}</Text> : null}
       </View>
       <View className='cart__info'>

@@ -1,6 +1,7 @@
-import { Swiper, SwiperItem, Image } from '@tarojs/components'
+import { Swiper, SwiperItem } from '@tarojs/components'
 import type { BannerView } from '../../core/contracts/catalog'
 import { openLink } from '../../utils/navigate'
+import CloudImage from '../../components/cloud-image'
 
 export default function Banners({ banners }: { banners: BannerView[] }) {
   if (banners.length === 0) return null
@@ -16,7 +17,7 @@ export default function Banners({ banners }: { banners: BannerView[] }) {
     >
       {banners.map((banner) => (
         <SwiperItem key={banner._id}>
-          <Image className='home__banner-image' src={banner.image} mode='aspectFill' onClick={() => openLink(banner.link)} />
+          <CloudImage className='home__banner-image' src={banner.image} mode='aspectFill' onClick={() => openLink(banner.link)} />
         </SwiperItem>
       ))}
     </Swiper>

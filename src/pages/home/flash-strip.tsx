@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../../api'
@@ -7,6 +7,7 @@ import { FLASH_LIST_URL, flashSaleUrl } from '../../components/flash-sale-card/l
 import Price from '../../components/price'
 import SectionTitle from '../../components/section-title'
 import type { FlashSaleView } from '../../core/contracts/flashsale'
+import CloudImage from '../../components/cloud-image'
 
 /** Live sales ending soonest, then upcoming ones starting soonest: the two the strip shows. */
 export function stripSales(sales: FlashSaleView[]): FlashSaleView[] {
@@ -50,7 +51,7 @@ export default function FlashStrip() {
       <View className='home-flash__row'>
         {sales.map((sale) => (
           <View key={sale.saleId} className='home-flash__item' data-testid={`home-flash-${sale.saleId}`} onClick={() => open(flashSaleUrl(sale.saleId))}>
-            {sale.image ? <Image className='home-flash__image' src={sale.image} mode='aspectFill' lazyLoad /> : <View className='home-flash__image' />}
+            {sale.image ? <CloudImage className='home-flash__image' src={sale.image} mode='aspectFill' lazyLoad /> : <View className='home-flash__image' />}
             <Text className='home-flash__title'>{sale.title}</Text>
             <View className='home-flash__prices'>
               <Price fen={sale.salePrice} size='md' />

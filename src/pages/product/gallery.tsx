@@ -1,4 +1,5 @@
-import { Swiper, SwiperItem, Image, View, Text } from '@tarojs/components'
+import { Swiper, SwiperItem, View, Text } from '@tarojs/components'
+import CloudImage from '../../components/cloud-image'
 
 /** The product's images, square, with a 已售罄 veil when nothing is left. */
 export default function Gallery({ images, soldOut }: { images: string[]; soldOut: boolean }) {
@@ -8,7 +9,7 @@ export default function Gallery({ images, soldOut }: { images: string[]; soldOut
         <Swiper className='product__swiper' circular={images.length > 1} indicatorDots={images.length > 1} indicatorActiveColor='#e4393c'>
           {images.map((src) => (
             <SwiperItem key={src}>
-              <Image className='product__image' src={src} mode='aspectFill' />
+              <CloudImage className='product__image' src={src} mode='aspectFill' />
             </SwiperItem>
           ))}
         </Swiper>

@@ -10,6 +10,7 @@ import { useCartStore } from '../../stores/cart'
 import { maxQuantityFor } from '../../utils/limits'
 import { buyNowUrl, CART_URL, HOME_URL } from '../../utils/routes'
 import Gallery from './gallery'
+import DetailImages from './detail-images'
 import SkuChooser from './sku-chooser'
 import BuyBar from './buy-bar'
 import { useAddToCart } from './use-add-to-cart'
@@ -109,10 +110,11 @@ export default function ProductPage() {
         </View>
       ) : null}
 
-      {product.description ? (
+      {product.description || (product.detailImages ?? []).length > 0 ? (
         <View className='product__card'>
           <Text className='product__label'>商品详情</Text>
-          <Text className='product__description'>{product.description}</Text>
+          {product.description ? <Text className='product__description'>{product.description}</Text> : null}
+          <DetailImages images={product.detailImages ?? []} />
         </View>
       ) : null}
 

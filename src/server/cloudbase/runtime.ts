@@ -9,6 +9,7 @@ import type { Notifier } from '../services/notify/port';
 import { createWxNotifier, type WxOpenApiClient } from '../services/notify/wx-notifier';
 import { createCloudbaseDb } from './db';
 import type { SdkDatabase } from './sdk-shapes';
+import { createCloudbaseStorage, type CloudbaseStorageClient } from './storage';
 
 type CloudbaseApp = ReturnType<typeof tcb.init>;
 
@@ -25,6 +26,7 @@ export function createCloudbaseRuntime(app?: CloudbaseApp): Runtime {
   const payConfig = wxPayConfigFromEnv();
   let pay: PaymentProvider | undefined;
   let notifier: Notifier | undefined;
+  const storage = createCloudbaseStorage(() => appOf() as unknown as CloudbaseStorageClient);
   return {
     name: 'cloudbase',
     get db() {
@@ -41,6 +43,8 @@ export function createCloudbaseRuntime(app?: CloudbaseApp): Runtime {
       notifier ??= createWxNotifier(appOf() as unknown as WxOpenApiClient, wxMiniprogramState());
       return notifier;
     },
+    /** Cloud storage through the SDK (`uploadFile`, `getTempFileURL`). */
+    storage,
     openidOf: cloudbaseOpenid,
     now: () => Date.now(),
     log: createJsonConsoleLogger({ runtime: 'cloudbase' }),

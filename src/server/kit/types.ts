@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../db';
 import type { Notifier } from '../services/notify/port';
 import type { PaymentProvider } from '../services/payment/port';
+import type { FileStorage } from '../services/storage/port';
 
 /** Every signed-in caller is a customer; staff and operator are granted records in `roles`. */
 export type Role = 'customer' | 'staff' | 'operator' | 'system';
@@ -47,6 +48,8 @@ export interface Runtime {
   readonly pay?: PaymentProvider;
   /** Subscribe messages: WeChat on CloudBase, the inbox locally; absent when not configured. */
   readonly notifier?: Notifier;
+  /** Cloud storage (`putFile`, `tempUrl`): CloudBase storage, or files under the local cloud's data directory. */
+  readonly storage?: FileStorage;
 }
 
 export interface ActionContext {

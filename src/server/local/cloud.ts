@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type { Envelope } from '../../core/envelope';
-import { installRuntime } from '../kit';
+import { installRuntime, loadCaller } from '../kit';
 import type { Logger, Runtime } from '../kit/types';
 import { schema } from '../schema';
 import { devLoginFromEnv, isDevLoginEnabled } from './auth/dev-login';
@@ -19,6 +19,7 @@ import { ASSETS_DIR, DATA_FILE_NAME, DEFAULT_FUNCTIONS_DIR, DEFAULT_WEB_DIR, PLA
 import { createSandboxPay, SANDBOX_PAYMENTS, type PayCallbackMain, type SandboxPaymentDoc } from './pay';
 import { createLocalRuntime } from './runtime';
 import { seedDemoData } from './seed';
+import { createLocalFileStorage, STORAGE_DIR_NAME } from './storage';
 import { TriggerGate } from './timers/gate';
 import { startScheduler, triggerKey, type Scheduler } from './timers/scheduler';
 
@@ -98,12 +99,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const payCallbackFn = functions.get('payCallback');
   const payCallback: PayCallbackMain | undefined = payCallbackFn && ((event, context) => invoke(payCallbackFn, event, context));
   const pay = createSandboxPay({ db, now, payCallback });
-  const runtime = createLocalRuntime({ db, now, log, pay });
+  let publicUrl: string | null = null;
+  const storage = createLocalFileStorage({ root: join(dataDir, STORAGE_DIR_NAME), origin: () => publicUrl });
+  const runtime = createLocalRuntime({ db, now, log, pay, storage });
   installRuntime(runtime);
 
   try {
     if (options.seed ?? true) {
-      const result = await seedDemoData(db, now());
+      const result = await seedDemoData(db, now(), { storage });
       if (result.seeded) log.info('seeded demo data', { counts: result.counts });
     }
   } catch (error) {
@@ -140,6 +143,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       listUsers: () => listDevUsers(db),
       devLogin,
       origins,
+      storage,
+      isOperator: async (openid) => (await loadCaller(db, openid)).roles.includes('operator'),
       // By orderId, not _id: every payment attempt of an order is opened for its owner.
       paymentOwner: async (orderId) => (await db.collection<SandboxPaymentDoc>(SANDBOX_PAYMENTS).where({ orderId }).limit(1).get()).data[0]?.openid ?? null,
       statics: { webDir: options.webDir ?? DEFAULT_WEB_DIR, placeholderDir: PLACEHOLDER_DIR, assetsDir: ASSETS_DIR },
@@ -154,6 +159,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  publicUrl = url;
   log.info('local cloud started', { url, dataFile, devLogin, functions: [...functions.keys()] });
   if (devLogin && !isDevLoginEnabled(undefined, host)) log.warn('dev sign-in is on while listening beyond loopback: anyone who reaches this port can sign in as anyone', { host });
 

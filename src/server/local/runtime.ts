@@ -5,6 +5,8 @@ import { createInboxNotifier } from '../services/notify/inbox-notifier';
 import type { Notifier } from '../services/notify/port';
 import type { PaymentProvider } from '../services/payment/port';
 import { createConsoleLogger } from './logger';
+import type { FileStorage } from '../services/storage/port';
+import { createLocalFileStorage } from './storage';
 
 export interface LocalRuntimeOptions {
   db: Db;
@@ -14,6 +16,8 @@ export interface LocalRuntimeOptions {
   pay?: PaymentProvider;
   /** Default: the inbox notifier (`notify_inbox`, the H5 服务通知). */
   notifier?: Notifier;
+  /** Default: files in a fresh temporary directory (the local cloud passes `<data dir>/storage`). */
+  storage?: FileStorage;
 }
 
 /** The platform the kit sees when functions run in the local cloud. */
@@ -27,5 +31,6 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Runtime {
     log: options.log ?? createConsoleLogger(),
     ...(options.pay ? { pay: options.pay } : {}),
     notifier: options.notifier ?? createInboxNotifier(options.db, now),
+    storage: options.storage ?? createLocalFileStorage(),
   };
 }

@@ -35,7 +35,7 @@ const OOLONG = {
   skus: [{ _id: 'sku-oolong-100', name: '100g 罐装', price: 6800, stock: 40, soldOut: false }]
 }
 
-const STATS: ActivityStats = { groupsPending: 1, groupsOpen: 2, groupsSucceeded: 3, groupsSucceededVirtual: 1, groupsFailed: 4, paidMembers: 9, refundedMembers: 5 }
+const STATS: ActivityStats = { groupsPending: 1, groupsOpen: 2, groupsSucceeded: 3, groupsSucceededVirtual: 1, groupsFailed: 4, paidMembers: 9, refundedMembers: 5, paidFen: 17910, paidBuyers: 8 }
 
 function activity(extra: Partial<GroupBuyActivityView> = {}): GroupBuyActivityView {
   const now = Date.now()
@@ -217,6 +217,9 @@ describe('ops: a group-buy live view', () => {
     await screen.findByTestId('ops-activity-phase')
     const value = (key: string) => within(screen.getByTestId(`stat-${key}`)).getByText(/^\d+$/).textContent
     expect([value('open'), value('succeeded'), value('failed'), value('virtual'), value('paid'), value('refunded')]).toEqual(['2', '3', '4', '1', '9', '5'])
+    // Money figures: 成交额 and distinct paying members.
+    expect(screen.getByTestId('stat-revenue').textContent).toContain('¥179.10')
+    expect(value('buyers')).toBe('8')
     expect(screen.getByText('另有 1 个团等待团长付款')).toBeTruthy()
     expect(within(screen.getByTestId('ops-group-g1')).getByText('1/2 人 · 差 1 人')).toBeTruthy()
     expect(screen.getByText('9 折，团长付 ¥44.10')).toBeTruthy()

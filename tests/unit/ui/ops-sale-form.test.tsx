@@ -108,7 +108,7 @@ describe('ops: new flash sale', () => {
     expect(errorOf('quantity')).toBe('秒杀数量不能超过可用库存 40')
     expect(errorOf('perMemberLimit')).toBe('每人限购至少为 1')
     expect(errorOf('endAt')).toBe('结束时间必须晚于开始时间')
-    expect(errorOf('shards')).toBe('库存分片数应为 1–32')
+    expect(errorOf('shards')).toBe('并发通道数应为 1–32')
     expect(fake.callsOf('flashsale', 'create')).toHaveLength(0)
 
     type(c, 'sale-startAt', formatDateTime(Date.now() - 3 * 60_000))

@@ -6,7 +6,7 @@ import { setTransport } from '../../../src/api'
 import { resetSaleClock } from '../../../src/components/flash-countdown/clock'
 import { resetServerClock } from '../../../src/components/order-countdown/server-clock'
 import type { FlashSaleState, FlashSaleStats, FlashSaleView } from '../../../src/core/contracts/flashsale'
-import OpsHomePage from '../../../src/packages/ops/index'
+import OpsActivitiesPage from '../../../src/packages/ops/activities'
 import OpsSalePage from '../../../src/packages/ops/sale'
 import MePage from '../../../src/pages/me'
 import { useCartStore } from '../../../src/stores/cart'
@@ -54,6 +54,8 @@ const statsOf = (s: FlashSaleView): FlashSaleStats => ({
   pendingOrders: s.sold - s.paid,
   returned: 0,
   reminders: 5,
+  paidFen: s.paid * s.salePrice,
+  paidBuyers: s.paid,
   shards: [
     { shard: 0, remaining: 4, sold: 1, paid: 1 },
     { shard: 1, remaining: 3, sold: 2, paid: 1 }
@@ -91,12 +93,14 @@ afterEach(() => {
 })
 
 describe('ops: a flash sale live view', () => {
-  test('shows sold, paid, remaining, pending, reminders and each shard', async () => {
+  test('shows 成交额, paid buyers, sold, paid, remaining, pending and reminders; stock shards stay internal', async () => {
     setupSale(sale('fs1', 'LIVE'))
     await screen.findByTestId('ops-sale-state')
     expect(screen.getByTestId('ops-sale-state').textContent).toBe('进行中')
     expect([stat('sold'), stat('paid'), stat('remaining'), stat('pending'), stat('reminders')]).toEqual(['3', '2', '7', '1', '5'])
-    expect(screen.getByText('库存分片（2 个）')).toBeTruthy()
+    expect(within(screen.getByTestId('stat-revenue')).getByText('¥78.00')).toBeTruthy()
+    expect(stat('buyers')).toBe('2')
+    expect(document.body.textContent).not.toContain('分片')
     expect(screen.getByText('距结束')).toBeTruthy()
     expect(screen.queryByTestId('ops-sale-launch')).toBeNull()
     expect(screen.queryByTestId('ops-sale-edit')).toBeNull()
@@ -196,7 +200,7 @@ describe('ops: home', () => {
     })
     setTransport(fake.transport)
     setRouterParams({})
-    render(<OpsHomePage />)
+    render(<OpsActivitiesPage />)
     await screen.findByTestId('ops-sale-now')
     expect(screen.getAllByTestId(/^ops-sale-/).map((el) => el.getAttribute('data-testid'))).toEqual(['ops-sale-now', 'ops-sale-soon', 'ops-sale-ended'])
     expect(within(screen.getByTestId('ops-sale-ended')).getByText('已停止')).toBeTruthy()

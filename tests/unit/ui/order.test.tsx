@@ -41,13 +41,14 @@ describe('order detail: what each status offers', () => {
     ['SHIPPED', ['refund', 'confirm']],
     ['COMPLETED', []],
     ['CANCELLED', []],
+    ['REFUND_REQUESTED', ['withdrawRefund']],
     ['REFUNDING', []],
     ['REFUNDED', []]
   ])('%s shows its label and the actions %j', async (status, actions) => {
     setup(orderView('o1', status, { expiresAt: Date.now() + 15 * 60_000 }))
     await screen.findByTestId('order-status')
     expect(label()).toBe(
-      { PENDING_PAYMENT: '待支付', PAID: '已支付', READY_FOR_PICKUP: '待自提', SHIPPED: '已发货', COMPLETED: '已完成', CANCELLED: '已取消', REFUNDING: '退款中', REFUNDED: '已退款' }[status]
+      { PENDING_PAYMENT: '待支付', PAID: '已支付', READY_FOR_PICKUP: '待自提', SHIPPED: '已发货', COMPLETED: '已完成', CANCELLED: '已取消', REFUND_REQUESTED: '退款审核中', REFUNDING: '退款中', REFUNDED: '已退款' }[status]
     )
     const shown = screen.queryAllByTestId(/^order-action-/).map((el) => el.getAttribute('data-testid')!.replace('order-action-', ''))
     expect(shown).toEqual(actions)
@@ -143,9 +144,79 @@ describe('order detail: actions', () => {
     fireEvent.click(screen.getByText('商品质量问题'))
     fireEvent.change(screen.getByPlaceholderText('补充说明（选填）'), { target: { value: '包装破损' } })
     fireEvent.click(screen.getByTestId('refund-submit'))
-    await waitFor(() => expect(label()).toBe('退款中'))
+    // Issue 10: the request waits for the operator, and its progress shows as a timeline.
+    await waitFor(() => expect(label()).toBe('退款审核中'))
     expect(fake.callsOf('order', 'requestRefund')[0]!.data).toEqual({ orderId: 'o1', reason: '商品质量问题：包装破损' })
     expect(screen.queryByTestId('refund-sheet')).toBeNull()
+    expect(screen.getByTestId('refund-step-reviewing').className).toContain('refund-timeline__step--current')
+    expect(screen.getByText('等待商家处理', { exact: false })).not.toBeNull()
+  })
+
+  test('撤销退款申请 takes a pending request back: the order returns to its status', async () => {
+    const { fake } = setup(orderView('o1', 'PAID'))
+    await screen.findByTestId('order-status')
+    fireEvent.click(button('refund')!)
+    fireEvent.click(await screen.findByTestId('refund-submit'))
+    await waitFor(() => expect(label()).toBe('退款审核中'))
+    fireEvent.click(button('withdrawRefund')!)
+    await waitFor(() => expect(label()).toBe('已支付'))
+    expect(fake.callsOf('order', 'withdrawRefund')[0]!.data).toEqual({ orderId: 'o1' })
+    expect(screen.getByTestId('refund-step-withdrawn')).not.toBeNull()
+    expect(button('refund')).not.toBeNull()
+  })
+
+  test('部分退款 sends the chosen lines', async () => {
+    const order = orderView('o1', 'PAID')
+    const { fake } = setup({ ...order, refundableLines: order.items.map((item) => ({ skuId: item.skuId, quantity: 2 })) })
+    await screen.findByTestId('order-status')
+    fireEvent.click(button('refund')!)
+    await screen.findByTestId('refund-sheet')
+    fireEvent.click(screen.getByTestId('refund-mode-partial'))
+    const submit = screen.getByTestId('refund-submit') as HTMLButtonElement
+    const line = screen.getByTestId(`refund-line-${order.items[0]!.skuId}`)
+    fireEvent.click(line.querySelector('[data-testid="stepper-increase"]')!)
+    fireEvent.click(submit)
+    await waitFor(() => expect(fake.callsOf('order', 'requestRefund')).toHaveLength(1))
+    expect(fake.callsOf('order', 'requestRefund')[0]!.data).toEqual({ orderId: 'o1', reason: '不想要了', lines: [{ skuId: order.items[0]!.skuId, quantity: 1 }] })
+  })
+
+  test('a rejected request shows 已拒绝 with the reason; asking again needs a new note', async () => {
+    const at = Date.now()
+    const { fake } = setup({
+      ...orderView('o1', 'SHIPPED'),
+      refundRequest: {
+        attempt: 1, state: 'REJECTED', amount: 100, full: true, lines: null, reason: '不想要了', requestedAt: at, decidedAt: at,
+        rejectReason: '商品已拆封', refundedAt: null, canRequest: true,
+        timeline: [
+          { key: 'requested', label: '申请退款', at, state: 'done', note: '不想要了' },
+          { key: 'reviewing', label: '商家处理中', at, state: 'done' },
+          { key: 'rejected', label: '已拒绝', at, state: 'failed', note: '商品已拆封' }
+        ]
+      }
+    })
+    await screen.findByTestId('refund-timeline')
+    expect(screen.getByTestId('refund-step-rejected').textContent).toContain('商品已拆封')
+    fireEvent.click(button('refund')!)
+    expect((await screen.findByTestId('refund-rejected')).textContent).toContain('商品已拆封')
+    fireEvent.click(screen.getByTestId('refund-submit'))
+    expect(fake.callsOf('order', 'requestRefund')).toHaveLength(0)
+    fireEvent.change(screen.getByPlaceholderText('补充说明（必填）'), { target: { value: '未拆封，可寄回' } })
+    fireEvent.click(screen.getByTestId('refund-submit'))
+    await waitFor(() => expect(fake.callsOf('order', 'requestRefund')).toHaveLength(1))
+  })
+
+  test('no more requests after the last rejection: 申请退款 is gone', async () => {
+    const at = Date.now()
+    setup({
+      ...orderView('o1', 'PAID'),
+      refundRequest: {
+        attempt: 2, state: 'REJECTED', amount: 100, full: true, lines: null, reason: 'x', requestedAt: at, decidedAt: at,
+        rejectReason: '不符合退款条件', refundedAt: null, canRequest: false,
+        timeline: [{ key: 'rejected', label: '已拒绝', at, state: 'failed', note: '不符合退款条件' }]
+      }
+    })
+    await screen.findByTestId('refund-timeline')
+    expect(button('refund')).toBeNull()
   })
 
   test('a refused action shows the server message and reads the order again', async () => {

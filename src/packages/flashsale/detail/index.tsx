@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useRef } from 'react'
 import StateView from '../../../components/state-view'
@@ -11,6 +11,7 @@ import SaleInfo from './sale-info'
 import { useBuy } from './use-buy'
 import { useRemind } from './use-remind'
 import { useSale } from './use-sale'
+import CloudImage from '../../../components/cloud-image'
 import './index.scss'
 
 /** 秒杀详情: the sale, its countdown to the start or the end, 提醒我 and 立即抢购. */
@@ -50,7 +51,7 @@ export default function FlashSaleDetailPage() {
   return (
     <View className='flash-detail'>
       <View className='flash-detail__media'>
-        {sale.image ? <Image className='flash-detail__image' src={sale.image} mode='aspectFill' /> : <View className='flash-detail__image flash-detail__image--blank' />}
+        {sale.image ? <CloudImage className='flash-detail__image' src={sale.image} mode='aspectFill' /> : <View className='flash-detail__image flash-detail__image--blank' />}
         {sale.state === 'SOLD_OUT' || sale.state === 'ENDED' ? (
           <View className='flash-detail__veil'>
             <Text className='flash-detail__veil-text'>{sale.state === 'SOLD_OUT' ? '已抢光' : '已结束'}</Text>

@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import Price from '../../../components/price'
 import type { GroupBuyActivityView } from '../../../core/contracts/groupbuy'
 import { durationLabel } from '../shared/terms'
+import CloudImage from '../../../components/cloud-image'
 
 interface Props {
   activity: GroupBuyActivityView
@@ -15,7 +16,7 @@ export default function ActivitySummary({ activity, onProduct }: Props) {
   return (
     <>
       {activity.image ? (
-        <Image className='gb-activity__image' src={activity.image} mode='aspectFill' />
+        <CloudImage className='gb-activity__image' src={activity.image} mode='aspectFill' />
       ) : (
         <View className='gb-activity__image gb-activity__image--none'>
           <Text>拼</Text>

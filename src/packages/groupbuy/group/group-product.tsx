@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Price from '../../../components/price'
 import type { GroupView } from '../../../core/contracts/groupbuy'
+import CloudImage from '../../../components/cloud-image'
 
 /** The product of the group: image, name, SKU, the group price against the list price; tap for the activity. */
 export default function GroupProduct({ group, onOpen }: { group: GroupView; onOpen: () => void }) {
@@ -8,7 +9,7 @@ export default function GroupProduct({ group, onOpen }: { group: GroupView; onOp
   return (
     <View className='gb-group__product' data-testid='group-product' onClick={onOpen}>
       {activity.image ? (
-        <Image className='gb-group__product-image' src={activity.image} mode='aspectFill' />
+        <CloudImage className='gb-group__product-image' src={activity.image} mode='aspectFill' />
       ) : (
         <View className='gb-group__product-image gb-group__product-image--none'>
           <Text>拼</Text>

@@ -1,4 +1,4 @@
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useCallback } from 'react'
@@ -9,6 +9,7 @@ import { useAsync } from '../../../utils/use-async'
 import { isWeapp } from '../../../utils/platform'
 import { enterRoom, liveProductUrl } from '../shared/enter'
 import { useLiveRemind } from '../shared/use-remind'
+import CloudImage from '../../../components/cloud-image'
 import './index.scss'
 
 const STATUS_TEXT = { live: '直播中', upcoming: '即将开播', ended: '已结束' } as const
@@ -30,7 +31,7 @@ export default function LiveRoomPage() {
   return (
     <View className='live-room'>
       <View className='live-room__hero'>
-        {room.cover ? <Image className='live-room__cover' src={room.cover} mode='aspectFill' /> : <View className='live-room__cover live-room__cover--blank' />}
+        {room.cover ? <CloudImage className='live-room__cover' src={room.cover} mode='aspectFill' /> : <View className='live-room__cover live-room__cover--blank' />}
         <View className='live-room__shade'>
           <Text className={`live-room__status live-room__status--${room.status}`} data-testid='live-room-status'>
             {STATUS_TEXT[room.status]}
@@ -56,7 +57,7 @@ export default function LiveRoomPage() {
       {room.goods.length === 0 ? <StateView state='empty' message='这场直播还没有上架商品' /> : null}
       {room.goods.map((g) => (
         <View key={g.productId} className='live-room__good' data-testid='live-good'>
-          {g.image ? <Image className='live-room__good-image' src={g.image} mode='aspectFill' lazyLoad /> : <View className='live-room__good-image' />}
+          {g.image ? <CloudImage className='live-room__good-image' src={g.image} mode='aspectFill' lazyLoad /> : <View className='live-room__good-image' />}
           <View className='live-room__good-body'>
             <Text className='live-room__good-name'>{g.name}</Text>
             <Text className='live-room__good-price'>{formatPrice(g.price)}</Text>

@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import MallPointsPrice from '../../../components/mall-points-price'
 import type { MallItemDetailView } from '../../../core/contracts/mall'
+import CloudImage from '../../../components/cloud-image'
 
 /** Image (or the coupon's face), price in points (+ cash), name, stock and the member's limit. */
 export default function ItemSummary({ item }: { item: MallItemDetailView }) {
@@ -9,7 +10,7 @@ export default function ItemSummary({ item }: { item: MallItemDetailView }) {
     <>
       <View className='mall-item__media'>
         {item.image ? (
-          <Image className='mall-item__image' src={item.image} mode='aspectFill' />
+          <CloudImage className='mall-item__image' src={item.image} mode='aspectFill' />
         ) : (
           <View className='mall-item__image mall-item__image--coupon'>
             <Text className='mall-item__coupon-face'>{item.couponLabel ?? item.title}</Text>

@@ -4,6 +4,7 @@ import { useCallback, useRef } from 'react'
 import StateView from '../../../components/state-view'
 import OpsStatGrid from '../../../components/ops-stat-grid'
 import { opsGroupFormUrl } from '../../../components/ops-entry/links'
+import { formatPrice } from '../../../core/money'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
 import { PHASE_LABELS } from '../shared/labels'
@@ -65,7 +66,9 @@ function OpsGroup() {
             { key: 'succeeded', label: '已成团', value: stats.groupsSucceeded, tone: 'good' },
             { key: 'failed', label: '已失败', value: stats.groupsFailed, tone: 'bad' },
             { key: 'virtual', label: '模拟成团', value: stats.groupsSucceededVirtual },
-            { key: 'paid', label: '已付人数', value: stats.paidMembers },
+            { key: 'revenue', label: '成交额', value: formatPrice(stats.paidFen ?? 0), tone: 'accent' },
+            { key: 'buyers', label: '支付人数', value: stats.paidBuyers ?? stats.paidMembers, tone: 'good' },
+            { key: 'paid', label: '已付席位', value: stats.paidMembers },
             { key: 'refunded', label: '已退款人数', value: stats.refundedMembers }
           ]}
         />

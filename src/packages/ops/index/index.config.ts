@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '运营后台',
+  navigationBarTitleText: '运营概览',
   enablePullDownRefresh: true,
 });

@@ -1,118 +1,103 @@
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useRef, useState, type ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
 import StateView from '../../../components/state-view'
-import { opsGroupFormUrl, opsGroupUrl, opsSaleFormUrl, opsSaleUrl } from '../../../components/ops-entry/links'
+import type { StatsOverview } from '../../../core/contracts/stats'
+import { formatPrice } from '../../../core/money'
+import { STATS_RANGES, type StatsRange } from '../../../core/stats/range'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
-import type { LiveState } from '../shared/use-live'
-import ActivityRow from './activity-row'
-import SaleRow from './sale-row'
-import { useOpsActivities, useOpsSales } from './use-ops-lists'
+import KindBreakdown from './kind-breakdown'
+import KpiCards from './kpi-cards'
+import { kpisOf } from './kpis'
+import { OPS_MENU } from './menu'
+import TrendChart from './trend-chart'
+import { useOverview } from './use-overview'
 import '../shared/ops.scss'
 import './index.scss'
 
-type Tab = 'flashsale' | 'groupbuy'
-const TABS: Array<{ key: Tab; label: string }> = [
-  { key: 'flashsale', label: '秒杀活动' },
-  { key: 'groupbuy', label: '拼团活动' }
-]
+const RANGE_LABELS: Record<StatsRange, string> = { today: '今日', '7d': '近 7 天', '30d': '近 30 天' }
+const PREVIOUS_LABELS: Record<StatsRange, string> = { today: '较昨日', '7d': '较前 7 天', '30d': '较前 30 天' }
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-/** 运营后台: flash sales and group-buy activities with their live numbers; 新建. */
-export default function OpsHomePage() {
+/** 运营概览: the operator area's home — figures of a range against the period before, the daily trend, sales by kind, and every section. */
+export default function OpsDashboardPage() {
   return (
     <OperatorGate>
-      <OpsHome />
+      <OpsDashboard />
     </OperatorGate>
   )
 }
 
-function OpsHome() {
-  const { params } = useRouter()
-  const [tab, setTab] = useState<Tab>(params.tab === 'groupbuy' ? 'groupbuy' : 'flashsale')
-  const sales = useOpsSales(tab === 'flashsale')
-  const activities = useOpsActivities(tab === 'groupbuy')
+function OpsDashboard() {
+  const [range, setRange] = useState<StatsRange>('today')
+  const overview = useOverview(range)
   const opened = useRef(false)
-
-  const current = tab === 'flashsale' ? sales : activities
   useDidShow(() => {
-    // Back from a form or a live view: what changed there shows at once.
-    if (opened.current) void current.reload()
+    if (opened.current) void overview.reload()
     opened.current = true
   })
   usePullDownRefresh(() => {
-    void current.reload().finally(() => void Taro.stopPullDownRefresh())
+    void overview.reload().finally(() => void Taro.stopPullDownRefresh())
   })
 
   return (
-    <View className='ops-page ops-home'>
-      <View className='ops-home__tabs'>
-        {TABS.map((item) => (
+    <View className='ops-page ops-dashboard'>
+      <View className='ops-dashboard__ranges'>
+        {STATS_RANGES.map((key) => (
           <Text
-            key={item.key}
-            className={`ops-home__tab${item.key === tab ? ' ops-home__tab--on' : ''}`}
-            data-testid={`ops-tab-${item.key}`}
-            onClick={() => {
-              if (item.key === tab) return
-              setTab(item.key)
-              void (item.key === 'flashsale' ? sales : activities).reload()
-            }}
+            key={key}
+            className={`ops-dashboard__range${key === range ? ' ops-dashboard__range--on' : ''}`}
+            data-testid={`ops-range-${key}`}
+            onClick={() => setRange(key)}
           >
-            {item.label}
+            {RANGE_LABELS[key]}
           </Text>
         ))}
       </View>
-
-      {tab === 'flashsale' ? (
-        <ListBody state={sales.state} onRetry={() => void sales.retry()} empty='还没有秒杀活动，点下方「新建秒杀」创建第一场'>
-          {(items) => items.map((sale) => <SaleRow key={sale.saleId} sale={sale} onOpen={() => go(opsSaleUrl(sale.saleId))} />)}
-        </ListBody>
-      ) : (
-        <ListBody state={activities.state} onRetry={() => void activities.retry()} empty='还没有拼团活动，点下方「新建拼团」创建第一个'>
-          {(items) => items.map((activity) => <ActivityRow key={activity.activityId} activity={activity} onOpen={() => go(opsGroupUrl(activity.activityId))} />)}
-        </ListBody>
-      )}
-
-      <View className='ops-home__links'>
-        <Text className='ops-home__link' data-testid='ops-link-staff' onClick={() => go('/packages/ops/staff/index')}>
-          店员与核销记录 ›
-        </Text>
-        <Text className='ops-home__link' data-testid='ops-link-live' onClick={() => go('/packages/ops/live/index')}>
-          直播间销售 ›
-        </Text>
-      </View>
-
-      <View className='ops-bar'>
-        <Button
-          className='ops-bar__button'
-          data-testid='ops-create'
-          onClick={() => go(tab === 'flashsale' ? opsSaleFormUrl() : opsGroupFormUrl())}
-        >
-          {tab === 'flashsale' ? '新建秒杀' : '新建拼团'}
-        </Button>
+      <OverviewBody overview={overview} range={range} />
+      <View className='ops-card'>
+        <Text className='ops-card__title'>管理</Text>
+        <View className='ops-menu'>
+          {OPS_MENU.map((entry) => (
+            <Text key={entry.key} className='ops-menu__item' data-testid={`ops-menu-${entry.key}`} onClick={() => go(entry.url)}>
+              {entry.label}
+            </Text>
+          ))}
+        </View>
       </View>
     </View>
   )
 }
 
-interface ListBodyProps<T> {
-  state: LiveState<T[]>
-  onRetry: () => void
-  empty: string
-  children: (items: T[]) => ReactNode
-}
-
-function ListBody<T>({ state, onRetry, empty, children }: ListBodyProps<T>) {
+function OverviewBody({ overview, range }: { overview: ReturnType<typeof useOverview>; range: StatsRange }) {
+  const { state } = overview
   if (state.status === 'loading') return <StateView state='loading' />
   if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={onRetry} />
-  if (state.data.length === 0) return <StateView state='empty' message={empty} />
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void overview.retry()} />
+  const data: StatsOverview = state.data
+  // A range switch answers a different range: until then the figures shown are the old range's.
+  const shown = data.range === range
   return (
-    <View className='ops-home__list'>
-      {state.stale ? <Text className='ops-stale'>实时数据更新失败，正在重试…</Text> : null}
-      {children(state.data)}
+    <View className={`ops-dashboard__body${shown ? '' : ' ops-dashboard__body--stale'}`} data-testid='ops-overview'>
+      {state.stale ? <Text className='ops-stale'>数据更新失败，正在重试…</Text> : null}
+      <Text className='ops-dashboard__period' data-testid='ops-period'>
+        {data.from === data.to ? data.from : `${data.from} 至 ${data.to}`} · 退款 {formatPrice(data.refundFen)} · 净收入 {formatPrice(data.gmvFen - data.refundFen)}
+      </Text>
+      <KpiCards kpis={kpisOf(data, data.previous)} previousLabel={PREVIOUS_LABELS[data.range]} />
+      <View className='ops-dashboard__panels'>
+        <View className='ops-card ops-dashboard__panel'>
+          <Text className='ops-card__title'>成交额与订单趋势</Text>
+          {data.paidOrders === 0 && data.series.length > 1 ? <Text className='ops-dashboard__hint'>这段时间还没有支付订单</Text> : null}
+          {/* One day is one point: 今日 draws yesterday beside it. */}
+          <TrendChart series={data.range === 'today' ? [...data.previous.series, ...data.series] : data.series} />
+        </View>
+        <View className='ops-card ops-dashboard__panel'>
+          <Text className='ops-card__title'>成交构成</Text>
+          {data.gmvFen === 0 ? <StateView state='empty' message='这段时间还没有成交' /> : <KindBreakdown kinds={data.kinds} gmvFen={data.gmvFen} />}
+        </View>
+      </View>
     </View>
   )
 }

@@ -9,7 +9,6 @@ import OperatorGate from '../shared/operator-gate'
 import { useLive } from '../shared/use-live'
 import RoomSalesRow from './room-sales-row'
 import '../shared/ops.scss'
-import '../index/index.scss'
 
 /** 直播间销售: paid orders and amount attributed to each live room. */
 export default function OpsLivePage() {

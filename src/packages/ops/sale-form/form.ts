@@ -102,7 +102,7 @@ export function checkSaleForm(form: SaleForm, now: number, held = 0): SaleCheck 
 
   if (limit === null || limit < 1) errors.perMemberLimit = '每人限购至少为 1'
   else if (quantity !== null && quantity >= 1 && limit > quantity) errors.perMemberLimit = '每人限购不能超过秒杀数量'
-  if (shards === null || shards < 1 || shards > MAX_SHARDS) errors.shards = `库存分片数应为 1–${MAX_SHARDS}`
+  if (shards === null || shards < 1 || shards > MAX_SHARDS) errors.shards = `并发通道数应为 1–${MAX_SHARDS}`
   if (minutes === null || minutes < 1 || minutes > MAX_PAYMENT_MINUTES) errors.paymentMinutes = `支付时限应为 1–${MAX_PAYMENT_MINUTES} 分钟`
 
   if (Object.keys(errors).length > 0) return { errors, terms: null }

@@ -91,7 +91,7 @@ function OpsSaleForm() {
         <OpsField name='paymentMinutes' label='支付时限' error={errors.paymentMinutes} hint={`抢到后须在此分钟数内支付，1–${MAX_PAYMENT_MINUTES} 分钟，超时名额释放`}>
           {text('paymentMinutes', '分钟')}
         </OpsField>
-        <OpsField name='shards' label='库存分片' error={errors.shards} hint={`1–${MAX_SHARDS}，默认 ${DEFAULT_SHARDS}；抢购人数越多，分片越多冲突越少`}>
+        <OpsField name='shards' label='并发通道' error={errors.shards} hint={`1–${MAX_SHARDS}，默认 ${DEFAULT_SHARDS}；同时抢购的人越多，设得越大下单越顺畅`}>
           {text('shards', '个')}
         </OpsField>
       </View>

@@ -13,7 +13,7 @@ import { useSaleLive } from './use-sale-live'
 import '../shared/ops.scss'
 import './index.scss'
 
-/** The live view of one flash sale: sold, paid, remaining, by shard; 编辑 / 立即开始 / 停止. */
+/** The live view of one flash sale: 成交额, paid buyers, sold, paid, remaining; 编辑 / 立即开始 / 停止. */
 export default function OpsSalePage() {
   return (
     <OperatorGate>
@@ -51,7 +51,7 @@ function OpsSale() {
     <View className='ops-page ops-sale'>
       {state.stale ? <Text className='ops-stale'>实时数据更新失败，正在重试…</Text> : null}
       <SaleHeader sale={sale} stats={stats} onTimeUp={() => void reload()} />
-      <SaleFacts sale={sale} stats={stats} />
+      <SaleFacts sale={sale} />
       <Text className='ops-sale__preview' onClick={() => void Taro.navigateTo({ url: flashSaleUrl(sale.saleId) })}>
         查看顾客看到的页面 ›
       </Text>

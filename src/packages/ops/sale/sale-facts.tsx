@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { FlashSaleStats, FlashSaleView } from '../../../core/contracts/flashsale'
+import type { FlashSaleView } from '../../../core/contracts/flashsale'
 import { formatPrice } from '../../../core/money'
 
 const time = (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm:ss')
 
-/** The terms of the sale, and how its stock is spread over the shard documents. */
-export default function SaleFacts({ sale, stats }: { sale: FlashSaleView; stats: FlashSaleStats }) {
+/** The terms of the sale (how its stock is spread over documents stays internal). */
+export default function SaleFacts({ sale }: { sale: FlashSaleView }) {
   const rows: Array<[string, string]> = [
     ['商品规格', `${sale.productName} · ${sale.skuName}`],
     ['秒杀价', `${formatPrice(sale.salePrice)}（原价 ${formatPrice(sale.listPrice)}）`],
@@ -18,35 +18,14 @@ export default function SaleFacts({ sale, stats }: { sale: FlashSaleView; stats:
   ]
   if (sale.stoppedAt) rows.push(['停止时间', time(sale.stoppedAt)])
   return (
-    <>
-      <View className='ops-card ops-info'>
-        <Text className='ops-card__title'>活动设置</Text>
-        {rows.map(([key, value]) => (
-          <View key={key} className='ops-info__row'>
-            <Text className='ops-info__key'>{key}</Text>
-            <Text className='ops-info__value'>{value}</Text>
-          </View>
-        ))}
-      </View>
-      <View className='ops-card'>
-        <Text className='ops-card__title'>库存分片（{stats.shards.length} 个）</Text>
-        <View className='ops-shards'>
-          <View className='ops-shards__row ops-shards__row--head'>
-            <Text className='ops-shards__cell'>分片</Text>
-            <Text className='ops-shards__cell'>剩余</Text>
-            <Text className='ops-shards__cell'>已售</Text>
-            <Text className='ops-shards__cell'>已支付</Text>
-          </View>
-          {stats.shards.map((shard) => (
-            <View key={shard.shard} className='ops-shards__row'>
-              <Text className='ops-shards__cell'>#{shard.shard}</Text>
-              <Text className='ops-shards__cell'>{shard.remaining}</Text>
-              <Text className='ops-shards__cell'>{shard.sold}</Text>
-              <Text className='ops-shards__cell'>{shard.paid}</Text>
-            </View>
-          ))}
+    <View className='ops-card ops-info'>
+      <Text className='ops-card__title'>活动设置</Text>
+      {rows.map(([key, value]) => (
+        <View key={key} className='ops-info__row'>
+          <Text className='ops-info__key'>{key}</Text>
+          <Text className='ops-info__value'>{value}</Text>
         </View>
-      </View>
-    </>
+      ))}
+    </View>
   )
 }

@@ -3,6 +3,7 @@ import FlashCountdown from '../../../components/flash-countdown'
 import { soldPercent } from '../../../components/flash-sale-card'
 import OpsStatGrid from '../../../components/ops-stat-grid'
 import type { FlashSaleStats, FlashSaleView } from '../../../core/contracts/flashsale'
+import { formatPrice } from '../../../core/money'
 import { saleStateLabel } from '../shared/labels'
 
 interface Props {
@@ -31,6 +32,8 @@ export default function SaleHeader({ sale, stats, onTimeUp }: Props) {
       </View>
       <OpsStatGrid
         stats={[
+          { key: 'revenue', label: '成交额', value: formatPrice(stats.paidFen ?? 0), tone: 'accent' },
+          { key: 'buyers', label: '支付人数', value: stats.paidBuyers ?? 0, tone: 'good' },
           { key: 'sold', label: '已售', value: stats.sold, tone: 'accent' },
           { key: 'paid', label: '已支付', value: stats.paid, tone: 'good' },
           { key: 'remaining', label: '剩余', value: stats.remaining },

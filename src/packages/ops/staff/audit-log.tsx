@@ -12,12 +12,12 @@ interface Props {
   onMore: () => void
 }
 
-/** 核销记录: who did what to what, with what result, when; 加载更多 at the foot. */
+/** 审计日志: who did what to what, where, with what result, when (names, not ids); 加载更多 at the foot. */
 export default function AuditLog({ state, onRetry, onMore }: Props) {
   if (state.status === 'loading') return <StateView state='loading' />
   if (state.status === 'denied') return <NoAccess />
   if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={onRetry} />
-  if (state.items.length === 0) return <StateView state='empty' message='还没有核销记录' />
+  if (state.items.length === 0) return <StateView state='empty' message='没有符合条件的记录' />
   return (
     <View className='staff-log'>
       {state.items.map((entry) => (
@@ -34,14 +34,26 @@ export default function AuditLog({ state, onRetry, onMore }: Props) {
 
 function AuditRow({ entry }: { entry: StaffAuditEntryView }) {
   const result = resultLabel(entry.result)
+  const role = entry.action === 'grantStaff' || entry.action === 'revokeStaff'
   return (
     <View className='ops-row' data-testid={`staff-log-${entry.id}`}>
       <View className='ops-row__head'>
         <Text className='ops-row__title'>{ACTION_LABELS[entry.action] ?? entry.action}</Text>
         <Text className={`ops-tag ops-tag--${result.tone}`}>{result.label}</Text>
       </View>
-      <Text className='ops-row__line'>操作人 {entry.staffOpenid} · 门店 {entry.storeId}</Text>
-      <Text className='ops-row__line'>对象 {entry.target}</Text>
+      {role ? (
+        <Text className='ops-row__line'>
+          {entry.staffName} {entry.action === 'grantStaff' ? '授予' : '撤销'} {entry.targetLabel} 在 {entry.storeName || '门店'} 的店员权限
+        </Text>
+      ) : (
+        <>
+          <Text className='ops-row__line'>
+            操作人 {entry.staffName}
+            {entry.storeName ? ` · 门店 ${entry.storeName}` : ''}
+          </Text>
+          {entry.targetLabel ? <Text className='ops-row__line'>对象 {entry.targetLabel}</Text> : null}
+        </>
+      )}
       {entry.detail ? <Text className='ops-row__line'>{entry.detail}</Text> : null}
       <Text className='ops-row__line'>{dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}</Text>
     </View>

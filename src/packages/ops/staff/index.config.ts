@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '店员与核销记录',
+  navigationBarTitleText: '店员与审计',
   enablePullDownRefresh: true,
 });

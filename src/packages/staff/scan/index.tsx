@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { call } from '../../../api'
 import StateView from '../../../components/state-view'
@@ -12,6 +13,7 @@ import { useScan } from './use-scan'
 import './index.scss'
 
 const loadStores = () => call('staff', 'myStores', {})
+const STAFF_TODAY_URL = '/packages/staff/today/index'
 
 /** 门店核销: one scanner for member codes (记录消费), pickup orders (确认核销) and coupons (核销). */
 export default function StaffScanPage() {
@@ -60,6 +62,9 @@ export default function StaffScanPage() {
         </View>
       ) : null}
       {state.status === 'idle' ? <Text className='staff-scan__tip'>顾客出示会员码、取货码或优惠券，扫码或输入后识别</Text> : null}
+      <Text className='staff-scan__today' data-testid='staff-today-link' onClick={() => void Taro.navigateTo({ url: STAFF_TODAY_URL })}>
+        今日核销 ›
+      </Text>
     </View>
   )
 }

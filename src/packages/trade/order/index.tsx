@@ -10,6 +10,7 @@ import OrderItems, { type OrderItemLine } from '../../../components/order-items'
 import OrderRefundSheet from '../../../components/order-refund-sheet';
 import PaySheet from '../../../components/pay-sheet';
 import OrderInfo from './order-info';
+import RefundTimeline from './refund-timeline';
 import PickupCard from './pickup-card';
 import StatusHeader from './status-header';
 import { useOrder } from './use-order';
@@ -50,7 +51,11 @@ export default function OrderPage() {
     const productId = view.items.find((i) => i.skuId === item.skuId)?.productId;
     if (productId) void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` });
   };
-  const actions = orderActionsFor(view.status, expired);
+  const actions = orderActionsFor(view.status, expired, view.refundRequest?.canRequest ?? true);
+  const refundLines = (view.refundableLines ?? []).map((line) => {
+    const item = view.items.find((i) => i.skuId === line.skuId);
+    return { skuId: line.skuId, refundable: line.quantity, name: item ? `${item.productName}${item.skuName ? `（${item.skuName}）` : ''}` : '商品' };
+  });
 
   return (
     <View className={`order-page${actions.length > 0 ? ' order-page--with-actions' : ''}`}>
@@ -67,6 +72,12 @@ export default function OrderPage() {
         </View>
       </View>
 
+      {view.refundRequest ? (
+        <View className='order-page__card'>
+          <RefundTimeline request={view.refundRequest} />
+        </View>
+      ) : null}
+
       <View className='order-page__card'>
         <OrderInfo order={view} />
       </View>
@@ -78,7 +89,11 @@ export default function OrderPage() {
       ) : null}
 
       <OrderActions actions={actions} pending={pending} onAction={(action) => void start(action)} />
-      <OrderRefundSheet {...refund} />
+      <OrderRefundSheet
+        {...refund}
+        lines={refundLines}
+        rejectedReason={view.refundRequest?.state === 'REJECTED' ? (view.refundRequest.rejectReason ?? '') : null}
+      />
       <PaySheet {...sheetProps} />
     </View>
   );

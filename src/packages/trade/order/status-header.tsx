@@ -44,8 +44,10 @@ function statusNote(order: OrderView, expired: boolean): string {
       return '订单已完成，感谢您的购买';
     case 'CANCELLED':
       return order.cancelReason === 'timeout' ? '超时未支付，订单已自动取消' : '订单已取消';
+    case 'REFUND_REQUESTED':
+      return '退款申请已提交，等待商家处理';
     case 'REFUNDING':
-      return '退款申请已提交，款项将原路退回';
+      return '商家已同意退款，款项将原路退回';
     case 'REFUNDED':
       return '退款已原路退回';
   }

@@ -16,13 +16,23 @@ interface Options {
 const CONFIRMS: Partial<Record<OrderAction, { title: string; content: string; confirmText: string }>> = {
   cancel: { title: '取消订单', content: '确定要取消这个订单吗？', confirmText: '确定取消' },
   confirm: { title: '确认收货', content: '请确认已收到商品，确认后订单将完成。', confirmText: '确认收货' },
+  withdrawRefund: { title: '撤销退款申请', content: '撤销后订单将恢复原状态，确定撤销吗？', confirmText: '确定撤销' },
 };
 
-const DONE_TOASTS: Record<'cancel' | 'confirm' | 'refund', string> = {
+type RunAction = 'cancel' | 'confirm' | 'refund' | 'withdrawRefund';
+
+const DONE_TOASTS: Record<RunAction, string> = {
   cancel: '订单已取消',
   confirm: '已确认收货',
   refund: '退款申请已提交',
+  withdrawRefund: '已撤销退款申请',
 };
+
+/** What the refund sheet asks for: the reason and, for a partial refund, the lines. */
+export interface RefundSubmission {
+  reason: string;
+  lines?: { skuId: string; quantity: number }[];
+}
 
 /** 去支付 / 取消订单 / 确认收货 / 申请退款: one at a time, each refreshing the order when done. */
 export function useOrderActions({ orderId, onChanged, reload }: Options) {
@@ -39,7 +49,7 @@ export function useOrderActions({ orderId, onChanged, reload }: Options) {
   });
 
   const run = useCallback(
-    async (action: 'cancel' | 'confirm' | 'refund', send: () => Promise<OrderView>) => {
+    async (action: RunAction, send: () => Promise<OrderView>) => {
       busy.current = true;
       setPending(action);
       try {
@@ -82,9 +92,9 @@ export function useOrderActions({ orderId, onChanged, reload }: Options) {
   );
 
   const submitRefund = useCallback(
-    async (reason: string) => {
+    async ({ reason, lines }: RefundSubmission) => {
       if (busy.current) return;
-      const done = await run('refund', () => call('order', 'requestRefund', { orderId, reason }));
+      const done = await run('refund', () => call('order', 'requestRefund', lines ? { orderId, reason, lines } : { orderId, reason }));
       if (done) setRefundOpen(false);
     },
     [orderId, run],

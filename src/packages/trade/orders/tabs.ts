@@ -16,10 +16,10 @@ export const ORDER_TABS: OrderTab[] = [
   { key: 'READY_FOR_PICKUP', label: '待自提', statuses: ['READY_FOR_PICKUP'] },
   { key: 'SHIPPED', label: '已发货', statuses: ['SHIPPED'] },
   { key: 'COMPLETED', label: '已完成', statuses: ['COMPLETED'] },
-  { key: 'REFUND', label: '退款', statuses: ['REFUNDING', 'REFUNDED'] },
+  { key: 'REFUND', label: '退款', statuses: ['REFUND_REQUESTED', 'REFUNDING', 'REFUNDED'] },
 ];
 
-/** The tab for `?status=`: a tab key or an order status (REFUNDING / REFUNDED open 退款); 全部 otherwise. */
+/** The tab for `?status=`: a tab key or an order status (REFUND_REQUESTED / REFUNDING / REFUNDED open 退款); 全部 otherwise. */
 export function tabForParam(status: string | undefined): OrderTab {
   const wanted = (status ?? '').trim().toUpperCase();
   return (

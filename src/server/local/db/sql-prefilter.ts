@@ -2,7 +2,8 @@
  * Pushes the simple parts of a MongoDB query down to SQL so SQLite can use
  * the primary key and the declared indexes. The SQL condition is only a
  * prefilter: it must select a superset of the matches, and mingo then decides
- * exactly. Pushed: equality, `$in` of scalars and numeric ranges, on `_id`
+ * exactly. Pushed: equality, `$in` of scalars, numeric ranges and ranges
+ * against ASCII strings (day keys like '2026-12-01'), on `_id`
  * and on pushable indexed paths, from the top level and from `$and` branches.
  */
 import type { CollectionCatalog } from './catalog';
@@ -47,7 +48,7 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
       if (operator === '$eq' && isScalar(operand)) {
         clauses.push(`${column} = ?`);
         params.push(toParam(operand));
-      } else if (operator in RANGE_SQL && typeof operand === 'number' && Number.isFinite(operand)) {
+      } else if (operator in RANGE_SQL && (isFiniteNumber(operand) || isAsciiString(operand))) {
         clauses.push(`${column} ${RANGE_SQL[operator]} ?`);
         params.push(operand);
       } else if (operator === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
@@ -56,6 +57,21 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
       }
     }
   }
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * SQLite compares text by UTF-8 bytes, JavaScript (mingo) by UTF-16 code
+ * units; the two orders differ only between characters above U+FFFF and
+ * U+E000–U+FFFF, never against an ASCII bound, so only those are pushed. A
+ * number or object never matches a string bound in mingo; in SQLite numbers
+ * sort below text and JSON objects are text, so the prefilter stays a superset.
+ */
+function isAsciiString(value: unknown): value is string {
+  return typeof value === 'string' && /^[\x00-\x7f]*$/.test(value);
 }
 
 function isScalar(value: unknown): value is Scalar {

@@ -5,9 +5,10 @@ import { handleDevPay, type DevPayRouteDeps } from './dev-pay-route';
 import { handleDevLogin, handleDevUsers, type DevRouteDeps } from './dev-route';
 import { handleFunctionCall, type FunctionsRouteDeps } from './functions-route';
 import { sendError, sendJson } from './respond';
+import { handleStorageFile, handleStorageUpload, STORAGE_FILE_PREFIX, STORAGE_UPLOAD_PATH, type StorageRouteDeps } from './storage-route';
 import { serveStatic, type StaticRoots } from './static';
 
-export interface HandlerDeps extends FunctionsRouteDeps, DevRouteDeps, DevPayRouteDeps {
+export interface HandlerDeps extends FunctionsRouteDeps, DevRouteDeps, DevPayRouteDeps, StorageRouteDeps {
   startedAt: number;
   dbStatus(): 'ok' | 'closed';
   statics: StaticRoots;
@@ -51,6 +52,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HandlerDep
     if (pathname === '/api/dev/users') return handleDevUsers(req, res, deps);
     const payMatch = DEV_PAY_PATH.exec(pathname);
     if (payMatch) return handleDevPay(req, res, safeDecode(payMatch[1]), deps);
+    if (pathname === STORAGE_UPLOAD_PATH) return handleStorageUpload(req, res, deps);
+    if (pathname.startsWith(STORAGE_FILE_PREFIX)) return handleStorageFile(req, res, pathname.slice(STORAGE_FILE_PREFIX.length), deps);
     req.resume();
     return sendError(res, 404, 'NOT_FOUND', '接口不存在 / no such endpoint');
   }

@@ -1,6 +1,7 @@
 import { effectiveShardCount, splitQuantity } from '../../../core/flashsale/shards';
 import { shardDocId, type FlashSaleDoc, type FlashSaleShardDoc } from '../../../core/flashsale/types';
 import { DEMO_PRODUCTS } from './catalog';
+import { demoProductImage } from './images';
 import type { SeedDocuments } from './types';
 
 const MINUTE_MS = 60_000;
@@ -48,7 +49,7 @@ export function flashSaleSeed(now: number): SeedDocuments {
       title: demo.title,
       productName: product.name,
       skuName: sku.name,
-      image: `/assets/products/${product.id}.svg`,
+      image: demoProductImage(product.id),
       listPrice: sku.price,
       salePrice: demo.salePrice,
       quantity: demo.quantity,

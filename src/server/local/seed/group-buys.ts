@@ -1,5 +1,6 @@
 import type { ActivityDoc } from '../../../core/groupbuy/types';
 import { DEMO_PRODUCTS } from './catalog';
+import { demoProductImage } from './images';
 import type { SeedDocuments } from './types';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -18,7 +19,7 @@ function activity(_id: string, productId: string, skuIndex: number, terms: Terms
     productId,
     productName: product.name,
     skuName: sku.name,
-    image: `/assets/products/${productId}.svg`,
+    image: demoProductImage(productId),
     stoppedAt: null,
     createdBy: 'demo-operator',
     createdAt: now,

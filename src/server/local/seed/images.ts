@@ -1,4 +1,26 @@
-import type { DemoBanner, DemoCategory, DemoProduct } from './catalog';
+import { localFileId } from '../storage';
+import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, type DemoBanner, type DemoCategory, type DemoProduct } from './catalog';
+
+/**
+ * The demo images live in the local cloud's storage, like uploads do, so
+ * documents hold `cloud://` fileIDs that weapp and H5 resolve the same way
+ * (the same SVGs are also committed under assets/ by scripts/gen-demo-images.ts).
+ */
+export const demoProductImagePath = (productId: string): string => `seed/products/${productId}.svg`;
+export const demoBannerImagePath = (bannerId: string): string => `seed/banners/${bannerId}.svg`;
+export const demoProductImage = (productId: string): string => localFileId(demoProductImagePath(productId));
+export const demoBannerImage = (bannerId: string): string => localFileId(demoBannerImagePath(bannerId));
+
+/** Every demo image with its storage path, for the seed to put into storage. */
+export function demoImageFiles(): Array<{ path: string; svg: string }> {
+  const products = DEMO_PRODUCTS.map((product, index) => {
+    const category = DEMO_CATEGORIES.find((c) => c.id === product.categoryId);
+    if (!category) throw new Error(`${product.id}: unknown category ${product.categoryId}`);
+    return { path: demoProductImagePath(product.id), svg: productSvg(product, category, index) };
+  });
+  const banners = DEMO_BANNERS.map((banner) => ({ path: demoBannerImagePath(banner.id), svg: bannerSvg(banner) }));
+  return [...products, ...banners];
+}
 
 const FONT = `'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',sans-serif`;
 

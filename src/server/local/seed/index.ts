@@ -2,9 +2,12 @@ import type { Db } from '../../db';
 import { memberSeed } from './members';
 import { promotionSeed } from './promotions';
 import { salesSeed } from './sales';
+import { stockLedgerSeed } from './stock-ledger';
 import { mergeByCollection, type SeedDocuments } from './types';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_USERS } from './catalog';
 import { DEMO_STORES } from './stores';
+import { demoBannerImage, demoImageFiles, demoProductImage } from './images';
+import type { FileStorage } from '../../services/storage/port';
 
 export { DEMO_STORE_ID } from './catalog';
 
@@ -20,9 +23,12 @@ export interface SeedResult {
  * a `doc(id).set()`, and the store goes last, so an interrupted seed is
  * completed by the next start without duplicates.
  */
-export async function seedDemoData(db: Db, now: number): Promise<SeedResult> {
+export async function seedDemoData(db: Db, now: number, options: { storage?: FileStorage } = {}): Promise<SeedResult> {
   const { total } = await db.collection('stores').count();
   if (total > 0) return { seeded: false, counts: {} };
+
+  // The images first: a document never points at a file that is not there yet.
+  if (options.storage) for (const { path, svg } of demoImageFiles()) await options.storage.putFile(path, Buffer.from(svg), 'image/svg+xml');
 
   const documents = demoDocuments(now);
   const counts: Record<string, number> = {};
@@ -33,10 +39,18 @@ export async function seedDemoData(db: Db, now: number): Promise<SeedResult> {
   return { seeded: true, counts };
 }
 
+/** Each collection's documents as the seed leaves them (a later write of an `_id` replaces the earlier). */
+function lastById(documents: SeedDocuments): SeedDocuments {
+  const out: SeedDocuments = {};
+  for (const [collection, docs] of Object.entries(documents)) out[collection] = [...new Map(docs.map((doc) => [doc._id, doc])).values()];
+  return out;
+}
+
 /** Everything the seed writes; `stores` is the last key on purpose. */
 export function demoDocuments(now: number): SeedDocuments {
   const { stores, ...shop } = shopDocuments(now);
-  return { ...mergeByCollection(shop, memberSeed(now), promotionSeed(now), salesSeed(now)), stores };
+  const merged = mergeByCollection(shop, memberSeed(now), promotionSeed(now), salesSeed(now));
+  return { ...merged, ...stockLedgerSeed(lastById(merged), now), stores };
 }
 
 function shopDocuments(now: number): SeedDocuments {
@@ -53,7 +67,7 @@ function shopDocuments(now: number): SeedDocuments {
       subtitle: product.subtitle,
       description: product.description,
       categoryId: product.categoryId,
-      images: [`/assets/products/${product.id}.svg`],
+      images: [demoProductImage(product.id)],
       status: 'ON_SALE',
       sort: (index + 1) * 10,
       listPrice: product.listPrice,
@@ -77,7 +91,7 @@ function shopDocuments(now: number): SeedDocuments {
       _id: banner.id,
       title: banner.title,
       subtitle: banner.subtitle,
-      image: `/assets/banners/${banner.id}.svg`,
+      image: demoBannerImage(banner.id),
       link: banner.link,
       sort: (index + 1) * 10,
       active: true,

@@ -1,6 +1,7 @@
 import type { LiveGoodsView, LiveRoomStatus } from '../../../core/contracts/live';
 import { liveStatusAt } from '../../../core/live/status';
 import { DEMO_PRODUCTS } from './catalog';
+import { demoProductImage } from './images';
 import type { SeedDocuments } from './types';
 
 const MINUTE_MS = 60_000;
@@ -29,7 +30,7 @@ function goodsOf(productId: string): LiveGoodsView {
   const product = DEMO_PRODUCTS.find((p) => p.id === productId);
   const first = product?.skus[0];
   if (!product || !first) throw new Error(`live seed: no product ${productId} in the demo catalog`);
-  return { productId, skuId: `${productId}-s1`, name: product.name, price: first.price, image: `/assets/products/${productId}.svg` };
+  return { productId, skuId: `${productId}-s1`, name: product.name, price: first.price, image: demoProductImage(productId) };
 }
 
 /** Demo 直播间: one live now, one upcoming, one ended with a replay, with goods from the demo catalog. */
@@ -42,7 +43,7 @@ export function liveSeed(now: number): SeedDocuments {
         roomId: room.roomId,
         title: room.title,
         anchorName: room.anchorName,
-        cover: `/assets/products/${room.productIds[0]}.svg`,
+        cover: demoProductImage(room.productIds[0]),
         startAt: room.startAt,
         endAt: room.endAt,
         status,

@@ -1,5 +1,6 @@
 import type { CouponTemplateDoc } from '../../../core/coupon/types';
 import type { MallItemDoc } from '../../../core/mall/types';
+import { demoProductImage } from './images';
 import type { SeedDocuments } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,7 +69,7 @@ const MALL_ITEMS: Item[] = [
     title: '陶瓷马克杯 · 青瓷',
     subtitle: '纯积分兑换 · 每人限 1 件',
     description: '景德镇手工上釉，350ml，可微波。积分兑换商品不退换，请确认收货信息。',
-    image: '/assets/products/p-home-mug.svg',
+    image: demoProductImage('p-home-mug'),
     kind: 'goods',
     skuId: 'p-home-mug-s1',
     templateId: null,
@@ -83,7 +84,7 @@ const MALL_ITEMS: Item[] = [
     title: '乳木果护手霜 30ml',
     subtitle: '600 积分 + 9.9 元',
     description: '白茶香，清爽不黏腻。需支付现金部分，15 分钟内未支付将自动取消并退回积分。',
-    image: '/assets/products/p-care-handcream.svg',
+    image: demoProductImage('p-care-handcream'),
     kind: 'goods',
     skuId: 'p-care-handcream-s1',
     templateId: null,
@@ -128,7 +129,7 @@ const MALL_ITEMS: Item[] = [
     title: '每日坚果 7 包装',
     subtitle: '1500 积分',
     description: '六种坚果果干，独立小包。',
-    image: '/assets/products/p-snack-nuts.svg',
+    image: demoProductImage('p-snack-nuts'),
     kind: 'goods',
     skuId: 'p-snack-nuts-s1',
     templateId: null,

@@ -30,6 +30,17 @@ export interface ProductDoc {
   description?: string;
   /** Shown on the home page when any product is featured. */
   featured?: boolean;
+  /** Images below the description. */
+  detailImages?: string[];
+  /** Spec names in the operator's order (颜色, 规格); the SKUs' `spec` keys. */
+  specNames?: string[];
+  /** Counts the operator's saves: the cause of their stock edits in the ledger. */
+  revision?: number;
+  /** Fingerprint of the creating request (keyed by requestId). */
+  inputHash?: string;
+  createdBy?: string;
+  createdAt?: number;
+  updatedAt?: number;
 }
 
 /** `sold + stock` stays constant for a SKU: every reservation moves units between the two. */
@@ -41,6 +52,12 @@ export interface SkuDoc {
   sold: number;
   /** Display order among the product's SKUs (by price when absent). */
   sort?: number;
+  /** Spec name → value (颜色: 红色); the name shown is the values joined. */
+  spec?: Record<string, string>;
+  listPrice?: number;
+  /** Removed by the operator: kept for the orders that name it, never sold again. */
+  offSale?: boolean;
+  updatedAt?: number;
 }
 
 export interface StoreDoc {

@@ -18,7 +18,7 @@ export async function loadSellable(db: Db, skuIds: readonly string[]): Promise<M
   const sellable = new Map<string, Sellable>();
   for (const skuId of skuIds) {
     const sku = skus.get(skuId);
-    if (!sku) throw orderErrors.skuNotFound(skuId);
+    if (!sku || sku.offSale === true) throw orderErrors.skuNotFound(skuId);
     const product = products.get(sku.productId);
     if (!product || product.status !== ON_SALE) throw orderErrors.productOffSale(sku.productId, skuId);
     sellable.set(skuId, { sku, product });

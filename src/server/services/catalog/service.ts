@@ -16,6 +16,7 @@ import {
   type BannerDoc,
   type CategoryDoc,
   type ProductDoc,
+  type SkuDoc,
 } from './records';
 import { toProductDetail, toProductSummary } from './views';
 
@@ -56,7 +57,7 @@ export async function productDetail(db: Db, input: { productId: string }): Promi
   if (!product) throw orderErrors.productNotFound(input.productId);
   if (product.status !== ON_SALE) throw orderErrors.productOffSale(product._id);
   const skus = await loadSkusOfProducts(db, [product._id]);
-  return toProductDetail(product, skus.get(product._id) ?? []);
+  return toProductDetail(product, onSale(skus.get(product._id) ?? []));
 }
 
 export async function homeView(db: Db): Promise<HomeView> {
@@ -88,5 +89,8 @@ async function summarize(db: Db, products: Array<WithId<ProductDoc>>): Promise<P
     db,
     products.map((p) => p._id),
   );
-  return products.map((p) => toProductSummary(p, skus.get(p._id) ?? []));
+  return products.map((p) => toProductSummary(p, onSale(skus.get(p._id) ?? [])));
 }
+
+/** A SKU the operator removed stays in the database for its orders, never on the shelf. */
+const onSale = (skus: Array<WithId<SkuDoc>>): Array<WithId<SkuDoc>> => skus.filter((sku) => sku.offSale !== true);

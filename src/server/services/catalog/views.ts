@@ -27,6 +27,7 @@ export function toProductDetail(product: WithId<ProductDoc>, skus: Array<WithId<
     ...toProductSummary(product, skus),
     images: product.images ?? [],
     description: product.description ?? '',
+    detailImages: product.detailImages ?? [],
     skus: skus.map(toSkuView),
   };
 }

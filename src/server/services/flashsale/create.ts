@@ -7,6 +7,7 @@ import { saleIssues } from '../../../core/flashsale/validate';
 import type { Transaction } from '../../db';
 import { newId } from '../../kit/ids';
 import { CatalogCollections, loadOne, ON_SALE, type ProductDoc, type SkuDoc } from '../catalog/records';
+import { moveStockInTx } from '../stock/ledger';
 import type { ServiceDeps } from '../order/deps';
 import { refuse, transact, type Refusal } from '../order/transact';
 import { defaultPaymentMinutes } from './records';
@@ -56,7 +57,7 @@ export async function createSale(deps: ServiceDeps, operator: string, input: Cre
     updatedAt: now,
   };
   await transact(deps.db, async (tx) => {
-    const taken = await takeFromSkuInTx(tx, deps, sku._id, input.quantity, input.salePrice);
+    const taken = await takeFromSkuInTx(tx, deps, sku._id, input.quantity, input.salePrice, { refId: saleId, by: operator, at: now });
     if (taken) return taken;
     await tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(saleId).set(sale);
     await writeShardsInTx(tx, saleId, input.quantity, shardCount, now);
@@ -68,16 +69,29 @@ export async function createSale(deps: ServiceDeps, operator: string, input: Cre
 
 /**
  * Moves `quantity` units of the SKU from stock to sold (a negative quantity
- * gives units back), re-checking stock and price as they are now.
+ * gives units back), re-checking stock and price as they are now. Ledger:
+ * 'flashsale_allocate' (or 'flashsale_return' for units given back) keyed by `cause.refId`.
  */
-export async function takeFromSkuInTx(tx: Transaction, deps: ServiceDeps, skuId: string, quantity: number, salePrice: number): Promise<Refusal | null> {
+export async function takeFromSkuInTx(
+  tx: Transaction,
+  deps: ServiceDeps,
+  skuId: string,
+  quantity: number,
+  salePrice: number,
+  cause: { refId: string; by: string; at: number },
+): Promise<Refusal | null> {
   const sku = (await tx.collection<SkuDoc>(CatalogCollections.skus).doc(skuId).get()).data;
   if (!sku) return refuse(flashSaleErrors.skuNotFound(skuId));
   if (sku.stock < quantity) return refuse(flashSaleErrors.invalid([{ field: 'quantity', message: `秒杀数量不能超过可用库存 ${Math.max(0, sku.stock)}` }]));
   if (salePrice >= sku.price) return refuse(flashSaleErrors.invalid([{ field: 'salePrice', message: '秒杀价必须低于原价' }]));
   if (quantity !== 0) {
-    const _ = deps.db.command;
-    await tx.collection<SkuDoc>(CatalogCollections.skus).doc(skuId).update({ stock: _.inc(-quantity), sold: _.inc(quantity) });
+    await moveStockInTx(tx, deps.db.command, {
+      skuId,
+      delta: -quantity,
+      kind: quantity > 0 ? 'flashsale_allocate' : 'flashsale_return',
+      productId: sku.productId,
+      ...cause,
+    });
   }
   return null;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../core/flashsale/types';
 import { saleIssues } from '../../../core/flashsale/validate';
 import type { Transaction } from '../../db';
+import { newId } from '../../kit/ids';
 import { CatalogCollections, loadOne, type SkuDoc } from '../catalog/records';
 import type { ServiceDeps } from '../order/deps';
 import { Refusal, refuse, transact } from '../order/transact';
@@ -45,11 +46,13 @@ export async function updateSale(deps: ServiceDeps, operator: string, input: Upd
   const issues = saleIssues(terms, { price: sku.price, available: sku.stock + current.quantity }, now);
   if (issues.length > 0) throw flashSaleErrors.invalid(issues);
   const shardCount = effectiveShardCount(terms.shards, terms.quantity);
+  // Each edit is its own cause in the stock ledger (a sale may be edited many times).
+  const stockCause = { refId: `${input.saleId}:${newId('e', now)}`, by: operator, at: now };
 
   const updated = await transact(deps.db, async (tx): Promise<FlashSale | Refusal> => {
     const sale = await readUntouchedSaleInTx(tx, input.saleId, now);
     if (sale instanceof Refusal) return sale;
-    const taken = await takeFromSkuInTx(tx, deps, sale.skuId, terms.quantity - sale.quantity, terms.salePrice);
+    const taken = await takeFromSkuInTx(tx, deps, sale.skuId, terms.quantity - sale.quantity, terms.salePrice, stockCause);
     if (taken) return taken;
     for (let shard = shardCount; shard < sale.shardCount; shard += 1) {
       await tx.collection<FlashSaleShardDoc>(FlashSaleCollections.shards).doc(shardDocId(sale._id, shard)).remove();

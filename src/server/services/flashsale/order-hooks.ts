@@ -9,14 +9,14 @@ import {
 } from '../../../core/flashsale/types';
 import type { Order } from '../../../core/order/types';
 import type { Transaction } from '../../db';
-import { CatalogCollections, type SkuDoc } from '../catalog/records';
+import { releaseStockInTx } from '../order/stock';
 import type { ServiceDeps } from '../order/deps';
 import type { OrderHooks } from '../order/hooks';
 
 /**
  * Flash-sale orders follow their order, in its transaction (each runs once:
  * the order's own transition is the guard).
- * - paid: the shard counts it paid.
+ * - paid: the shard counts it paid, the member's document their paid units (paid buyers).
  * - cancelled (unpaid, by the customer or the expiry sweep): the unit goes
  *   back to its shard (or to the SKU when the sale was settled meanwhile),
  *   the member's count goes back, and a sold-out flag is lifted.
@@ -28,6 +28,7 @@ export const flashSaleOrderHooks: OrderHooks = {
     const info = flashSaleOfOrder(order);
     if (!info) return;
     await shardRef(tx, info.saleId, info.shard).update({ paid: deps.db.command.inc(1), updatedAt: now });
+    await memberRef(tx, info.saleId, order.openid).update({ paid: deps.db.command.inc(1), updatedAt: now });
   },
   async cancelled(tx, order, deps, now) {
     const info = flashSaleOfOrder(order);
@@ -41,7 +42,7 @@ export const flashSaleOrderHooks: OrderHooks = {
     }
     if (shard.closed) {
       await ref.update({ sold: _.inc(-1), returned: _.inc(1), updatedAt: now });
-      await giveUnitToSku(tx, deps, order);
+      await giveUnitToSku(tx, deps, order, 'cancel', now);
     } else {
       await ref.update({ sold: _.inc(-1), remaining: _.inc(1), updatedAt: now });
       const saleRef = tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(info.saleId);
@@ -57,16 +58,24 @@ export const flashSaleOrderHooks: OrderHooks = {
     if (!info) return;
     const _ = deps.db.command;
     await shardRef(tx, info.saleId, info.shard).update({ paid: _.inc(-1), refunded: _.inc(1), updatedAt: now });
-    if (order.shippedAt === null && order.completedAt === null) await giveUnitToSku(tx, deps, order);
+    await memberRef(tx, info.saleId, order.openid).update({ paid: _.inc(-1), updatedAt: now });
+    if (order.shippedAt === null && order.completedAt === null) await giveUnitToSku(tx, deps, order, 'refund', now);
   },
 };
+
+const memberRef = (tx: Transaction, saleId: string, openid: string) =>
+  tx.collection<FlashSaleMemberDoc>(FlashSaleCollections.members).doc(memberDocId(saleId, openid));
 
 const shardRef = (tx: Transaction, saleId: string, shard: number) =>
   tx.collection<FlashSaleShardDoc>(FlashSaleCollections.shards).doc(shardDocId(saleId, shard));
 
-async function giveUnitToSku(tx: Transaction, deps: ServiceDeps, order: Order): Promise<void> {
-  const _ = deps.db.command;
-  for (const item of order.items) {
-    await tx.collection<SkuDoc>(CatalogCollections.skus).doc(item.skuId).update({ stock: _.inc(item.quantity), sold: _.inc(-item.quantity) });
-  }
+/** The sale is settled: the order's unit goes back to the SKU, with the order's ledger entry (refund: keyed by its refund). */
+async function giveUnitToSku(tx: Transaction, deps: ServiceDeps, order: Order, kind: 'cancel' | 'refund', now: number): Promise<void> {
+  await releaseStockInTx(tx, deps.db.command, order.items, {
+    kind,
+    orderId: order._id,
+    refId: kind === 'refund' ? (order.refundNo ?? undefined) : undefined,
+    by: 'system',
+    at: now,
+  });
 }

@@ -34,17 +34,21 @@ export async function getSale(deps: ServiceDeps, openid: string, saleId: string)
 /** The operator's live view of one sale. */
 export async function saleStats(deps: ServiceDeps, saleId: string): Promise<FlashSaleStats> {
   const sale = await loadSale(deps.db, saleId);
-  const [shardsBySale, reminders] = await Promise.all([
+  const _ = deps.db.command;
+  const [shardsBySale, reminders, paidBuyers] = await Promise.all([
     loadShards(deps.db, [saleId]),
     deps.db.collection(FlashSaleCollections.reminders).where({ saleId }).count(),
+    deps.db.collection(FlashSaleCollections.members).where({ saleId, paid: _.gt(0) }).count(),
   ]);
   const shards = shardsBySale.get(saleId) ?? [];
   const totals = saleTotals(shards);
   const now = deps.now();
-  const remaining = Math.max(0, sale.quantity - totals.sold);
+  // Units still on sale: once the sale is stopped or settled they are back in the SKU (`returned`), so
+  // quantity = sold + remaining + returned always holds.
+  const remaining = totals.available;
   return {
     saleId,
-    state: saleState({ ...sale, remaining }, now),
+    state: saleState({ ...sale, remaining: Math.max(0, sale.quantity - totals.sold) }, now),
     quantity: sale.quantity,
     sold: totals.sold,
     paid: totals.paid,
@@ -52,6 +56,9 @@ export async function saleStats(deps: ServiceDeps, saleId: string): Promise<Flas
     pendingOrders: Math.max(0, totals.sold - totals.paid - refundedOf(shards)),
     returned: totals.returned,
     reminders: reminders.total,
+    // Each flash-sale order is one unit at the sale price; refunded units are no longer paid.
+    paidFen: totals.paid * sale.salePrice,
+    paidBuyers: paidBuyers.total,
     shards: shards.map(toShardStats),
     serverNow: now,
   };

@@ -2,7 +2,7 @@ import type { FlashSaleView } from '../../../core/contracts/flashsale';
 import { flashSaleErrors } from '../../../core/flashsale/errors';
 import { FlashSaleCollections, shardDocId, type FlashSale, type FlashSaleDoc, type FlashSaleShardDoc } from '../../../core/flashsale/types';
 import type { Transaction } from '../../db';
-import { CatalogCollections, type SkuDoc } from '../catalog/records';
+import { moveStockInTx } from '../stock/ledger';
 import type { ServiceDeps } from '../order/deps';
 import { Refusal, refuse, transact } from '../order/transact';
 import { loadSale } from './records';
@@ -33,7 +33,7 @@ export async function settleEndedSales(deps: ServiceDeps): Promise<SettleReport>
     .get();
   const report: SettleReport = { settled: 0, returned: 0 };
   for (const sale of data) {
-    const outcome = await transact(deps.db, (tx) => settleSaleInTx(tx, deps, sale._id, now, false));
+    const outcome = await transact(deps.db, (tx) => settleSaleInTx(tx, deps, sale._id, now, false, 'system'));
     if (outcome.settledNow) {
       report.settled += 1;
       report.returned += outcome.returned;
@@ -47,7 +47,7 @@ export async function settleEndedSales(deps: ServiceDeps): Promise<SettleReport>
 export async function stopSale(deps: ServiceDeps, operator: string, saleId: string): Promise<FlashSaleView> {
   const now = deps.now();
   await loadSale(deps.db, saleId);
-  const outcome = await transact(deps.db, (tx) => settleSaleInTx(tx, deps, saleId, now, true));
+  const outcome = await transact(deps.db, (tx) => settleSaleInTx(tx, deps, saleId, now, true, operator));
   if (outcome.settledNow) deps.log.info('flash sale stopped', { saleId, by: operator, returned: outcome.returned });
   return saleView(deps, outcome.sale, operator);
 }
@@ -63,7 +63,14 @@ interface SettleOutcome {
  * down) and stamps the sale settled. `stop`: also before the end, marking
  * the sale stopped. Nothing happens to a sale settled already.
  */
-async function settleSaleInTx(tx: Transaction, deps: ServiceDeps, saleId: string, now: number, stop: boolean): Promise<SettleOutcome | Refusal> {
+async function settleSaleInTx(
+  tx: Transaction,
+  deps: ServiceDeps,
+  saleId: string,
+  now: number,
+  stop: boolean,
+  by: string,
+): Promise<SettleOutcome | Refusal> {
   const _ = deps.db.command;
   const sales = tx.collection<FlashSaleDoc>(FlashSaleCollections.sales);
   const sale = (await sales.doc(saleId).get()).data;
@@ -79,7 +86,15 @@ async function settleSaleInTx(tx: Transaction, deps: ServiceDeps, saleId: string
     await ref.update({ remaining: 0, returned: _.inc(doc.remaining), closed: true, updatedAt: now });
   }
   if (returned > 0) {
-    await tx.collection<SkuDoc>(CatalogCollections.skus).doc(sale.skuId).update({ stock: _.inc(returned), sold: _.inc(-returned) });
+    await moveStockInTx(tx, _, {
+      skuId: sale.skuId,
+      productId: sale.productId,
+      delta: returned,
+      kind: 'flashsale_return',
+      refId: saleId,
+      by,
+      at: now,
+    });
   }
   const stoppedAt = stop && sale.stoppedAt === null && now < sale.endAt ? now : sale.stoppedAt;
   const patch = { settledAt: now, stoppedAt, updatedAt: now };

@@ -67,7 +67,7 @@ export async function refundGroupOrderInTx(
   const refundNo = refundNoFor(order._id);
   const refundRef = tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo);
   if ((await refundRef.get()).data) return false;
-  const next = step(order, ['requestRefund'], now, 'system');
+  const next = step(order, ['systemRefund'], now, 'system');
   if (next instanceof Refusal) {
     // Completed (handed over) before its group closed: an operator settles it.
     deps.log.error('group-buy order cannot be refunded automatically', { orderId: order._id, status: order.status, reason });

@@ -92,14 +92,48 @@ export async function statsOf(deps: ServiceDeps, activityId: string): Promise<Ac
     deps.db.collection<GroupDoc>(GroupBuyCollections.groups).where({ activityId, state }).count().then((r) => r.total);
   const seats = (state: SeatState) =>
     deps.db.collection<SeatDoc>(GroupBuyCollections.seats).where({ activityId, state }).count().then((r) => r.total);
-  const [groupsPending, groupsOpen, groupsSucceeded, groupsSucceededVirtual, groupsFailed, paidMembers, refundedMembers] = await Promise.all([
+  const [groupsPending, groupsOpen, groupsSucceeded, groupsSucceededVirtual, groupsFailed, paid, refundedMembers] = await Promise.all([
     groups('PENDING'),
     groups('OPEN'),
     groups('SUCCEEDED'),
     groups('SUCCEEDED_VIRTUAL'),
     groups('FAILED'),
-    seats('PAID'),
+    paidSeatsOf(deps, activityId),
     seats('REFUNDED'),
   ]);
-  return { groupsPending, groupsOpen, groupsSucceeded, groupsSucceededVirtual, groupsFailed, paidMembers, refundedMembers };
+  return {
+    groupsPending,
+    groupsOpen,
+    groupsSucceeded,
+    groupsSucceededVirtual,
+    groupsFailed,
+    paidMembers: paid.seats,
+    refundedMembers,
+    paidFen: paid.fen,
+    paidBuyers: paid.buyers,
+  };
+}
+
+const SEAT_PAGE = 1000;
+
+/**
+ * The activity's PAID seats (paid, not refunded): how many, their fen (成交额)
+ * and distinct buyers, read by the `activityId_state` index, only the price
+ * and openid of each: bounded by the seats the activity sold.
+ */
+async function paidSeatsOf(deps: ServiceDeps, activityId: string): Promise<{ seats: number; fen: number; buyers: number }> {
+  const query = deps.db.collection<SeatDoc>(GroupBuyCollections.seats).where({ activityId, state: 'PAID' });
+  const buyers = new Set<string>();
+  let seats = 0;
+  let fen = 0;
+  for (let offset = 0; ; offset += SEAT_PAGE) {
+    const { data } = await query.orderBy('_id', 'asc').skip(offset).limit(SEAT_PAGE).field({ price: true, openid: true }).get();
+    for (const seat of data) {
+      seats += 1;
+      fen += seat.price;
+      buyers.add(seat.openid);
+    }
+    if (data.length < SEAT_PAGE) break;
+  }
+  return { seats, fen, buyers: buyers.size };
 }

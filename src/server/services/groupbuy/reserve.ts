@@ -75,7 +75,7 @@ export async function openGroup(deps: ServiceDeps, openid: string, input: SeatRe
     if (activityPhase(current, now) !== 'ACTIVE') return refuse(groupBuyErrors.activityNotActive(activity._id));
     const held = await seatsHeldInTx(tx, current, activity._id, openid);
     if (held instanceof Refusal) return held;
-    const stock = await reserveStockInTx(tx, deps.db.command, [{ skuId: current.skuId, quantity: 1 }]);
+    const stock = await reserveStockInTx(tx, deps.db.command, [{ skuId: current.skuId, quantity: 1 }], { orderId, by: openid, at: now });
     if (stock instanceof Refusal) return stock;
 
     const leaderPrice = leaderPriceOf(current.groupPrice, current.leaderDiscount);
@@ -170,7 +170,7 @@ export async function joinGroup(deps: ServiceDeps, openid: string, input: SeatRe
     if (!currentActivity || activityPhase(currentActivity, now) !== 'ACTIVE') return refuse(groupBuyErrors.activityNotActive(current.activityId));
     const held = await seatsHeldInTx(tx, currentActivity, current.activityId, openid);
     if (held instanceof Refusal) return held;
-    const stock = await reserveStockInTx(tx, deps.db.command, [{ skuId: current.skuId, quantity: 1 }]);
+    const stock = await reserveStockInTx(tx, deps.db.command, [{ skuId: current.skuId, quantity: 1 }], { orderId, by: openid, at: now });
     if (stock instanceof Refusal) return stock;
 
     const member: GroupMember = { openid, orderId, leader: false, paid: false, nickname, joinedAt: now, paidAt: null };

@@ -8,7 +8,7 @@ import { LiveCollections, type LiveRoomDoc } from './records';
 import { loadRoom } from './views';
 
 /** Paid and not given back: what counts as a room's sale. */
-const SOLD: OrderStatus[] = ['PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED', 'REFUNDING'];
+const SOLD: OrderStatus[] = ['PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED', 'REFUND_REQUESTED', 'REFUNDING'];
 const PAGE = 100;
 const ROOMS_LIMIT = 100;
 

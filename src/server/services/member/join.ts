@@ -4,6 +4,7 @@ import { birthdayProblem } from '../../../core/member/birthday';
 import type { ServiceDeps } from '../order/deps';
 import { transact } from '../order/transact';
 import { pointsSource } from '../points/sources';
+import { recordNewMemberInTx } from '../stats/members';
 import { loadMember, readMemberInTx } from './access';
 import { cardOf } from './card';
 import { memberErrors } from './errors';
@@ -45,6 +46,7 @@ export async function joinMember(deps: ServiceDeps, openid: string, input: JoinR
   const gift = await transact<GrantedGift | null>(deps.db, async (tx) => {
     if (await readMemberInTx(tx, openid)) return null;
     await tx.collection<MemberDoc>(MemberCollections.members).doc(openid).set(member);
+    await recordNewMemberInTx(tx, deps, openid, now);
     const gifts = await loadGiftsInTx(tx);
     return grantGiftInTx(tx, openid, gifts.join, { pointsSource: pointsSource.joinGift(), couponId: `join:${openid}`, source: 'join', note: '开卡礼' }, now, deps.log);
   });

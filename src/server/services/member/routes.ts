@@ -5,6 +5,7 @@ import { claimBirthdayGift } from './birthday-gift';
 import { memberCard } from './card';
 import { joinMember } from './join';
 import { currentMemberCode, lookupMemberByCode } from './member-code';
+import { searchMembers } from './search';
 import { setTiers } from './tiers-admin';
 
 const customers: readonly Role[] = ['customer'];
@@ -44,5 +45,10 @@ export const memberRoutes = {
     schema: memberContracts.setTiers.input,
     roles: operators,
     handler: (input, ctx) => setTiers(ctx, ctx.caller.openid, input.tiers),
+  }),
+  searchMembers: defineRoute({
+    schema: memberContracts.searchMembers.input,
+    roles: operators,
+    handler: (input, ctx) => searchMembers(ctx, input),
   }),
 };

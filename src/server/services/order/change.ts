@@ -51,7 +51,7 @@ export function step(
 ): { status: OrderStatus; history: OrderDoc['history']; updatedAt: number } | Refusal {
   let planned: TransitionStep;
   try {
-    planned = planTransition(order.status, events, at, by);
+    planned = planTransition(order.status, events, at, by, order.refundRequest?.previousStatus);
   } catch (error) {
     if (isAppError(error)) return refuse(error);
     throw error;

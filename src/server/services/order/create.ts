@@ -70,7 +70,7 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       : null;
     if (coupon instanceof Refusal) return coupon;
 
-    const skus = await reserveStockInTx(tx, _, prepared.lines);
+    const skus = await reserveStockInTx(tx, _, prepared.lines, { orderId, by: openid, at: now });
     if (!(skus instanceof Map)) return skus;
 
     const items = orderItems(prepared, (skuId) => skus.get(skuId)!.price);

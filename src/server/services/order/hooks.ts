@@ -5,6 +5,7 @@ import { groupBuyOrderHooks } from '../groupbuy/order-hooks';
 import { memberOrderHooks } from '../member/order-hooks';
 import { notifyOrderHooks } from '../notify/order-hooks';
 import { promotionOrderHooks } from '../promotion/order-hooks';
+import { statsOrderHooks } from '../stats/order-hooks';
 import type { ServiceDeps } from './deps';
 import { pickupCodeOrderHooks } from './pickup-code';
 
@@ -24,8 +25,8 @@ export interface OrderHooks {
 
 export type OrderHookEvent = keyof OrderHooks;
 
-/** Members (growth, points earned), promotions (coupons, points-mall redemptions), flash sales, group-buys, notifications and pickup codes. */
-const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks, notifyOrderHooks, pickupCodeOrderHooks];
+/** Members (growth, points earned), promotions (coupons, points-mall redemptions), flash sales, group-buys, notifications, pickup codes and the dashboard's rollups. */
+const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks, notifyOrderHooks, pickupCodeOrderHooks, statsOrderHooks];
 
 export async function runOrderHooks(event: OrderHookEvent, tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void> {
   for (const hooks of HOOKS) await hooks[event]?.(tx, order, deps, now);

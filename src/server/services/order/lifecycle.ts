@@ -1,6 +1,5 @@
 import type { OrderView } from '../../../core/contracts/order';
 import { orderErrors } from '../../../core/order/errors';
-import { dueRefund, refundNoFor, type RefundDoc } from '../../../core/order/refund';
 import type { Order } from '../../../core/order/types';
 import { toOrderView } from '../../../core/order/view';
 import type { GroupState } from '../../../core/contracts/groupbuy';
@@ -12,9 +11,9 @@ import { changeOrder, step, type Decision } from './change';
 import { enqueueShippedInTx } from '../notify/order-hooks';
 import { runOrderHooks } from './hooks';
 import type { ServiceDeps } from './deps';
-import { OrderCollections } from './records';
 import { releaseStockInTx } from './stock';
 import { Refusal } from './transact';
+import type { Transaction } from '../../db';
 
 /**
  * The customer cancels an unpaid order; its stock goes back once. A repeat
@@ -60,7 +59,14 @@ function cancellation(deps: ServiceDeps, order: Order, event: 'cancel' | 'timeou
   return {
     patch,
     alsoInTx: async (tx) => {
-      if (releasing) await releaseStockInTx(tx, deps.db.command, order.items);
+      if (releasing) {
+        await releaseStockInTx(tx, deps.db.command, order.items, {
+          kind: 'cancel',
+          orderId: order._id,
+          by: event === 'cancel' ? order.openid : 'system',
+          at: now,
+        });
+      }
       await runOrderHooks('cancelled', tx, { ...order, ...patch }, deps, now);
     },
   };
@@ -78,7 +84,13 @@ export async function confirmOrder(deps: ServiceDeps, openid: string, orderId: s
 }
 
 /** An operator ships a paid delivery order. */
-export async function shipOrder(deps: ServiceDeps, orderId: string, trackingNo: string): Promise<OrderView> {
+export async function shipOrder(
+  deps: ServiceDeps,
+  orderId: string,
+  trackingNo: string,
+  /** The carrier to record, and more writes in the ship's transaction (the operator's audit entry: services/order/ship-batch). */
+  extra: { carrier?: string; alsoInTx?: (tx: Transaction, order: Order) => Promise<void> } = {},
+): Promise<OrderView> {
   const now = deps.now();
   const order = await changeOrder(deps, orderId, null, (current) => {
     if (current.fulfillment.type === 'pickup') return new Refusal(orderErrors.notForPickup(orderId));
@@ -88,45 +100,17 @@ export async function shipOrder(deps: ServiceDeps, orderId: string, trackingNo: 
     if (current.status === 'SHIPPED') return null;
     const next = step(current, ['ship'], now, 'operator');
     if (next instanceof Refusal) return next;
-    const patch = { ...next, shippedAt: now, trackingNo: trackingNo || null };
-    return { patch, alsoInTx: (tx) => enqueueShippedInTx(tx, { ...current, ...patch }, patch.trackingNo, now) };
+    const patch = { ...next, shippedAt: now, trackingNo: trackingNo || null, ...(extra.carrier ? { carrier: extra.carrier } : {}) };
+    return {
+      patch,
+      alsoInTx: async (tx) => {
+        await enqueueShippedInTx(tx, { ...current, ...patch }, patch.trackingNo, now);
+        await extra.alsoInTx?.(tx, { ...current, ...patch });
+      },
+    };
   });
   return toOrderView(order);
 }
 
-/**
- * The customer asks for a full refund of a paid order: REFUNDING, with the
- * refund recorded as due in the same transaction. The `processRefunds` timer
- * performs it; stock goes back then unless the order had shipped.
- */
-export async function requestRefund(deps: ServiceDeps, openid: string, orderId: string, reason: string): Promise<OrderView> {
-  const now = deps.now();
-  let requestedNow = false;
-  const order = await changeOrder(deps, orderId, openid, (current) => {
-    requestedNow = false; // the transaction may run this again: only the committed run counts
-    if (current.status === 'REFUNDING') return null;
-    const next = step(current, ['requestRefund'], now, 'customer');
-    if (next instanceof Refusal) return next;
-    const refundNo = refundNoFor(current._id);
-    const paid = current.payment?.amount ?? current.amounts.payable;
-    const refund = dueRefund({
-      orderId: current._id,
-      openid: current.openid,
-      amount: paid,
-      reason: 'CUSTOMER_REQUEST',
-      releaseStock: current.status !== 'SHIPPED' && !current.stockReleased,
-      now,
-    });
-    requestedNow = true;
-    return {
-      patch: { ...next, refundNo, refundRequestedAt: now },
-      alsoInTx: async (tx) => {
-        await tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo).set(refund);
-      },
-    };
-  });
-  if (requestedNow) {
-    deps.log.info('refund requested', { orderId, refundNo: order.refundNo, amount: order.payment?.amount ?? order.amounts.payable, reason });
-  }
-  return toOrderView(order);
-}
+/** The customer's refund request waits for review: services/order/refund-request.ts. */
+export { requestRefund } from './refund-request';

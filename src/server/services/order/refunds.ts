@@ -1,7 +1,7 @@
 import type { TimerReport } from '../../../core/contracts/order';
 import { orderErrors } from '../../../core/order/errors';
 import { refundEndsOrder, type RefundDoc } from '../../../core/order/refund';
-import type { OrderDoc } from '../../../core/order/types';
+import type { Order, OrderDoc, OrderItem } from '../../../core/order/types';
 import type { PaymentProvider, RefundReceipt } from '../payment/port';
 import { loadOrder, readOrderInTx } from './access';
 import { step } from './change';
@@ -84,12 +84,18 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
     const order = await readOrderInTx(tx, refund.orderId);
 
     let patch: Partial<OrderDoc> | null = null;
-    if (order && refundEndsOrder(refund.reason) && order.status === 'REFUNDING') {
+    if (order && refund.partial) {
+      // A partial refund: the order keeps its status; refunded lines' units go back unless it shipped.
+      if (refund.releaseStock && refund.lines?.length) {
+        await releaseStockInTx(tx, _, unitsOf(order, refund), { kind: 'refund', orderId: order._id, refId: refund._id, by: 'system', at: now });
+      }
+      patch = { updatedAt: now, ...requestRefundedPatch(order, refund._id, now) };
+    } else if (order && refundEndsOrder(refund.reason) && order.status === 'REFUNDING') {
       const next = step(order, ['refund'], now, 'system');
       if (next instanceof Refusal) return next;
       const release = refund.releaseStock && !order.stockReleased;
-      patch = { ...next, refundedAt: now, ...(release ? { stockReleased: true } : {}) };
-      if (release) await releaseStockInTx(tx, _, order.items);
+      patch = { ...next, refundedAt: now, ...(release ? { stockReleased: true } : {}), ...requestRefundedPatch(order, refund._id, now) };
+      if (release) await releaseStockInTx(tx, _, unitsOf(order, refund), { kind: 'refund', orderId: order._id, refId: refund._id, by: 'system', at: now });
     } else if (order && refund.reason === 'PAID_AFTER_CANCEL') {
       patch = { refundedAt: now, updatedAt: now };
     }
@@ -100,4 +106,16 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
     }
     return true;
   });
+}
+
+/** The units a refund gives back: its lines (a partial refund, or what earlier partial ones left), else the whole order. */
+function unitsOf(order: Order, refund: RefundDoc): Pick<OrderItem, 'skuId' | 'quantity' | 'productId'>[] {
+  if (!refund.lines) return order.items;
+  return refund.lines.map((line) => ({ ...line, productId: order.items.find((item) => item.skuId === line.skuId)?.productId ?? '' }));
+}
+
+/** The customer's request this refund approved: when its money went back (its timeline's 已退款). */
+function requestRefundedPatch(order: Order, refundNo: string, now: number): Partial<OrderDoc> {
+  const request = order.refundRequest;
+  return request && request.refundNo === refundNo ? { refundRequest: { ...request, refundedAt: now } } : {};
 }

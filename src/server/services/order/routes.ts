@@ -4,11 +4,18 @@ import type { ActionContext, Role } from '../../kit/types';
 import { findPaymentProvider, paymentProviderOf } from '../payment/provider';
 import { createOrder } from './create';
 import { cancelExpiredOrders } from './expire';
-import { cancelOrder, confirmOrder, requestRefund, shipOrder } from './lifecycle';
+import { cancelOrder, confirmOrder, requestRefund } from './lifecycle';
+import { exportOrders } from './export';
+import { getOpsOrder } from './ops-detail';
+import { searchOrders } from './search';
+import { shipBatch, shipOneAudited } from './ship-batch';
 import { payOrder } from './pay';
 import { getOrder, listOrders } from './queries';
 import { quoteOrder } from './quote';
 import { processDueRefunds } from './refunds';
+import { autoApproveRefunds } from './auto-approve';
+import { reviewRefund, withdrawRefund } from './review';
+import { listRefundRequests } from './review-list';
 
 const customers: readonly Role[] = ['customer'];
 const operators: readonly Role[] = ['operator'];
@@ -46,7 +53,23 @@ export const orderRoutes = {
   requestRefund: defineRoute({
     schema: orderContracts.requestRefund.input,
     roles: customers,
-    handler: (input, ctx) => requestRefund(ctx, openidOf(ctx), input.orderId, input.reason),
+    handler: (input, ctx) => requestRefund(ctx, openidOf(ctx), input),
+  }),
+  withdrawRefund: defineRoute({
+    schema: orderContracts.withdrawRefund.input,
+    roles: customers,
+    handler: (input, ctx) => withdrawRefund(ctx, openidOf(ctx), input.orderId),
+  }),
+  // Refund review (issue 10): services/order/{review,review-list,auto-approve}.
+  reviewRefund: defineRoute({
+    schema: orderContracts.reviewRefund.input,
+    roles: operators,
+    handler: (input, ctx) => reviewRefund(ctx, openidOf(ctx), input),
+  }),
+  listRefundRequests: defineRoute({
+    schema: orderContracts.listRefundRequests.input,
+    roles: operators,
+    handler: (input, ctx) => listRefundRequests(ctx, input),
   }),
   get: defineRoute({
     schema: orderContracts.get.input,
@@ -61,19 +84,41 @@ export const orderRoutes = {
   ship: defineRoute({
     schema: orderContracts.ship.input,
     roles: operators,
-    handler: (input, ctx) => shipOrder(ctx, input.orderId, input.trackingNo),
+    handler: (input, ctx) => shipOneAudited(ctx, openidOf(ctx), { orderId: input.orderId, carrier: input.carrier ?? '', trackingNo: input.trackingNo }),
+  }),
+  // The operators' orders (issue 10): services/order/{search,ops-detail,ship-batch,export}.
+  search: defineRoute({
+    schema: orderContracts.search.input,
+    roles: operators,
+    handler: (input, ctx) => searchOrders(ctx, input),
+  }),
+  opsGet: defineRoute({
+    schema: orderContracts.opsGet.input,
+    roles: operators,
+    handler: (input, ctx) => getOpsOrder(ctx, input.orderId),
+  }),
+  shipBatch: defineRoute({
+    schema: orderContracts.shipBatch.input,
+    roles: operators,
+    handler: (input, ctx) => shipBatch(ctx, openidOf(ctx), input),
+  }),
+  exportCsv: defineRoute({
+    schema: orderContracts.exportCsv.input,
+    roles: operators,
+    handler: (input, ctx) => exportOrders(ctx, openidOf(ctx), input),
   }),
   cancelExpired: defineRoute({
     schema: orderTimerContracts.cancelExpired.input,
     roles: timer,
     handler: (_input, ctx) => cancelExpiredOrders(ctx, findPaymentProvider(ctx.runtime)),
   }),
-  /** The function's one timer trigger (CloudBase allows one per function): expired orders, then due refunds. */
+  /** The function's one timer trigger (CloudBase allows one per function): expired orders, overdue refund requests, then due refunds. */
   sweep: defineRoute({
     schema: orderTimerContracts.sweep.input,
     roles: timer,
     handler: async (_input, ctx) => ({
       cancelExpired: await cancelExpiredOrders(ctx, findPaymentProvider(ctx.runtime)),
+      autoApproveRefunds: await autoApproveRefunds(ctx),
       processRefunds: await processDueRefunds(ctx, findPaymentProvider(ctx.runtime)),
     }),
   }),

@@ -1,3 +1,4 @@
+import { DEFAULT_REFUND_AUTO_APPROVE_HOURS, MAX_REFUND_AUTO_APPROVE_HOURS } from '../../../core/order/refund-request';
 import type { ServiceDeps } from './deps';
 import { OrderCollections } from './records';
 
@@ -7,6 +8,8 @@ const MAX_PAY_MINUTES = 24 * 60;
 /** `settings/order`: operator-editable order settings. */
 export interface OrderSettingsDoc {
   payMinutes?: number;
+  /** Hours a customer's refund request waits for the operator before the sweep approves it (default 48). */
+  refundAutoApproveHours?: number;
 }
 
 /**
@@ -26,4 +29,13 @@ export async function orderPayMinutes(deps: ServiceDeps, env: NodeJS.ProcessEnv 
 
 function validMinutes(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_PAY_MINUTES ? value : null;
+}
+
+/** `settings/order`'s `refundAutoApproveHours` (1 h – 30 days), else 48. */
+export async function refundAutoApproveHours(deps: Pick<ServiceDeps, 'db'>): Promise<number> {
+  const { data } = await deps.db.collection<OrderSettingsDoc>(OrderCollections.settings).doc('order').get();
+  const hours = data[0]?.refundAutoApproveHours;
+  return typeof hours === 'number' && Number.isFinite(hours) && hours >= 1 && hours <= MAX_REFUND_AUTO_APPROVE_HOURS
+    ? hours
+    : DEFAULT_REFUND_AUTO_APPROVE_HOURS;
 }

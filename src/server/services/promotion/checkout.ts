@@ -88,11 +88,12 @@ function toOption({ coupon, check }: CouponOption<Coupon>): CheckoutCouponOption
 
 /** A cart as coupons see it. */
 export function couponCartOf(
-  lines: ReadonlyArray<{ skuId: string; unitPrice: Fen; quantity: number }>,
+  lines: ReadonlyArray<{ skuId: string; productId?: string; unitPrice: Fen; quantity: number }>,
   fulfillment: FulfillmentType,
   memberDiscountBps: number,
 ): CouponCart {
-  return { lines: lines.map(({ skuId, unitPrice, quantity }) => ({ skuId, unitPrice, quantity })), fulfillment, memberDiscountBps };
+  // productId: coupons scoped to products (指定商品) count only their lines.
+  return { lines: lines.map(({ skuId, productId, unitPrice, quantity }) => ({ skuId, productId, unitPrice, quantity })), fulfillment, memberDiscountBps };
 }
 
 /**
@@ -112,11 +113,11 @@ export async function checkCouponInTx(
 ): Promise<CouponChoice | Refusal> {
   const coupon = (await tx.collection<CouponDoc>(PromotionCollections.coupons).doc(couponId).get()).data;
   if (!coupon || coupon.openid !== openid) return refuse(couponErrors.notFound(couponId));
-  const priced: Array<{ skuId: string; unitPrice: Fen; quantity: number }> = [];
+  const priced: Array<{ skuId: string; productId: string; unitPrice: Fen; quantity: number }> = [];
   for (const line of lines) {
     const sku = (await tx.collection<SkuDoc>(CatalogCollections.skus).doc(line.skuId).get()).data;
     if (!sku) return refuse(orderErrors.skuNotFound(line.skuId));
-    priced.push({ skuId: line.skuId, unitPrice: sku.price, quantity: line.quantity });
+    priced.push({ skuId: line.skuId, productId: sku.productId, unitPrice: sku.price, quantity: line.quantity });
   }
   const check = checkCoupon(coupon, couponCartOf(priced, fulfillment, memberDiscountBps), now);
   if (!check.usable) return refuse(couponMissError(couponId, check.reason));

@@ -1,5 +1,6 @@
 import { staffContracts } from '../../../core/contracts/staff';
 import { defineRoute } from '../../kit/define-route';
+import { requireStaffOfStore } from '../../kit/guards';
 import type { ActionContext, Role } from '../../kit/types';
 import { auditLog } from './audit';
 import { verifyCoupon } from './coupon';
@@ -7,6 +8,9 @@ import { verifyPickup } from './pickup';
 import { recordPurchase } from './purchase';
 import { changeStaffRole } from './roles';
 import { scanCode } from './scan';
+import { myDay } from './my-day';
+import { listStaff, searchUsers } from './people';
+import { adminStores, loadAllStores, saveStore } from './store-admin';
 import { myStores } from './stores';
 
 const staff: readonly Role[] = ['staff'];
@@ -57,6 +61,34 @@ export const staffRoutes = {
   auditLog: defineRoute({
     schema: staffContracts.auditLog.input,
     roles: operators,
-    handler: (input, ctx) => auditLog(ctx.db, input.storeId, input.page),
+    handler: (input, ctx) => auditLog(ctx.db, input, input.page),
+  }),
+  myDay: defineRoute({
+    schema: staffContracts.myDay.input,
+    roles: staff,
+    handler: (input, ctx) => {
+      requireStaffOfStore(ctx.caller, input.storeId);
+      return myDay(ctx.db, ctx.caller.openid ?? '', input.storeId, ctx.now());
+    },
+  }),
+  saveStore: defineRoute({
+    schema: staffContracts.saveStore.input,
+    roles: operators,
+    handler: (input, ctx) => saveStore(ctx, operatorOf(ctx), input),
+  }),
+  adminStores: defineRoute({
+    schema: staffContracts.adminStores.input,
+    roles: operators,
+    handler: (_input, ctx) => adminStores(ctx.db),
+  }),
+  searchUsers: defineRoute({
+    schema: staffContracts.searchUsers.input,
+    roles: operators,
+    handler: (input, ctx) => searchUsers(ctx.db, input.query),
+  }),
+  listStaff: defineRoute({
+    schema: staffContracts.listStaff.input,
+    roles: operators,
+    handler: async (_input, ctx) => listStaff(ctx.db, await loadAllStores(ctx.db)),
   }),
 };

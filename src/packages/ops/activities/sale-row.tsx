@@ -31,7 +31,10 @@ export default function SaleRow({ sale, onOpen }: { sale: FlashSaleView; onOpen:
         stats={[
           { key: 'sold', label: '已售', value: sale.sold, tone: 'accent' },
           { key: 'paid', label: '已支付', value: sale.paid, tone: 'good' },
-          { key: 'remaining', label: '剩余', value: sale.remaining },
+          // An ended sale's unsold units went back to the product's stock: not 剩余 any more.
+          sale.state === 'ENDED'
+            ? { key: 'unsold', label: '未售出', value: sale.quantity - sale.sold }
+            : { key: 'remaining', label: '剩余', value: sale.remaining },
           { key: 'quantity', label: '总量', value: sale.quantity }
         ]}
       />

@@ -31,7 +31,8 @@ export default function ActivityRow({ activity, onOpen }: { activity: GroupBuyAc
             { key: 'open', label: '拼团中', value: stats.groupsOpen, tone: 'accent' },
             { key: 'succeeded', label: '已成团', value: stats.groupsSucceeded + stats.groupsSucceededVirtual, tone: 'good' },
             { key: 'failed', label: '已失败', value: stats.groupsFailed, tone: 'bad' },
-            { key: 'paid', label: '已付人数', value: stats.paidMembers }
+            { key: 'paid', label: '已付人数', value: stats.paidMembers },
+            { key: 'revenue', label: '成交额', value: formatPrice(stats.paidFen ?? 0) }
           ]}
         />
       ) : null}

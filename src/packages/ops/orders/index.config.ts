@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '订单管理',
+  enablePullDownRefresh: true,
+});

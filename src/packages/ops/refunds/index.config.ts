@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '退款审核',
+  enablePullDownRefresh: true,
+});

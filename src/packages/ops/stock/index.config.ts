@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '库存管理',
+  enablePullDownRefresh: true,
+});

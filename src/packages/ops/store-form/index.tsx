@@ -1,0 +1,124 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import OpsChips from '../../../components/ops-chips'
+import OpsField from '../../../components/ops-field'
+import StateView from '../../../components/state-view'
+import NoAccess from '../shared/no-access'
+import OperatorGate from '../shared/operator-gate'
+import type { StoreForm } from './form'
+import { useStoreForm } from './use-store-form'
+import '../shared/ops.scss'
+import './index.scss'
+
+const PICKUP_OPTIONS = [
+  { value: 'open', label: '开放自提' },
+  { value: 'closed', label: '暂停自提' }
+]
+
+/** 新建门店 / 编辑门店: name, address, phone, hours, location (picked on the map on weapp, typed elsewhere), open for pickup. */
+export default function OpsStoreFormPage() {
+  return (
+    <OperatorGate>
+      <OpsStoreForm />
+    </OperatorGate>
+  )
+}
+
+function OpsStoreForm() {
+  const storeId = (useRouter().params.id ?? '').trim()
+  const { state, form, errors, submitting, change, submit, reload } = useStoreForm(storeId)
+  const editing = storeId !== ''
+  const weapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: editing ? '编辑门店' : '新建门店' }).catch(() => undefined)
+  }, [editing])
+
+  if (state.status === 'loading') return <StateView state='loading' />
+  if (state.status === 'denied') return <NoAccess />
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
+  if (state.status === 'missing') return <StateView state='empty' message='门店不存在' actionText='返回' onAction={() => void Taro.navigateBack()} />
+
+  const text = (key: keyof Omit<StoreForm, 'pickupEnabled'>, placeholder: string, type: 'text' | 'digit' = 'text') => (
+    <Input
+      id={`store-${key}`}
+      className='ops-input'
+      type={type}
+      value={form[key]}
+      placeholder={placeholder}
+      disabled={submitting}
+      onInput={(e) => change(key, e.detail.value)}
+    />
+  )
+
+  const pickLocation = async () => {
+    try {
+      const lat = Number(form.latitude)
+      const lng = Number(form.longitude)
+      const picked = await Taro.chooseLocation(form.latitude && form.longitude ? { latitude: lat, longitude: lng } : {})
+      change('latitude', picked.latitude.toFixed(6))
+      change('longitude', picked.longitude.toFixed(6))
+      if (!form.address.trim() && picked.address) change('address', picked.address)
+    } catch {
+      // Cancelled, or location not allowed: the typed fields stay as they were.
+    }
+  }
+
+  return (
+    <View className='ops-page ops-form store-form'>
+      <View className='ops-card'>
+        <Text className='ops-card__title'>基本信息</Text>
+        <OpsField name='name' label='门店名称' required error={errors.name}>
+          {text('name', '如：私域生活馆 · 徐家汇店')}
+        </OpsField>
+        <OpsField name='address' label='地址' required error={errors.address}>
+          {text('address', '省市区 + 街道门牌')}
+        </OpsField>
+        <OpsField name='phone' label='电话' required error={errors.phone} hint='座机（区号-号码）、手机或 400 电话'>
+          {text('phone', '如 021-5555-0188')}
+        </OpsField>
+        <OpsField name='hours' label='营业时间' required error={errors.hours} hint='24 小时制，如 09:00 至 21:30'>
+          <View className='store-form__pair'>
+            {text('open', '09:00')}
+            <Text className='store-form__dash'>至</Text>
+            {text('close', '21:30')}
+          </View>
+        </OpsField>
+      </View>
+
+      <View className='ops-card'>
+        <Text className='ops-card__title'>位置</Text>
+        <OpsField name='location' label='经纬度' error={errors.location} hint={weapp ? '在地图上选择，或直接填写' : '选填；顾客据此看到离门店的距离'}>
+          <View className='store-form__pair'>
+            {text('latitude', '纬度 31.1915', 'digit')}
+            {text('longitude', '经度 121.4365', 'digit')}
+          </View>
+        </OpsField>
+        {weapp ? (
+          <Button className='store-form__map' data-testid='store-choose-location' disabled={submitting} onClick={() => void pickLocation()}>
+            在地图上选择
+          </Button>
+        ) : null}
+      </View>
+
+      <View className='ops-card'>
+        <Text className='ops-card__title'>自提</Text>
+        <OpsChips
+          name='store-pickup'
+          options={PICKUP_OPTIONS}
+          value={form.pickupEnabled ? 'open' : 'closed'}
+          disabled={submitting}
+          onChange={(v) => change('pickupEnabled', v === 'open')}
+        />
+        <Text className='store-form__note'>暂停自提后，顾客下单时不再能选择该门店，已下的订单照常核销。</Text>
+      </View>
+
+      <View className='ops-bar'>
+        <Button className={`ops-bar__button${submitting ? ' ops-bar__button--off' : ''}`} data-testid='store-save' disabled={submitting} onClick={() => void submit()}>
+          {submitting ? '保存中…' : '保存'}
+        </Button>
+      </View>
+    </View>
+  )
+}

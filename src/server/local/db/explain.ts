@@ -1,0 +1,77 @@
+/**
+ * Which index the local engine's SQL uses for a query: SQLite's EXPLAIN
+ * QUERY PLAN of the very statement `storage.scan` runs for `where(query)`
+ * (the prefilter of sql-prefilter.ts). For tests and the bench, which check
+ * that every query of a hot path is index-backed. Not used by services.
+ */
+import type { Collection, Db, Query } from '../../db';
+import { schema as projectSchema, type CollectionSchema } from '../../schema';
+import { CollectionCatalog } from './catalog';
+import type { LocalDb } from './index';
+import { quoteIdentifier } from './names';
+import { translateQuery } from './query-translate';
+import { buildPrefilter } from './sql-prefilter';
+import type { SqliteStorage } from './storage';
+
+export interface QueryPlan {
+  /** The SQL prefilter pushed down ('' = none: a full scan). */
+  where: string;
+  /** SQLite's plan lines, e.g. `SEARCH orders USING INDEX orders__status_createdAt (...)`. */
+  plan: string[];
+  /** The declared index SQLite chose (`status_createdAt`), 'PRIMARY KEY' for `_id` lookups, or null for a scan. */
+  index: string | null;
+}
+
+export function explainQueryPlan(db: LocalDb, collection: string, query: unknown, schema: CollectionSchema[] = projectSchema): QueryPlan {
+  // The engine keeps its storage private; this diagnostic reads the same connection.
+  const storage = (db as unknown as { storage: SqliteStorage }).storage;
+  const catalog = new CollectionCatalog(storage.sql, schema);
+  const filter = buildPrefilter(collection, translateQuery(query, Date.now), catalog);
+  const where = filter.where ? ` WHERE ${filter.where}` : '';
+  const rows = storage.sql
+    .prepare(`EXPLAIN QUERY PLAN SELECT data FROM ${quoteIdentifier(collection)}${where} ORDER BY rowid`)
+    .all(...filter.params) as Array<{ detail: string }>;
+  const plan = rows.map((row) => row.detail);
+  const prefix = `${collection}__`;
+  let index: string | null = null;
+  for (const line of plan) {
+    const named = /USING (?:COVERING )?INDEX (\S+)/.exec(line);
+    if (named && named[1].startsWith(prefix)) {
+      index = named[1].slice(prefix.length);
+      break;
+    }
+    if (/USING (?:INTEGER )?PRIMARY KEY|USING INDEX sqlite_autoindex/.test(line)) {
+      index = 'PRIMARY KEY';
+      break;
+    }
+  }
+  return { where: filter.where, plan, index };
+}
+
+export interface RecordedQuery {
+  collection: string;
+  query: Query;
+}
+
+/** A Db that records every `where(query)` made through it (reads of services under test), then behaves as `db`. */
+export function recordingQueries(db: Db): { db: Db; queries: RecordedQuery[] } {
+  const queries: RecordedQuery[] = [];
+  const wrapped = new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== 'collection') return Reflect.get(target, property, receiver);
+      return (name: string) => {
+        const collection = target.collection(name);
+        return new Proxy(collection, {
+          get(inner, key, innerReceiver) {
+            if (key !== 'where') return Reflect.get(inner, key, innerReceiver);
+            return (query: Query) => {
+              queries.push({ collection: name, query });
+              return (inner as Collection).where(query);
+            };
+          },
+        });
+      };
+    },
+  });
+  return { db: wrapped, queries };
+}

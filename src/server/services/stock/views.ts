@@ -1,0 +1,27 @@
+import { STOCK_KIND_LABELS, type StockEntryView, type StockSkuView } from '../../../core/contracts/stock';
+import type { WithId } from '../../db';
+import type { ProductDoc, SkuDoc } from '../catalog/records';
+import type { StockLedgerDoc } from './records';
+
+export function stockEntryView(entry: WithId<StockLedgerDoc>): StockEntryView {
+  return {
+    id: entry._id,
+    kind: entry.kind,
+    label: STOCK_KIND_LABELS[entry.kind] ?? entry.kind,
+    delta: entry.delta,
+    reason: entry.reason,
+    orderId: entry.orderId ?? null,
+    at: entry.at,
+  };
+}
+
+export function stockSkuView(sku: WithId<SkuDoc>, product: ProductDoc | null | undefined): StockSkuView {
+  return {
+    skuId: sku._id,
+    productId: sku.productId,
+    productName: product?.name ?? '已删除的商品',
+    skuName: sku.name || '默认',
+    stock: sku.stock,
+    sold: sku.sold,
+  };
+}

@@ -1,0 +1,215 @@
+/** @jest-environment jsdom */
+import { afterEach, describe, expect, jest, test } from '@jest/globals'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { setTransport } from '../../../src/api'
+import type { ExportView, OpsOrderDetail, OpsOrderRow } from '../../../src/core/contracts/order-ops'
+import OpsOrderPage from '../../../src/packages/ops/order'
+import OpsOrdersPage from '../../../src/packages/ops/orders'
+import { createFakeTransport, fail, type FakeHandler } from '../../mocks/fake-transport'
+import { setRouterParams, trigger } from '../../mocks/taro'
+
+const row = (over: Partial<OpsOrderRow>): OpsOrderRow => ({
+  orderId: 'o_1',
+  createdAt: Date.UTC(2026, 11, 1, 2, 5),
+  status: 'PAID',
+  statusLabel: '已支付',
+  kind: 'normal',
+  kindLabel: '普通订单',
+  fulfillmentType: 'delivery',
+  storeName: null,
+  customerName: '会员小王',
+  customerPhone: '139****0001',
+  itemsSummary: '乌龙茶（500g）×2',
+  payable: 5800,
+  refunded: 0,
+  canShip: true,
+  ...over
+})
+
+const exportView: ExportView = { fileID: 'cloud://local/exports/orders-1.csv', url: 'http://127.0.0.1:8787/api/storage/exports/orders-1.csv', rows: 2, capped: false, limit: 5000 }
+
+function setupList(handlers: Record<string, FakeHandler>) {
+  const fake = createFakeTransport({
+    'system.whoami': () => ({ openid: 'demo-operator', roles: ['operator'], staffStoreIds: [] }),
+    'catalog.pickupStores': () => ({ stores: [{ storeId: 'store-a', name: '徐家汇店', address: '', phone: null, hours: null, location: null }] }),
+    ...handlers
+  })
+  setTransport(fake.transport)
+  render(<OpsOrdersPage />)
+  return fake
+}
+
+afterEach(() => {
+  cleanup()
+  jest.clearAllMocks()
+  process.env.TARO_ENV = 'h5'
+})
+
+describe('ops orders list', () => {
+  test('lists orders with number, time (Shanghai), customer, amount and status; filters; loads the next page by cursor', async () => {
+    const fake = setupList({
+      'order.search': (input) =>
+        input.cursor
+          ? { items: [row({ orderId: 'o_3', status: 'COMPLETED', statusLabel: '已完成', canShip: false })], nextCursor: null }
+          : { items: [row({}), row({ orderId: 'o_2', fulfillmentType: 'pickup', storeName: '徐家汇店', canShip: false })], nextCursor: 'c1' }
+    })
+    const first = await screen.findByTestId('ops-order-o_1')
+    expect(first.textContent).toContain('2026-12-01 10:05')
+    expect(first.textContent).toContain('会员小王')
+    expect(first.textContent).toContain('139****0001')
+    expect(first.textContent).toContain('¥58.00')
+    expect(first.textContent).toContain('已支付')
+    expect(screen.getByTestId('ops-order-o_2').textContent).toContain('徐家汇店')
+
+    act(() => trigger('reachBottom'))
+    await screen.findByTestId('ops-order-o_3')
+    expect(fake.callsOf('order', 'search').at(-1)!.data).toMatchObject({ cursor: 'c1' })
+
+    fireEvent.click(screen.getByTestId('orders-status-PAID'))
+    await waitFor(() => expect(fake.callsOf('order', 'search').at(-1)!.data).toEqual({ status: 'PAID', pageSize: 20 }))
+    fireEvent.click(await screen.findByTestId('orders-kind-flashsale'))
+    await waitFor(() => expect(fake.callsOf('order', 'search').at(-1)!.data).toEqual({ status: 'PAID', kind: 'flashsale', pageSize: 20 }))
+    fireEvent.click(await screen.findByTestId('orders-store-store-a'))
+    await waitFor(() => expect(fake.callsOf('order', 'search').at(-1)!.data).toMatchObject({ storeId: 'store-a' }))
+    fireEvent.click(await screen.findByTestId('orders-date-7d'))
+    await waitFor(() => expect(fake.callsOf('order', 'search').at(-1)!.data).toMatchObject({ from: expect.any(Number), to: expect.any(Number) }))
+    const { from, to } = fake.callsOf('order', 'search').at(-1)!.data as { from: number; to: number }
+    expect(to - from).toBe(7 * 24 * 60 * 60 * 1000)
+    expect((from + 8 * 3600 * 1000) % (24 * 3600 * 1000)).toBe(0)
+
+    fireEvent.change(document.querySelector('#orders-search')!, { target: { value: '13900000001' } })
+    fireEvent.click(screen.getByTestId('orders-search-go'))
+    await waitFor(() => expect(fake.callsOf('order', 'search').at(-1)!.data).toMatchObject({ q: '13900000001', status: 'PAID', kind: 'flashsale' }))
+  })
+
+  test('shows the empty state, and the error state with 重试', async () => {
+    setupList({ 'order.search': () => ({ items: [], nextCursor: null }) })
+    await screen.findByText('没有符合条件的订单')
+    cleanup()
+    let failing = true
+    setupList({
+      'order.search': () => {
+        if (failing) throw fail('BUSY', '系统繁忙，请稍后再试')
+        return { items: [row({})], nextCursor: null }
+      }
+    })
+    await screen.findByText('系统繁忙，请稍后再试')
+    failing = false
+    fireEvent.click(screen.getByText('重试'))
+    await screen.findByTestId('ops-order-o_1')
+  })
+
+  test('batch ships the selected paid delivery orders with a carrier and a tracking number each', async () => {
+    const fake = setupList({
+      'order.search': () => ({ items: [row({}), row({ orderId: 'o_2', canShip: false, status: 'COMPLETED', statusLabel: '已完成' })], nextCursor: null }),
+      'order.shipBatch': (input) => ({ results: input.items.map((item: { orderId: string }) => ({ orderId: item.orderId, ok: true, status: 'SHIPPED' })), shipped: input.items.length, failed: 0 })
+    })
+    await screen.findByTestId('ops-order-o_1')
+    fireEvent.click(screen.getByTestId('orders-select'))
+    fireEvent.click(screen.getByTestId('ops-order-check-o_2'))
+    fireEvent.click(screen.getByTestId('ops-order-check-o_1'))
+    expect(screen.getByTestId('orders-ship').textContent).toBe('发货（1）')
+    fireEvent.click(screen.getByTestId('orders-ship'))
+    await screen.findByTestId('orders-ship-panel')
+    fireEvent.click(screen.getByTestId('orders-carrier-中通'))
+    fireEvent.click(screen.getByTestId('orders-ship-submit'))
+    expect(fake.callsOf('order', 'shipBatch')).toHaveLength(0)
+    fireEvent.change(document.querySelector('#orders-tracking-o_1')!, { target: { value: 'ZT123' } })
+    fireEvent.click(screen.getByTestId('orders-ship-submit'))
+    await waitFor(() => expect(fake.callsOf('order', 'shipBatch')).toHaveLength(1))
+    expect(fake.callsOf('order', 'shipBatch')[0]!.data).toEqual({ items: [{ orderId: 'o_1', carrier: '中通', trackingNo: 'ZT123' }], requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已发货 1 单', icon: 'none' }))
+  })
+
+  test('export on H5 downloads the file through an <a download> with the filters of the list', async () => {
+    const clicks: Array<{ href: string; download: string }> = []
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push({ href: this.href, download: this.download })
+    })
+    const fake = setupList({ 'order.search': () => ({ items: [row({})], nextCursor: null }), 'order.exportCsv': () => exportView })
+    await screen.findByTestId('ops-order-o_1')
+    fireEvent.click(screen.getByTestId('orders-status-PAID'))
+    fireEvent.click(screen.getByTestId('orders-export'))
+    await waitFor(() => expect(clicks).toHaveLength(1))
+    expect(fake.callsOf('order', 'exportCsv')[0]!.data).toEqual({ status: 'PAID' })
+    expect(clicks[0]).toEqual({ href: exportView.url, download: 'orders-1.csv' })
+    click.mockRestore()
+  })
+
+  test('export on weapp shows the link with 复制链接', async () => {
+    process.env.TARO_ENV = 'weapp'
+    const setClipboardData = jest.fn(async (_options: unknown) => ({ errMsg: 'ok' }))
+    ;(Taro as unknown as { setClipboardData: typeof setClipboardData }).setClipboardData = setClipboardData
+    setupList({ 'order.search': () => ({ items: [row({})], nextCursor: null }), 'order.exportCsv': () => exportView })
+    await screen.findByTestId('ops-order-o_1')
+    fireEvent.click(screen.getByTestId('orders-export'))
+    const result = await screen.findByTestId('orders-export-result')
+    expect(result.textContent).toContain('已导出 2 条订单')
+    expect(result.textContent).toContain(exportView.url)
+    fireEvent.click(screen.getByTestId('orders-export-copy'))
+    expect(setClipboardData).toHaveBeenCalledWith({ data: exportView.url })
+  })
+})
+
+describe('ops order detail', () => {
+  const detail: OpsOrderDetail = {
+    orderId: 'o_1',
+    status: 'PAID',
+    statusLabel: '已支付',
+    kind: 'live',
+    kindLabel: '直播',
+    createdAt: Date.UTC(2026, 11, 1, 2, 5),
+    remark: '',
+    items: [{ skuId: 's1', productId: 'p1', productName: '乌龙茶', skuName: '500g', image: null, unitPrice: 2900, quantity: 2, lineTotal: 5800 }],
+    amounts: { itemsTotal: 5800, discount: 0, shippingFee: 0, payable: 5800 },
+    customer: { nickname: '会员小王', phone: '13900000001' },
+    fulfillment: { type: 'delivery', address: { name: '王', phone: '13900000001', region: '上海市', detail: '1 号' } },
+    shipping: { carrier: null, trackingNo: null, shippedAt: null },
+    payment: { transactionId: 'wx1', amount: 5800, at: Date.UTC(2026, 11, 1, 2, 6) },
+    refunds: [],
+    refunded: 0,
+    timeline: [
+      { event: 'create', label: '下单', at: Date.UTC(2026, 11, 1, 2, 5), by: '顾客' },
+      { event: 'pay', label: '已支付', at: Date.UTC(2026, 11, 1, 2, 6), by: '支付' }
+    ],
+    canShip: true,
+    refundPending: false
+  }
+
+  test('shows the order with its timeline and ships it with a carrier', async () => {
+    let current = detail
+    const fake = createFakeTransport({
+      'system.whoami': () => ({ openid: 'demo-operator', roles: ['operator'], staffStoreIds: [] }),
+      'order.opsGet': () => current,
+      'order.ship': (input) => {
+        current = { ...detail, status: 'SHIPPED', statusLabel: '已发货', canShip: false, shipping: { carrier: input.carrier, trackingNo: input.trackingNo, shippedAt: 1 } }
+        return {}
+      }
+    })
+    setTransport(fake.transport)
+    setRouterParams({ id: 'o_1' })
+    render(<OpsOrderPage />)
+    const timeline = await screen.findByTestId('ops-order-timeline')
+    expect(timeline.textContent).toContain('下单')
+    expect(timeline.textContent).toContain('2026-12-01 10:06')
+    expect(screen.getByTestId('ops-order-customer').textContent).toBe('会员小王')
+    fireEvent.click(screen.getByTestId('ship-carrier-极兔'))
+    fireEvent.change(document.querySelector('#ship-tracking')!, { target: { value: 'JT9' } })
+    fireEvent.click(screen.getByTestId('ops-order-ship-submit'))
+    await waitFor(() => expect(screen.getByTestId('ops-order-tracking').textContent).toBe('极兔 JT9'))
+    expect(fake.callsOf('order', 'ship')[0]!.data).toEqual({ orderId: 'o_1', carrier: '极兔', trackingNo: 'JT9' })
+  })
+
+  test('links a refund request to the refund review page', async () => {
+    const fake = createFakeTransport({
+      'system.whoami': () => ({ openid: 'demo-operator', roles: ['operator'], staffStoreIds: [] }),
+      'order.opsGet': () => ({ ...detail, status: 'REFUND_REQUESTED', statusLabel: '退款审核中', canShip: false, refundPending: true })
+    })
+    setTransport(fake.transport)
+    setRouterParams({ id: 'o_1' })
+    render(<OpsOrderPage />)
+    fireEvent.click(await screen.findByTestId('ops-order-refund-review'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ops/refunds/index' })
+  })
+})
