@@ -17,7 +17,7 @@ export default defineAppConfig({
     { root: 'packages/mall', pages: ['index/index', 'item/index', 'result/index', 'coupons/index', 'claim/index'] },
     { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] },
     { root: 'packages/flashsale', pages: ['list/index', 'detail/index'] },
-    { root: 'packages/ops', pages: ['index/index', 'activities/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'stores/index', 'store-form/index', 'live/index', 'products/index', 'product-form/index', 'categories/index', 'orders/index', 'order/index', 'refunds/index', 'stock/index', 'coupons/index', 'coupon-form/index', 'coupon-grant/index'] },
+    { root: 'packages/ops', pages: ['index/index', 'activities/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'stores/index', 'store-form/index', 'live/index', 'products/index', 'product-form/index', 'categories/index', 'orders/index', 'order/index', 'refunds/index', 'stock/index', 'coupons/index', 'coupon-form/index', 'coupon-grant/index', 'settings/index'] },
     { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] },
     { root: 'packages/staff', pages: ['scan/index', 'today/index'] },
     { root: 'packages/live', pages: ['list/index', 'room/index'] },

@@ -133,7 +133,9 @@ async function seed(db: LocalDb, now: number, total: number, memberCount: number
     await tx.collection('orders').doc(_id).set(order);
   }, db);
   // The rollups as the payment and refund transactions would have left them: the dashboard's own recomputation, spread over the shards.
-  const byDay = dailyFromHistory(orders, joins);
+  // The seed's refunded orders were refunded whole, once: their refunds as the refund worker would have left them.
+  const refunds = orders.flatMap((o) => (o.refundedAt === null ? [] : [{ _id: `R${o._id}`, reason: 'CUSTOMER_REQUEST' as const, status: 'DONE' as const, amount: o.amounts.payable, doneAt: o.refundedAt }]));
+  const byDay = dailyFromHistory(orders, refunds, joins);
   let rollupDocs = 0;
   for (const [day, figures] of byDay) {
     for (let shard = 0; shard < STATS_SHARDS; shard += 1) {

@@ -18,10 +18,11 @@ import type {
   StaffOutputs,
   StatsOutputs,
 } from '../core/contracts';
+import type { SettingsOutputs } from '../core/contracts/settings';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
 export interface Outputs {
-  system: { ping: PingOutput; whoami: CallerOutput };
+  system: { ping: PingOutput; whoami: CallerOutput } & SettingsOutputs;
   catalog: CatalogOutputs;
   cart: CartOutputs;
   order: OrderOutputs;

@@ -61,9 +61,8 @@ export const schema: CollectionSchema[] = [
       { name: 'status_refundRequestedAt', fields: [{ path: 'status' }, { path: 'refundRequest.requestedAt' }] },
       /** Refund review: the decided list, newest decision first. */
       { name: 'refundState_decidedAt', fields: [{ path: 'refundRequest.state' }, { path: 'refundRequest.decidedAt', order: 'desc' }] },
-      // The dashboard's rebuild (services/stats/rebuild): orders paid, and refunds completed, since a day.
+      // The dashboard's rebuild (services/stats/rebuild): orders paid since a day.
       { name: 'paidAt', fields: [{ path: 'paidAt' }] },
-      { name: 'refundedAt', fields: [{ path: 'refundedAt' }] },
       // The operators' order search (services/order/search): each filter, newest first; lookups by phone and 取货码.
       { name: 'createdAt', fields: [{ path: 'createdAt', order: 'desc' }] },
       { name: 'status_createdAt', fields: [{ path: 'status' }, { path: 'createdAt', order: 'desc' }] },
@@ -88,6 +87,8 @@ export const schema: CollectionSchema[] = [
       { name: 'status_leaseUntil', fields: [{ path: 'status' }, { path: 'leaseUntil' }] },
       // An order's refunds on the operator's order detail (services/order/ops-detail).
       { name: 'orderId', fields: [{ path: 'orderId' }] },
+      // The dashboard's rebuild (services/stats/rebuild): refunds completed since a day, partial ones too.
+      { name: 'status_doneAt', fields: [{ path: 'status' }, { path: 'doneAt' }] },
     ],
   },
   { name: 'payment_notifications', indexes: [{ name: 'outTradeNo', fields: [{ path: 'outTradeNo' }] }] },

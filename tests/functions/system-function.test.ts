@@ -62,6 +62,6 @@ test('unknown actions are refused', async () => {
 });
 
 test('the contracts map lists the client-callable actions, not the timer one', () => {
-  expect(Object.keys(contracts.system).sort()).toEqual(['ping', 'whoami']);
+  expect(Object.keys(contracts.system).sort()).toEqual(['ping', 'settings', 'updateSettings', 'whoami']);
   expect(Object.keys(contracts)).toEqual(expect.arrayContaining(['system', 'catalog', 'cart', 'order']));
 });

@@ -10,8 +10,10 @@ import type { StatsOverview } from '../../src/core/contracts/stats';
 import type { Envelope } from '../../src/core/envelope';
 import { chinaDay } from '../../src/core/points/china-day';
 import { normaliseDaily } from '../../src/core/stats/figures';
-import { dailyFromHistory, type OrderFacts } from '../../src/core/stats/recompute';
+import { refundRatePercent } from '../../src/core/stats/overview';
+import { dailyFromHistory, type OrderFacts, type RefundFacts } from '../../src/core/stats/recompute';
 import type { FunctionContext } from '../../src/server/kit/types';
+import { kpisOf } from '../../src/packages/ops/index/kpis';
 import { loadDays } from '../../src/server/services/stats/overview';
 import { newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
 
@@ -60,11 +62,12 @@ describe('stats rollups', () => {
   };
 
   const allOrders = async (): Promise<OrderFacts[]> => (await bench.db.collection<OrderFacts>('orders').limit(1000).get()).data;
+  const allRefunds = async (): Promise<RefundFacts[]> => (await bench.db.collection<RefundFacts>('refunds').limit(1000).get()).data;
   const allJoins = async (): Promise<number[]> =>
     (await bench.db.collection<{ joinedAt: number }>('members').limit(1000).get()).data.map((m) => m.joinedAt);
 
   async function expectRollupsEqualRecomputation(from: string, to: string) {
-    const expected = dailyFromHistory(await allOrders(), await allJoins());
+    const expected = dailyFromHistory(await allOrders(), await allRefunds(), await allJoins());
     const actual = await loadDays(bench.db, from, to);
     const days = [...new Set([...expected.keys(), ...actual.keys()])].filter((d) => d >= from && d <= to).sort();
     expect(days.length).toBeGreaterThan(0);
@@ -78,12 +81,15 @@ describe('stats rollups', () => {
     const orders = await allOrders();
     const inRange = (ms: number | null) => ms !== null && chinaDay(ms) >= from && chinaDay(ms) <= to;
     const paid = orders.filter((o) => o.payment !== null && inRange(o.paidAt));
-    const refunded = orders.filter((o) => o.status === 'REFUNDED' && inRange(o.refundedAt));
+    // Every customer refund the provider performed, partial or full, on the day it was done; orders counted once they are REFUNDED.
+    const refunds = (await allRefunds()).filter((r) => r.status === 'DONE' && r.reason === 'CUSTOMER_REQUEST' && inRange(r.doneAt));
+    const refunded = (await bench.db.collection<{ status: string; refundedAt: number | null }>('orders').limit(1000).get()).data.filter((o) => o.status === 'REFUNDED' && inRange(o.refundedAt));
     return {
       gmvFen: paid.reduce((n, o) => n + o.amounts.payable, 0),
       paidOrders: paid.length,
       payingCustomers: new Set(paid.map((o) => o.openid)).size,
-      refundFen: refunded.reduce((n, o) => n + o.amounts.payable, 0),
+      refundFen: refunds.reduce((n, r) => n + r.amount, 0),
+      refundOrders: refunded.length,
       newMembers: (await allJoins()).filter(inRange).length,
     };
   }
@@ -136,6 +142,65 @@ describe('stats rollups', () => {
       const orders = await bench.db.collection<{ _id: string; openid: string; status: string }>('orders').where({ status: 'READY_FOR_PICKUP' }).limit(100).get();
       return orders.data;
     }
+  });
+
+  it('partial refunds: each completed refund adds its own amount on its day, concurrently with payments and full refunds; the rest after partials adds only the rest', async () => {
+    const dayOne = chinaDay(bench.clock());
+    const buyers = Array.from({ length: 8 }, (_, i) => `pb-${i}`);
+    const orders = [];
+    for (const openid of buyers) orders.push({ openid, order: await place(openid, 'sku-a', 2) });
+    await Promise.all(orders.map(({ order }) => deliver(order._id)));
+    const paidOf = (o: { amounts: { payable: number } }) => o.amounts.payable;
+    const ask = (openid: string, orderId: string, more: object) => bench.ok('order', openid, 'requestRefund', { orderId, reason: '少要一杯', ...more });
+    const approve = (orderId: string) => bench.ok('order', OPERATOR, 'reviewRefund', { orderId, decision: 'approve' });
+
+    // Day one, all at once: partial refunds by line and by amount, full refunds, and new payments.
+    const partialByLine = orders.slice(0, 3);
+    const partialByAmount = orders.slice(3, 5);
+    const full = orders.slice(5, 7);
+    const late = await place('pb-late', 'sku-b', 1);
+    await Promise.all([
+      ...partialByLine.map(({ openid, order }) => ask(openid, order._id, { lines: [{ skuId: 'sku-a', quantity: 1 }] }).then(() => approve(order._id))),
+      ...partialByAmount.map(({ openid, order }) => ask(openid, order._id, { amount: 700 }).then(() => approve(order._id))),
+      ...full.map(({ openid, order }) => requestRefund(openid, order._id)),
+      deliver(late._id, 2),
+    ]);
+    await Promise.all([bench.timer('order', 'processRefunds'), bench.timer('order', 'processRefunds')]);
+    // A replay of the worker finds every refund done: nothing counts twice.
+    await bench.timer('order', 'processRefunds');
+
+    const lineShare = Math.floor(paidOf(orders[0].order) / 2);
+    const dayOneRefunds = lineShare * 3 + 700 * 2 + paidOf(full[0].order) * 2;
+    const today = await overview('today');
+    expect(today).toMatchObject({ refundFen: dayOneRefunds, refundOrders: 2, paidOrders: 9 });
+    expect(today).toMatchObject(await countDirectly(today.from, today.to));
+    await expectRollupsEqualRecomputation(dayOne, dayOne);
+
+    // Day two: the rest of two partially refunded orders, at once; their day counts only what was left.
+    bench.clock.advance(24 * 3_600_000);
+    const rest = [partialByLine[0], partialByAmount[0]];
+    await Promise.all(rest.map(({ openid, order }) => ask(openid, order._id, { reason: '都不要了' }).then(() => approve(order._id))));
+    await Promise.all([bench.timer('order', 'processRefunds'), bench.timer('order', 'processRefunds')]);
+    for (const { order } of rest) expect(await bench.order(order._id)).toMatchObject({ status: 'REFUNDED', refundedFen: paidOf(order) });
+    const dayTwo = await overview('today');
+    expect(dayTwo).toMatchObject({ refundFen: paidOf(rest[0].order) - lineShare + paidOf(rest[1].order) - 700, refundOrders: 2 });
+    expect(dayTwo.previous).toMatchObject({ refundFen: dayOneRefunds, refundOrders: 2 });
+    expect(dayTwo).toMatchObject(await countDirectly(dayTwo.from, dayTwo.to));
+    await expectRollupsEqualRecomputation(dayOne, chinaDay(bench.clock()));
+
+    // The dashboard's 退款率 is refundFen / GMV of those same figures.
+    const week = await overview('7d');
+    const direct = await countDirectly(week.from, week.to);
+    expect(week.refundFen).toBe(direct.refundFen);
+    const rate = kpisOf(week, week.previous).find((k) => k.key === 'refund-rate')!;
+    expect(rate.value).toBe(`${refundRatePercent(direct).toFixed(1)}%`);
+    expect(refundRatePercent(direct)).toBe(Math.round((direct.refundFen / direct.gmvFen) * 1000) / 10);
+
+    // The rebuild, from the refunds, writes the same days.
+    const before = await loadDays(bench.db, dayOne, chinaDay(bench.clock()));
+    await stats(OPERATOR, 'rebuild', { days: 3 });
+    const after = await loadDays(bench.db, dayOne, chinaDay(bench.clock()));
+    for (const [day, figures] of before) expect(normaliseDaily(after.get(day)!)).toEqual(normaliseDaily(figures));
   });
 
   it('under SIYU_TX_RERUN=1 a re-run transaction writes its shard once, and a replayed notification counts once', async () => {

@@ -28,3 +28,4 @@ export const OPS_STORES_URL = '/packages/ops/stores/index'
 export const opsStoreFormUrl = (storeId?: string): string => withId('/packages/ops/store-form/index', storeId)
 export const OPS_STAFF_URL = '/packages/ops/staff/index'
 export const OPS_LIVE_URL = '/packages/ops/live/index'
+export const OPS_SETTINGS_URL = '/packages/ops/settings/index'

@@ -7,6 +7,7 @@ import { ORDER_KINDS, type OrderKind } from '../order/kind';
 import { ORDER_STATUSES, type OrderStatus } from '../order/status';
 import type { OrderFulfillment, OrderItem } from '../order/types';
 import { EpochMs, Id, OrderId, RequestId, SingleLineText as Text } from './fields';
+import type { RefundRequestRow } from './order-refund';
 
 /** The operator's order actions of the `order` function (issue 10): search, detail, batch ship, CSV export. */
 
@@ -118,6 +119,8 @@ export interface OpsOrderDetail {
   canShip: boolean;
   /** A refund waits for the operator's decision (the refund review page). */
   refundPending: boolean;
+  /** That pending request (null otherwise): 同意 / 拒绝 on the detail page send its `attempt`. */
+  refundRequest: RefundRequestRow | null;
 }
 
 export type ShipBatchResult =

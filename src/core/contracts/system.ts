@@ -1,5 +1,6 @@
 // Namespace import: `import { z }` makes esbuild keep all of zod's locales (~360 KB) in every function bundle.
 import * as z from 'zod';
+import { settingsContracts } from './settings';
 
 /** `system.ping`: any signed-in caller; answers the server time. */
 export const pingInput = z.object({});
@@ -27,6 +28,7 @@ export type HeartbeatOutput = z.infer<typeof heartbeatOutput>;
 export const systemContracts = {
   ping: { input: pingInput, output: pingOutput },
   whoami: { input: whoamiInput, output: callerOutput },
+  ...settingsContracts,
 };
 
 /** Actions only timer triggers run (the trigger name is the action). */

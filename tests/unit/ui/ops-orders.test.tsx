@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 import { afterEach, describe, expect, jest, test } from '@jest/globals'
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { setTransport } from '../../../src/api'
 import type { ExportView, OpsOrderDetail, OpsOrderRow } from '../../../src/core/contracts/order-ops'
+import type { RefundRequestRow } from '../../../src/core/contracts/order-refund'
 import OpsOrderPage from '../../../src/packages/ops/order'
 import OpsOrdersPage from '../../../src/packages/ops/orders'
 import { createFakeTransport, fail, type FakeHandler } from '../../mocks/fake-transport'
@@ -174,8 +175,28 @@ describe('ops order detail', () => {
       { event: 'pay', label: '已支付', at: Date.UTC(2026, 11, 1, 2, 6), by: '支付' }
     ],
     canShip: true,
-    refundPending: false
+    refundPending: false,
+    refundRequest: null
   }
+  const pendingRequest: RefundRequestRow = {
+    orderId: 'o_1',
+    attempt: 2,
+    state: 'PENDING',
+    orderStatus: 'REFUND_REQUESTED',
+    orderStatusLabel: '退款审核中',
+    amount: 2900,
+    paid: 5800,
+    full: false,
+    linesSummary: '乌龙茶（500g）×1',
+    reason: '少喝一杯',
+    customerName: '会员小王',
+    requestedAt: Date.UTC(2026, 11, 1, 3),
+    autoApproveAt: Date.UTC(2026, 11, 3, 3),
+    decidedAt: null,
+    decidedBy: null,
+    decisionNote: null
+  }
+  const requested: OpsOrderDetail = { ...detail, status: 'REFUND_REQUESTED', statusLabel: '退款审核中', canShip: false, refundPending: true, refundRequest: pendingRequest }
 
   test('shows the order with its timeline and ships it with a carrier', async () => {
     let current = detail
@@ -201,15 +222,66 @@ describe('ops order detail', () => {
     expect(fake.callsOf('order', 'ship')[0]!.data).toEqual({ orderId: 'o_1', carrier: '极兔', trackingNo: 'JT9' })
   })
 
-  test('links a refund request to the refund review page', async () => {
-    const fake = createFakeTransport({
-      'system.whoami': () => ({ openid: 'demo-operator', roles: ['operator'], staffStoreIds: [] }),
-      'order.opsGet': () => ({ ...detail, status: 'REFUND_REQUESTED', statusLabel: '退款审核中', canShip: false, refundPending: true })
-    })
+  function setupDetail(handlers: Record<string, FakeHandler>) {
+    const fake = createFakeTransport({ 'system.whoami': () => ({ openid: 'demo-operator', roles: ['operator'], staffStoreIds: [] }), ...handlers })
     setTransport(fake.transport)
     setRouterParams({ id: 'o_1' })
     render(<OpsOrderPage />)
-    fireEvent.click(await screen.findByTestId('ops-order-refund-review'))
+    return fake
+  }
+
+  test('a pending refund request shows its amount and reason, and links to the refund review page', async () => {
+    setupDetail({ 'order.opsGet': () => requested })
+    const card = await screen.findByTestId('ops-order-refund-review')
+    expect(within(card).getByTestId('ops-order-refund-amount').textContent).toBe('部分退款 ¥29.00（实付 ¥58.00）')
+    expect(card.textContent).toContain('少喝一杯')
+    expect(card.textContent).toContain('第 2 次申请')
+    fireEvent.click(within(card).getByTestId('ops-order-refund-list'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ops/refunds/index' })
+  })
+
+  test('同意 (after the confirm) sends order.reviewRefund with the request attempt, and the page shows the order as it now is', async () => {
+    jest.mocked(Taro.showModal).mockImplementation(async () => ({ errMsg: 'ok', confirm: true, cancel: false }))
+    let current = requested
+    const fake = setupDetail({
+      'order.opsGet': () => current,
+      'order.reviewRefund': () => {
+        current = { ...detail, refunded: 2900, refundRequest: null }
+        return {}
+      }
+    })
+    fireEvent.click(within(await screen.findByTestId('ops-order-refund-review')).getByTestId('refund-approve'))
+    await waitFor(() => expect(fake.callsOf('order', 'reviewRefund')).toHaveLength(1))
+    expect(jest.mocked(Taro.showModal)).toHaveBeenCalledWith(expect.objectContaining({ title: '同意退款' }))
+    expect(fake.callsOf('order', 'reviewRefund')[0]!.data).toEqual({ orderId: 'o_1', decision: 'approve', attempt: 2 })
+    await waitFor(() => expect(screen.queryByTestId('ops-order-refund-review')).toBeNull())
+  })
+
+  test('拒绝 asks for a reason in the sheet and sends it with the attempt; a request decided meanwhile is reloaded', async () => {
+    let current = requested
+    const fake = setupDetail({
+      'order.opsGet': () => current,
+      'order.reviewRefund': () => {
+        current = { ...detail, refundRequest: null }
+        throw fail('REFUND_ALREADY_DECIDED', '该退款申请已处理')
+      }
+    })
+    fireEvent.click(within(await screen.findByTestId('ops-order-refund-review')).getByTestId('refund-reject'))
+    const sheet = await screen.findByTestId('refund-reject-sheet')
+    const submit = within(sheet).getByTestId('refund-reject-submit') as HTMLButtonElement
+    expect(submit.disabled).toBe(true)
+    fireEvent.click(within(sheet).getByText('商品已拆封使用'))
+    fireEvent.click(submit)
+    await waitFor(() => expect(fake.callsOf('order', 'reviewRefund')).toHaveLength(1))
+    expect(fake.callsOf('order', 'reviewRefund')[0]!.data).toEqual({ orderId: 'o_1', decision: 'reject', attempt: 2, reason: '商品已拆封使用' })
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '该申请已被处理', icon: 'none' }))
+    await waitFor(() => expect(screen.queryByTestId('ops-order-refund-review')).toBeNull())
+  })
+
+  test('no 同意 / 拒绝 without a pending request', async () => {
+    setupDetail({ 'order.opsGet': () => detail })
+    await screen.findByTestId('ops-order-timeline')
+    expect(screen.queryByTestId('refund-approve')).toBeNull()
+    expect(screen.queryByTestId('refund-reject')).toBeNull()
   })
 })

@@ -5,6 +5,7 @@ import {
   OPS_ORDERS_URL,
   OPS_PRODUCTS_URL,
   OPS_REFUNDS_URL,
+  OPS_SETTINGS_URL,
   OPS_STAFF_URL,
   OPS_STORES_URL,
   opsActivitiesUrl,
@@ -29,5 +30,6 @@ export const OPS_MENU: OpsMenuEntry[] = [
   { key: 'groupbuy', label: '拼团', url: opsActivitiesUrl('groupbuy') },
   { key: 'live', label: '直播间', url: OPS_LIVE_URL },
   { key: 'stores', label: '门店', url: OPS_STORES_URL },
-  { key: 'staff', label: '店员与审计', url: OPS_STAFF_URL }
+  { key: 'staff', label: '店员与审计', url: OPS_STAFF_URL },
+  { key: 'settings', label: '设置', url: OPS_SETTINGS_URL }
 ]

@@ -1,20 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useRef } from 'react'
-import { OPS_REFUNDS_URL } from '../../../components/ops-entry/links'
 import StateView from '../../../components/state-view'
 import type { OpsOrderDetail } from '../../../core/contracts/order-ops'
 import { formatPrice } from '../../../core/money'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
 import { shanghaiMinute } from '../orders/date-range'
+import RejectSheet from '../refunds/reject-sheet'
+import { useReview } from '../refunds/use-review'
+import RefundReviewCard from './refund-review-card'
 import ShipForm from './ship-form'
 import { useOpsOrder } from './use-ops-order'
 import '../../../components/ops-field/index.scss'
 import '../shared/ops.scss'
 import './index.scss'
 
-/** 订单详情 for operators: items, amounts, customer, fulfilment, payment, refunds, the history as a timeline; 发货; 去审核 a refund request. */
+/** 订单详情 for operators: items, amounts, customer, fulfilment, payment, refunds, the history as a timeline; 发货; 同意 / 拒绝 a refund request. */
 export default function OpsOrderPage() {
   return (
     <OperatorGate>
@@ -39,6 +41,7 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
 function OpsOrder() {
   const orderId = (useRouter().params.id ?? '').trim()
   const { state, reload } = useOpsOrder(orderId)
+  const review = useReview(reload)
   const opened = useRef(false)
   useDidShow(() => {
     // Back from the refund review: its decision shows at once.
@@ -59,11 +62,8 @@ function OpsOrder() {
       <View className='ops-order__columns'>
         <View className='ops-order__column'>
           <Summary order={order} />
-          {order.refundPending ? (
-            <View className='ops-card ops-order__refund' data-testid='ops-order-refund-review' onClick={() => void Taro.navigateTo({ url: OPS_REFUNDS_URL })}>
-              <Text className='ops-card__title'>顾客申请了退款</Text>
-              <Text className='ops-order__link'>去审核 ›</Text>
-            </View>
+          {order.refundRequest ? (
+            <RefundReviewCard row={order.refundRequest} busy={review.busy} onApprove={(row) => void review.approve(row)} onReject={review.startReject} />
           ) : null}
           {order.canShip ? <ShipForm orderId={order.orderId} onShipped={() => void reload()} /> : null}
           <Items order={order} />
@@ -73,6 +73,7 @@ function OpsOrder() {
           <Timeline order={order} />
         </View>
       </View>
+      <RejectSheet row={review.rejecting} pending={review.busy} onSubmit={(reason) => void review.reject(reason)} onClose={review.closeReject} />
     </View>
   )
 }

@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { opsOrderUrl } from '../../../components/ops-entry/links'
 import type { RefundRequestRow } from '../../../core/contracts/order-refund'
 import { formatPrice } from '../../../core/money'
 import { autoApproveNote, urgent, waited } from './refund-time'
+import ReviewButtons from './review-buttons'
 
 const STATE_TAGS: Record<RefundRequestRow['state'], { label: string; tone: string }> = {
   PENDING: { label: '待处理', tone: 'scheduled' },
@@ -60,16 +61,7 @@ export default function RefundRow({ row, now, busy, onApprove, onReject }: Props
         <Text className='refund-row__link' onClick={() => void Taro.navigateTo({ url: opsOrderUrl(row.orderId) })}>
           查看订单
         </Text>
-        {pending ? (
-          <View className='refund-row__buttons'>
-            <Button className='refund-row__button' data-testid='refund-reject' disabled={busy} onClick={() => onReject(row)}>
-              拒绝
-            </Button>
-            <Button className='refund-row__button refund-row__button--primary' data-testid='refund-approve' disabled={busy} onClick={() => onApprove(row)}>
-              同意退款
-            </Button>
-          </View>
-        ) : null}
+        {pending ? <ReviewButtons row={row} busy={busy} onApprove={onApprove} onReject={onReject} /> : null}
       </View>
     </View>
   )

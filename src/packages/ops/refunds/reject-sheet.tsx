@@ -2,6 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { RefundRequestRow } from '../../../core/contracts/order-refund'
 import { formatPrice } from '../../../core/money'
+import './review.scss'
 
 interface Props {
   row: RefundRequestRow | null

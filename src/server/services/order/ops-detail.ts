@@ -7,6 +7,8 @@ import type { Order, OrderHistoryEntry } from '../../../core/order/types';
 import type { ServiceDeps } from './deps';
 import { canShip, membersOf, refundedOf } from './ops-rows';
 import { OrderCollections } from './records';
+import { refundRequestRowOf } from './review-list';
+import { refundAutoApproveHours } from './settings';
 
 /**
  * An order as the operator sees it: everything on it, the customer, its
@@ -55,6 +57,11 @@ export async function getOpsOrder(deps: ServiceDeps, orderId: string): Promise<O
     timeline: timelineOf(order, refunds),
     canShip: canShip(order),
     refundPending: order.status === 'REFUND_REQUESTED',
+    // The pending request, for 同意 / 拒绝 on the detail page (with its attempt).
+    refundRequest:
+      order.status === 'REFUND_REQUESTED' && order.refundRequest
+        ? refundRequestRowOf(order, member?.nickname ?? '', await refundAutoApproveHours(deps))
+        : null,
   };
 }
 

@@ -3,6 +3,8 @@ import { orderErrors } from '../../../core/order/errors';
 import { refundEndsOrder, type RefundDoc } from '../../../core/order/refund';
 import type { Order, OrderDoc, OrderItem } from '../../../core/order/types';
 import type { PaymentProvider, RefundReceipt } from '../payment/port';
+import { debitPartialRefundInTx } from '../member/order-hooks';
+import { addRefundToRollupInTx } from '../stats/order-hooks';
 import { loadOrder, readOrderInTx } from './access';
 import { step } from './change';
 import type { ServiceDeps } from './deps';
@@ -90,6 +92,8 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
         await releaseStockInTx(tx, _, unitsOf(order, refund), { kind: 'refund', orderId: order._id, refId: refund._id, by: 'system', at: now });
       }
       patch = { updatedAt: now, ...requestRefundedPatch(order, refund._id, now) };
+      // Growth and points back in proportion (the final refund takes what partial ones left).
+      await debitPartialRefundInTx(tx, order, { refundNo: refund._id, amount: refund.amount }, now);
     } else if (order && refundEndsOrder(refund.reason) && order.status === 'REFUNDING') {
       const next = step(order, ['refund'], now, 'system');
       if (next instanceof Refusal) return next;
@@ -100,6 +104,8 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
       patch = { refundedAt: now, updatedAt: now };
     }
     await refundRef.update({ status: 'DONE', doneAt: now, providerRefundId: receipt.providerRefundId, leaseUntil: 0, updatedAt: now });
+    // Every completed refund, partial ones too, adds its own amount to the dashboard's day.
+    await addRefundToRollupInTx(tx, deps, { ...refund, _id: refundNo, status: 'DONE', doneAt: now }, now);
     if (order && patch) {
       await tx.collection<OrderDoc>(OrderCollections.orders).doc(order._id).update(replaceFields(_, patch));
       if (patch.status === 'REFUNDED') await runOrderHooks('refunded', tx, { ...order, ...patch }, deps, now);

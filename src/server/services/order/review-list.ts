@@ -35,11 +35,12 @@ export async function listRefundRequests(deps: ServiceDeps, input: ListRefundReq
   const members = await membersOf(deps.db, page.map((order) => order.openid));
   const items = page
     .filter((order) => order.refundRequest)
-    .map((order) => toRow(order, members.get(order.openid)?.nickname ?? '', hours));
+    .map((order) => refundRequestRowOf(order, members.get(order.openid)?.nickname ?? '', hours));
   return { items, page: input.page, pageSize: input.pageSize, hasMore: data.length > input.pageSize, autoApproveHours: hours };
 }
 
-function toRow(order: Order, nickname: string, hours: number): RefundRequestRow {
+/** The order's latest request as the review list (and the operator's order detail) shows it. */
+export function refundRequestRowOf(order: Order, nickname: string, hours: number): RefundRequestRow {
   const request = order.refundRequest!;
   const lines = request.lines
     ? request.lines.map((line) => {

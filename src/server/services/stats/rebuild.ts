@@ -2,7 +2,7 @@ import type { StatsRebuildReport } from '../../../core/contracts/stats';
 import { addDays, chinaDay, dayStartMs } from '../../../core/points/china-day';
 import { emptyDaily } from '../../../core/stats/figures';
 import { GAP_NONE, PAID_DAYS_KEPT } from '../../../core/stats/payers';
-import { dailyFromHistory, wasPaid, type OrderFacts } from '../../../core/stats/recompute';
+import { dailyFromHistory, wasPaid, type OrderFacts, type RefundFacts } from '../../../core/stats/recompute';
 import { dailyDocId, STATS_SHARDS } from '../../../core/stats/shards';
 import type { Db, Query } from '../../db';
 import type { ServiceDeps } from '../order/deps';
@@ -11,12 +11,14 @@ import { OrderCollections } from '../order/records';
 import { StatsCollections, type DailyShardDoc, type PayerDoc } from './records';
 
 const PAGE = 1000;
-const ORDER_FIELDS = { openid: true, status: true, paidAt: true, refundedAt: true, payment: true, amounts: true, source: true, liveRoomId: true };
+const ORDER_FIELDS = { openid: true, status: true, paidAt: true, payment: true, amounts: true, source: true, liveRoomId: true };
+const REFUND_FIELDS = { reason: true, status: true, amount: true, partial: true, doneAt: true };
 
 /**
  * `stats.rebuild` (operator, or `npm run stats:rebuild`): recomputes the
- * rollups of the last `days` days from the orders (paid by `paidAt`,
- * refunds by `refundedAt`) and the members (`joinedAt`), through indexed
+ * rollups of the last `days` days from the orders (paid by `paidAt`), the
+ * completed refunds, partial ones too (`refunds` by `doneAt`, each its own
+ * amount) and the members (`joinedAt`), through indexed
  * range queries, and rewrites each day as shard 0 (the other shards
  * removed), and the paying-day markers of the members who paid lately.
  * Running it twice writes the same. It is a repair tool, not a hot path:
@@ -32,14 +34,10 @@ export async function rebuildStats(deps: ServiceDeps, days: number): Promise<Sta
   const lookbackStart = dayStartMs(addDays(earliest, -GAP_NONE));
   const _ = deps.db.command;
   const paid = await loadAll<OrderFacts>(deps.db, OrderCollections.orders, { paidAt: _.gte(lookbackStart) }, 'paidAt', ORDER_FIELDS);
-  const refunded = await loadAll<OrderFacts>(deps.db, OrderCollections.orders, { refundedAt: _.gte(dayStartMs(from)) }, 'refundedAt', ORDER_FIELDS);
+  const refunds = await loadAll<RefundFacts>(deps.db, OrderCollections.refunds, { status: 'DONE', doneAt: _.gte(dayStartMs(from)) }, 'doneAt', REFUND_FIELDS);
   const members = await loadAll<{ joinedAt: number }>(deps.db, MemberCollections.members, { joinedAt: _.gte(dayStartMs(from)) }, 'joinedAt', { joinedAt: true });
 
-  const orders = new Map<string, OrderFacts>();
-  for (const order of [...paid, ...refunded]) orders.set(order._id, order);
-  // Refunds of orders paid before the lookback count their refund only (their payment is outside every rebuilt day).
-  const facts = [...orders.values()].map((o) => (o.paidAt !== null && o.paidAt < lookbackStart ? { ...o, paidAt: null, payment: null } : o));
-  const byDay = dailyFromHistory(facts, members.map((m) => m.joinedAt));
+  const byDay = dailyFromHistory(paid, refunds, members.map((m) => m.joinedAt));
 
   const daily = deps.db.collection<DailyShardDoc>(StatsCollections.daily);
   for (let day = from; day <= to; day = addDays(day, 1)) {
@@ -47,9 +45,9 @@ export async function rebuildStats(deps: ServiceDeps, days: number): Promise<Sta
     await daily.doc(dailyDocId(day, 0)).set({ ...figures, shard: 0, updatedAt: now });
     for (let shard = 1; shard < STATS_SHARDS; shard += 1) await daily.doc(dailyDocId(day, shard)).remove();
   }
-  await rewritePayerMarkers(deps, facts, addDays(to, -PAID_DAYS_KEPT), now);
-  deps.log.info('stats rebuilt', { from, to, orders: orders.size, members: members.length });
-  return { from, to, days, orders: orders.size, members: members.length };
+  await rewritePayerMarkers(deps, paid, addDays(to, -PAID_DAYS_KEPT), now);
+  deps.log.info('stats rebuilt', { from, to, orders: paid.length, refunds: refunds.length, members: members.length });
+  return { from, to, days, orders: paid.length, members: members.length };
 }
 
 async function rewritePayerMarkers(deps: ServiceDeps, orders: OrderFacts[], oldestKept: string, now: number): Promise<void> {

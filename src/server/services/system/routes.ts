@@ -7,8 +7,10 @@ import {
   type HeartbeatOutput,
   type PingOutput,
 } from '../../../core/contracts/system';
+import { UpdateSettingsInput, SettingsInput } from '../../../core/contracts/settings';
 import { defineRoute } from '../../kit/define-route';
 import type { Routes } from '../../kit/types';
+import { readSettings, updateSettings } from './settings';
 
 /** Written by the heartbeat timer: `_id: 'timer'`, `{ lastRunAt, requestId }`. */
 export const HEARTBEATS_COLLECTION = 'system_heartbeats';
@@ -25,6 +27,16 @@ export const systemRoutes = {
     schema: whoamiInput,
     roles: signedIn,
     handler: async (_input, ctx): Promise<CallerOutput> => callerOutput.parse(ctx.caller),
+  }),
+  settings: defineRoute({
+    schema: SettingsInput,
+    roles: ['operator'],
+    handler: (_input, ctx) => readSettings(ctx),
+  }),
+  updateSettings: defineRoute({
+    schema: UpdateSettingsInput,
+    roles: ['operator'],
+    handler: (input, ctx) => updateSettings(ctx, ctx.caller.openid ?? '', input),
   }),
   heartbeat: defineRoute({
     schema: heartbeatInput,
