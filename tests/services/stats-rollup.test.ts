@@ -130,6 +130,9 @@ describe('stats rollups', () => {
     const before = await loadDays(bench.db, dayOne, lastDay);
     await stats(OPERATOR, 'rebuild', { days: 10 });
     expect(await stats(OPERATOR, 'rebuild', { days: 10 })).toMatchObject({ ok: true, data: { days: 10 } });
+    const audited = (await bench.db.collection<{ action: string; staffOpenid: string }>('staff_audit').where({ action: 'rebuildStats' }).get()).data;
+    expect(audited).toHaveLength(2);
+    expect(audited.every((entry) => entry.staffOpenid === OPERATOR)).toBe(true);
     const after = await loadDays(bench.db, dayOne, lastDay);
     for (const [day, figures] of before) expect(normaliseDaily(after.get(day)!)).toEqual(normaliseDaily(figures));
     expect(await overview('7d')).toEqual(week);

@@ -123,6 +123,7 @@ export const OPERATOR_AUDIT_ACTIONS = [
   'reviewRefund',
   'saveStore',
   'updateSettings',
+  'rebuildStats',
 ] as const;
 export type OperatorAuditAction = (typeof OPERATOR_AUDIT_ACTIONS)[number];
 export const AUDIT_ACTIONS = [...STAFF_AUDIT_ACTIONS, ...OPERATOR_AUDIT_ACTIONS] as const;

@@ -20,7 +20,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   exportOrders: '导出订单',
   reviewRefund: '退款审核',
   saveStore: '保存门店',
-  updateSettings: '修改设置'
+  updateSettings: '修改设置',
+  rebuildStats: '重算经营数据'
 }
 
 /** Why money received was recorded as a refund due (the payment audit entries' result). */
