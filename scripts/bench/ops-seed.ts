@@ -7,6 +7,7 @@
  */
 import type { Order, OrderHistoryEntry, OrderSource } from '../../src/core/order/types';
 import type { OrderStatus } from '../../src/core/order/status';
+import { seededRandom } from '../../src/core/seeded-random';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -19,18 +20,6 @@ export interface OpsSeedOptions {
   liveRoomIds: string[];
   members: number;
   seed?: number;
-}
-
-/** A small, fast, seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, table: Array<[T, number]>): T {
@@ -80,7 +69,7 @@ export function seedMember(n: number, joinedAt: number): Record<string, unknown>
 
 /** The `i`-th order (0-based) of the set the options describe. */
 export function makeOrders(options: OpsSeedOptions): Order[] {
-  const random = prng(options.seed ?? 20261201);
+  const random = seededRandom(options.seed ?? 20261201);
   const out: Order[] = [];
   for (let i = 0; i < options.orders; i += 1) out.push(makeOrder(i, options, random));
   return out;

@@ -6,17 +6,13 @@
  * view then shows it sold 1 / paid 1. A customer who opens the operator area
  * sees 无权限.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { FlashSaleList, FlashSaleView } from '../../src/core/contracts/flashsale';
 import type { OrderView } from '../../src/core/contracts/order';
 import type { PingOutput } from '../../src/core/contracts/system';
 import { formatDateTime } from '../../src/components/ops-datetime/format';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { fillField, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const RUN = Date.now().toString(36);
 const CUSTOMER = `e2e-fs-${RUN}`;
@@ -29,51 +25,20 @@ const START_IN_MS = 8_000;
 jest.setTimeout(180_000);
 
 describe('flash sales in the H5 storefront', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-
-  const api = <T>(openid: string, fn: string, action: string, data: unknown) => callAs<T>(cloud.url, openid, fn, action, data);
-  const shot = async (page: Page, name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
-  const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await phoneContextAs(browser, openid);
-    contexts.push(context);
-    return context.newPage();
-  };
-  const fill = async (page: Page, id: string, value: string) => {
-    const input = visible(page, `#${id} input`);
-    await input.fill(value);
-    expect(await input.inputValue()).toBe(value);
-  };
+  const session = useH5Session('flashsale');
+  const { api, shot, phoneOf } = session;
   const text = (page: Page, testId: string) => visible(page, `[data-testid="${testId}"]`).textContent();
   /** The toast of a refusal fades after 2.5 s. */
   const toastGone = (page: Page) =>
     page.waitForFunction(() => [...document.querySelectorAll('.taro__toast')].every((el) => getComputedStyle(el).display === 'none'), undefined, { timeout: WAIT_MS });
   const statValue = async (page: Page, key: string) => Number((await visible(page, `[data-testid="stat-${key}"] .ops-stats__value`).textContent()) ?? NaN);
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-flashsale-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('operator creates a sale starting in seconds; a customer waits through the countdown, buys and pays; the live view shows sold 1 / paid 1', async () => {
     const operator = await phoneOf(OPERATOR);
     const customer = await phoneOf(CUSTOMER);
 
     // 我的 → 运营后台 (the entry is there for operators only).
-    await operator.goto(`${cloud.url}/pages/me/index`);
+    await operator.goto(`${session.url}/pages/me/index`);
     await visible(operator, '[data-testid="me-entry-ops"]').waitFor({ timeout: WAIT_MS });
     await shot(operator, 'fs-01-me-operator');
     await visible(operator, '[data-testid="me-entry-ops"]').click();
@@ -92,22 +57,22 @@ describe('flash sales in the H5 storefront', () => {
     await visible(operator, '[data-testid="sku-product-p-tea-oolong"]').click();
     await visible(operator, `[data-testid="sku-option-${SKU_ID}"]`).click();
     await waitForText(operator, '售价 ¥68.00 · 库存 120 件');
-    await fill(operator, 'sale-title', TITLE);
-    await fill(operator, 'sale-salePrice', '39.90');
-    await fill(operator, 'sale-quantity', '5');
-    await fill(operator, 'sale-perMemberLimit', '1');
+    await fillField(operator, 'sale-title', TITLE);
+    await fillField(operator, 'sale-salePrice', '39.90');
+    await fillField(operator, 'sale-quantity', '5');
+    await fillField(operator, 'sale-perMemberLimit', '1');
     // First a price above the list price: the form says why and sends nothing.
-    await fill(operator, 'sale-salePrice', '69');
+    await fillField(operator, 'sale-salePrice', '69');
     await visible(operator, '[data-testid="sale-submit"]').click();
     await waitForText(operator, '秒杀价必须低于原价 ¥68.00');
     await shot(operator, 'fs-03-ops-form-invalid');
-    await fill(operator, 'sale-salePrice', '39.90');
+    await fillField(operator, 'sale-salePrice', '39.90');
     await toastGone(operator);
 
     const { now } = await api<PingOutput>(OPERATOR, 'system', 'ping', {});
     const startAt = Math.ceil((now + START_IN_MS) / 1000) * 1000;
-    await fill(operator, 'sale-startAt', formatDateTime(startAt));
-    await fill(operator, 'sale-endAt', formatDateTime(startAt + 3_600_000));
+    await fillField(operator, 'sale-startAt', formatDateTime(startAt));
+    await fillField(operator, 'sale-endAt', formatDateTime(startAt + 3_600_000));
     await shot(operator, 'fs-04-ops-form');
     await visible(operator, '[data-testid="sale-submit"]').click();
 
@@ -119,7 +84,7 @@ describe('flash sales in the H5 storefront', () => {
     await shot(operator, 'fs-05-ops-live-scheduled');
 
     // The customer: 首页 → 秒杀 → 即将开抢 → the sale, counting down.
-    await customer.goto(cloud.url);
+    await customer.goto(session.url);
     await visible(customer, `[data-testid="home-flash-${sale.saleId}"]`).waitFor({ timeout: WAIT_MS });
     await shot(customer, 'fs-06a-home-strip');
     await visible(customer, '[data-testid="entry-flashsale"]').click();
@@ -175,7 +140,7 @@ describe('flash sales in the H5 storefront', () => {
     expect(after).toMatchObject({ sold: 1, paid: 1, remaining: 4, state: 'LIVE' });
 
     // A customer who opens the operator area is told it is not for them.
-    await customer.goto(`${cloud.url}/packages/ops/index/index`);
+    await customer.goto(`${session.url}/packages/ops/index/index`);
     await visible(customer, '[data-testid="ops-no-access"]').waitFor({ timeout: WAIT_MS });
     await shot(customer, 'fs-14-ops-no-access');
   });

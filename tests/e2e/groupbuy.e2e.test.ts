@@ -5,16 +5,12 @@
  * A's share link, joins and pays; both see 拼团成功 and the group holds two
  * paid members.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { ProductDetail, ProductPage } from '../../src/core/contracts/catalog';
 import type { GroupBuyActivityView, GroupView } from '../../src/core/contracts/groupbuy';
 import type { OrderPage } from '../../src/core/contracts/order';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const RUN = Date.now().toString(36);
 // Members show as 拼友 + the openid's last 4 characters: the tails differ.
@@ -23,40 +19,14 @@ const FRIEND = `e2e-gb-${RUN}-frnd`;
 const OPERATOR = 'demo-operator';
 
 describe('group-buy in the H5 storefront', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-
-  const api = <T>(openid: string, fn: string, action: string, data: unknown) => callAs<T>(cloud.url, openid, fn, action, data);
-  const shot = async (page: Page, name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
-  const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await phoneContextAs(browser, openid);
-    contexts.push(context);
-    return context.newPage();
-  };
+  const session = useH5Session('groupbuy');
+  const { api, shot, phoneOf } = session;
   const stateTitle = (page: Page) => visible(page, '[data-testid="group-state-title"]').textContent();
   const payInSheet = async (page: Page, name: string) => {
     await visible(page, '[data-testid="pay-sheet"]').waitFor({ timeout: WAIT_MS });
     await shot(page, name);
     await visible(page, '[data-testid="pay-confirm"]').click();
   };
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-groupbuy-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('operator launches a 2-person group-buy; A opens and pays; B joins by the share link and pays; both see 拼团成功', async () => {
     // The operator: a 2-person activity on a SKU in stock, live now for a day.
@@ -81,7 +51,7 @@ describe('group-buy in the H5 storefront', () => {
 
     // Customer A: 首页 → 拼团 tile → the list → the activity.
     const a = await phoneOf(LEADER);
-    await a.goto(cloud.url);
+    await a.goto(session.url);
     await visible(a, '[data-testid="entry-groupbuy"]').click();
     const card = visible(a, `[data-testid="group-activity-${activity.activityId}"]`);
     await card.waitFor({ timeout: WAIT_MS });
@@ -113,7 +83,7 @@ describe('group-buy in the H5 storefront', () => {
     expect(countdown).toMatch(/^2[34]:\d\d:\d\d$/);
     const shareLink = ((await visible(a, '[data-testid="group-share-link"]').textContent()) ?? '').trim();
     const groupId = new URL(shareLink).searchParams.get('id')!;
-    expect(shareLink).toBe(`${cloud.url}/packages/groupbuy/group/index?id=${groupId}`);
+    expect(shareLink).toBe(`${session.url}/packages/groupbuy/group/index?id=${groupId}`);
     await shot(a, 'g5-05-leader-group-open');
     await visible(a, '[data-testid="group-copy-link"]').click();
     await waitForText(a, '内容已复制');
@@ -123,7 +93,7 @@ describe('group-buy in the H5 storefront', () => {
 
     // Customer B, on another phone: the activity lists A's open group…
     const b = await phoneOf(FRIEND);
-    await b.goto(`${cloud.url}/packages/groupbuy/activity/index?id=${activity.activityId}`);
+    await b.goto(`${session.url}/packages/groupbuy/activity/index?id=${activity.activityId}`);
     const row = visible(b, `[data-testid="open-group-${groupId}"]`);
     await row.waitFor({ timeout: WAIT_MS });
     expect(await row.textContent()).toContain('还差 1 人');

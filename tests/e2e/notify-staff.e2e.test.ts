@@ -13,7 +13,7 @@ import type { MemberCardView, MemberCodeView } from '../../src/core/contracts/me
 import type { OrderPage } from '../../src/core/contracts/order';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
 import { launchBrowser, screenshot } from './support/browser';
-import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { callAs, checkoutForPickup, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = 'e2e-notify-customer';
 const STAFF = 'demo-staff';
@@ -72,13 +72,7 @@ describe('service notifications and in-store staff', () => {
   it('customer pays a pickup order (allowing notifications) → 服务通知 shows 支付成功', async () => {
     await asCustomer('member', 'join', { nickname: '林小满' });
 
-    await customer.goto(cloud.url);
-    await tapText(customer, '茉莉花茶');
-    await tapText(customer, '加入购物车');
-    await waitForText(customer, '已加入购物车');
-    await visible(customer, '.product__bar-cart').click();
-    await tapText(customer, /^去结算/);
-    await tapText(customer, '到店自提');
+    await checkoutForPickup(customer, cloud.url);
     await waitForText(customer, '到店自提 免运费');
     await tapText(customer, '提交订单');
     // The consent dialog imitating WeChat's: 允许.

@@ -4,15 +4,12 @@
  * 颜色 values, publishes it; a customer finds it under its category, sees the
  * uploaded picture on the product page, buys it and pays in the sandbox sheet.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
 import path from 'node:path';
 import type { OpsProductPage } from '../../src/core/contracts/catalog-admin';
 import type { OrderPage } from '../../src/core/contracts/order';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { fillField, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const OPERATOR = 'demo-operator';
 const CUSTOMER = 'demo-customer';
@@ -22,26 +19,8 @@ const PICTURE = path.resolve('src/assets/tabbar/catalog-active.png');
 jest.setTimeout(180_000);
 
 describe('a product from the back office, bought by a customer', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-
-  const api = <T>(openid: string, fn: string, action: string, data: unknown) => callAs<T>(cloud.url, openid, fn, action, data);
-  const shot = async (page: Page, name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
-  const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await phoneContextAs(browser, openid);
-    contexts.push(context);
-    return context.newPage();
-  };
-  const fill = async (page: Page, id: string, value: string) => {
-    const input = visible(page, `#${id} input`);
-    await input.fill(value);
-    expect(await input.inputValue()).toBe(value);
-  };
+  const session = useH5Session('ops-product');
+  const { api, shot, phoneOf } = session;
   const testId = (page: Page, id: string) => visible(page, `[data-testid="${id}"]`);
   /** A screenshot at desktop width, then back to the phone. */
   const desktopShot = async (page: Page, name: string) => {
@@ -51,22 +30,9 @@ describe('a product from the back office, bought by a customer', () => {
     await page.setViewportSize(phone);
   };
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-ops-product-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('operator creates and publishes a product with an uploaded picture; a customer finds it, sees the picture, buys and pays', async () => {
     const operator = await phoneOf(OPERATOR);
-    await operator.goto(`${cloud.url}/packages/ops/products/index`);
+    await operator.goto(`${session.url}/packages/ops/products/index`);
     await testId(operator, 'products-new').waitFor({ timeout: WAIT_MS });
     await visible(operator, '[data-testid^="ops-product-"]').waitFor({ timeout: WAIT_MS });
     await shot(operator, 'op-01-products');
@@ -79,7 +45,7 @@ describe('a product from the back office, bought by a customer', () => {
     await waitForText(operator, '请至少上传一张商品图片');
     await shot(operator, 'op-02-form-errors');
 
-    await fill(operator, 'product-name', NAME);
+    await fillField(operator, 'product-name', NAME);
     await testId(operator, 'product-category-cat-home').click();
     const [chooser] = await Promise.all([
       operator.waitForEvent('filechooser', { timeout: WAIT_MS }),
@@ -96,17 +62,17 @@ describe('a product from the back office, bought by a customer', () => {
     await visible(operator, '[data-testid="field-detailImages"] [data-testid="image-uploader-item"] img').waitFor({ timeout: WAIT_MS });
 
     await testId(operator, 'spec-add').click();
-    await fill(operator, 'spec-name-0', '颜色');
+    await fillField(operator, 'spec-name-0', '颜色');
     for (const value of ['米白', '雾蓝']) {
-      await fill(operator, 'spec-value-input-0', value);
+      await fillField(operator, 'spec-value-input-0', value);
       await testId(operator, 'spec-value-add-0').click();
       await testId(operator, `spec-value-0-${value}`).waitFor({ timeout: WAIT_MS });
     }
-    await fill(operator, 'sku-0-price', '39');
-    await fill(operator, 'sku-0-stock', '20');
-    await fill(operator, 'sku-1-price', '45');
-    await fill(operator, 'sku-1-listPrice', '59');
-    await fill(operator, 'sku-1-stock', '10');
+    await fillField(operator, 'sku-0-price', '39');
+    await fillField(operator, 'sku-0-stock', '20');
+    await fillField(operator, 'sku-1-price', '45');
+    await fillField(operator, 'sku-1-listPrice', '59');
+    await fillField(operator, 'sku-1-stock', '10');
     await shot(operator, 'op-03-form');
     await desktopShot(operator, 'op-03b-form-desktop');
     await testId(operator, 'product-submit').click();
@@ -139,7 +105,7 @@ describe('a product from the back office, bought by a customer', () => {
 
     // The customer: 分类 → 家居 → the product, with the uploaded picture.
     const customer = await phoneOf(CUSTOMER);
-    await customer.goto(`${cloud.url}/pages/catalog/index`);
+    await customer.goto(`${session.url}/pages/catalog/index`);
     await tapText(customer, '家居');
     await tapText(customer, NAME);
     await waitForText(customer, '立即购买');
@@ -147,7 +113,7 @@ describe('a product from the back office, bought by a customer', () => {
     await image.waitFor({ timeout: WAIT_MS });
     const src = (await image.getAttribute('src')) ?? '';
     expect(src).toContain('/api/storage/');
-    const served = await fetch(new URL(src, cloud.url));
+    const served = await fetch(new URL(src, session.url));
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toContain('image/png');
     expect(await until(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), (w) => w > 0, 'the picture to load')).toBeGreaterThan(0);

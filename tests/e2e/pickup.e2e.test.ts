@@ -10,17 +10,13 @@
  * which store it belongs to. The tests run in order: later ones expect the
  * picker to offer the store chosen in the first.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { FlashSaleView } from '../../src/core/contracts/flashsale';
 import type { OrderView } from '../../src/core/contracts/order';
 import type { RedeemView } from '../../src/core/contracts/mall';
 import type { SeatReservedView, GroupBuyActivityView } from '../../src/core/contracts/groupbuy';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { checkoutForPickup, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const RUN = Date.now().toString(36);
 const CUSTOMER = `e2e-pickup-${RUN}`;
@@ -34,30 +30,14 @@ const JINGAN = 'store-jingan';
 const NEAR_LUJIAZUI = { latitude: 31.2345, longitude: 121.4975 };
 
 describe('pickup for every kind of order, at the store the customer chose', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let dataDir: string;
+  const session = useH5Session('pickup');
+  const { api, shot, phoneOf } = session;
   let customer: Page;
   let demoStaff: Page;
   let jinganStaff: Page;
-  const contexts: BrowserContext[] = [];
 
-  const api = <T>(openid: string, fn: string, action: string, data: unknown) => callAs<T>(cloud.url, openid, fn, action, data);
-  const shot = async (page: Page, name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
-  const phoneOf = async (openid: string, location?: { latitude: number; longitude: number }): Promise<Page> => {
-    const context = await phoneContextAs(browser, openid);
-    if (location) {
-      await context.grantPermissions(['geolocation'], { origin: cloud.url });
-      await context.setGeolocation(location);
-    }
-    contexts.push(context);
-    return context.newPage();
-  };
   const statusLabel = (page: Page) => visible(page, '[data-testid="order-status-label"]').textContent().catch(() => null);
-  const orderUrl = (orderId: string) => `${cloud.url}/packages/trade/order/index?id=${encodeURIComponent(orderId)}`;
+  const orderUrl = (orderId: string) => `${session.url}/packages/trade/order/index?id=${encodeURIComponent(orderId)}`;
 
   /** On the order page: 去支付 → the sandbox sheet → 确认支付, until the order shows `paidLabel`. */
   const payOnOrderPage = async (page: Page, orderId: string, paidLabel = '待自提') => {
@@ -102,7 +82,7 @@ describe('pickup for every kind of order, at the store the customer chose', () =
 
   /** Staff of the order's store type the code (as read out, with its space) → 确认核销. */
   const staffVerify = async (staff: Page, typed: string, name: string) => {
-    await staff.goto(`${cloud.url}/packages/staff/scan/index`);
+    await staff.goto(`${session.url}/packages/staff/scan/index`);
     await visible(staff, '[data-testid="staff-code-input"] input').fill(typed);
     await visible(staff, '[data-testid="staff-code-submit"]').click();
     await visible(staff, '[data-testid="staff-kind-pickup"]').waitFor({ timeout: WAIT_MS });
@@ -119,30 +99,14 @@ describe('pickup for every kind of order, at the store the customer chose', () =
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-pickup-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
     customer = await phoneOf(CUSTOMER, NEAR_LUJIAZUI);
     demoStaff = await phoneOf(DEMO_STAFF);
     jinganStaff = await phoneOf(JINGAN_STAFF);
     await api(CUSTOMER, 'member', 'join', { nickname: '林小满' });
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('checkout: the customer picks 静安寺店 (not the nearest) → pays → the demo store is told where it belongs → 静安寺店 verifies → 已完成', async () => {
-    await customer.goto(cloud.url);
-    await tapText(customer, '茉莉花茶');
-    await tapText(customer, '加入购物车');
-    await waitForText(customer, '已加入购物车');
-    await visible(customer, '.product__bar-cart').click();
-    await tapText(customer, /^去结算/);
-    await tapText(customer, '到店自提');
+    await checkoutForPickup(customer, session.url);
     // Located by 陆家嘴: the nearest store is offered first, with its distance.
     await until(() => visible(customer, '[data-testid="pickup-store-name"]').textContent(), (t) => t === '私域生活馆 · 陆家嘴店', 'the nearest store');
     await until(() => visible(customer, '[data-testid="pickup-store-chosen"]').textContent(), (t) => t !== null && /距你 \d/.test(t), 'the distance');
@@ -165,7 +129,7 @@ describe('pickup for every kind of order, at the store the customer chose', () =
     expect(await api<OrderView>(CUSTOMER, 'order', 'get', { orderId })).toMatchObject({ fulfillment: { type: 'pickup', storeId: JINGAN, pickupCode: code } });
 
     // The demo store's staff: only the name of the right store, nothing about the order.
-    await demoStaff.goto(`${cloud.url}/packages/staff/scan/index`);
+    await demoStaff.goto(`${session.url}/packages/staff/scan/index`);
     await visible(demoStaff, '[data-testid="staff-code-input"] input').fill(code);
     await visible(demoStaff, '[data-testid="staff-code-submit"]').click();
     await waitForText(demoStaff, '该订单需到「私域生活馆 · 静安寺店」自提，不能在本门店核销');
@@ -177,7 +141,7 @@ describe('pickup for every kind of order, at the store the customer chose', () =
   });
 
   it('live room: 立即购买 from the room → checkout with the store picker → pays → staff verify by order number → 已完成', async () => {
-    await customer.goto(`${cloud.url}/pages/product/index?id=p-tea-oolong&liveRoomId=live-demo-tea`);
+    await customer.goto(`${session.url}/pages/product/index?id=p-tea-oolong&liveRoomId=live-demo-tea`);
     await tapText(customer, '立即购买');
     await tapText(customer, '到店自提');
     // The store chosen last time is chosen again.
@@ -233,7 +197,7 @@ describe('pickup for every kind of order, at the store the customer chose', () =
       endAt: now + 3_600_000,
       shards: 2,
     });
-    await customer.goto(`${cloud.url}/packages/flashsale/detail/index?id=${sale.saleId}`);
+    await customer.goto(`${session.url}/packages/flashsale/detail/index?id=${sale.saleId}`);
     await visible(customer, '[data-testid="flash-pickup"]').waitFor({ timeout: WAIT_MS });
     await until(() => visible(customer, '[data-testid="pickup-store-name"]').textContent(), (t) => t === '私域生活馆 · 静安寺店', 'the remembered store');
     await until(() => visible(customer, '[data-testid="flash-buy"]').textContent(), (t) => t === '立即抢购', '立即抢购');

@@ -1,25 +1,10 @@
-import { randomUUID } from 'crypto';
-import { join } from 'path';
-import type { Envelope } from '../../src/core/envelope';
-import type { FunctionContext } from '../../src/server/kit/types';
-import { newRequestId, PICKUP, seedShop } from './order-harness';
+import { newRequestId, PICKUP } from './order-harness';
 import { startPromotionBench, type PromotionBench } from './promotion-harness';
+import { codeOf, functionCallers } from './function-callers';
+import { seedTwoStores, STORE_A, STORE_B } from './staff-harness';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { staff: mainOf('staff'), member: mainOf('member') };
-const call = (fn: keyof typeof mains, openid: string, action: string, data: unknown = {}) =>
-  mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function ok(fn: keyof typeof mains, openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await call(fn, openid, action, data);
-  if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
-const codeOf = (r: Envelope<unknown>): string => (r.ok ? 'OK' : r.error.code);
+const { call, ok } = functionCallers('staff', 'member');
 
-const STORE_A = 'store-demo';
-const STORE_B = 'store-b';
 const OPERATOR = 'ops-1';
 const STAFF_A = 'staff-a';
 const STAFF_A2 = 'staff-a2';
@@ -30,8 +15,7 @@ describe('audit log with names, filters and role changes; staff see their own da
   let bench: PromotionBench;
   beforeEach(async () => {
     bench = startPromotionBench();
-    await seedShop(bench.db);
-    await bench.db.collection('stores').doc(STORE_B).set({ name: '第二门店', address: '杭州市' });
+    await seedTwoStores(bench);
     await bench.grantOperator(OPERATOR);
     await bench.db.collection('users').doc(OPERATOR).set({ nickname: '运营小王', createdAt: bench.clock() });
     await bench.grantStaff(STAFF_A, [STORE_A]);

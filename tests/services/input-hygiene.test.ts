@@ -1,17 +1,10 @@
-import { randomUUID } from 'crypto';
-import { join } from 'path';
 import type { Envelope } from '../../src/core/envelope';
-import type { FunctionContext } from '../../src/server/kit/types';
 import { schema } from '../../src/server/schema';
 import { ADDRESS, DELIVERY, newRequestId, seedShop, START } from './order-harness';
 import { MINUTE, OPERATOR, startFlashSaleBench, type FlashSaleBench } from './flashsale-harness';
+import { functionCallers } from './function-callers';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { member: mainOf('member'), staff: mainOf('staff'), groupbuy: mainOf('groupbuy'), order: mainOf('order') };
-const call = (fn: keyof typeof mains, openid: string, action: string, data: unknown = {}) =>
-  mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
+const { call } = functionCallers('member', 'staff', 'groupbuy', 'order');
 
 const HOUR = 60 * MINUTE;
 

@@ -6,7 +6,7 @@ import { createFunction } from '../../src/server/kit';
 import { liveSeed } from '../../src/server/local/seed/live';
 import { createLiveRoutes } from '../../src/server/services/live/routes';
 import { createWechatLiveSource } from '../../src/server/services/live/wechat-source';
-import { newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { newRequestId, PICKUP, startShopBench, type Bench } from './order-harness';
 
 type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,9 +27,7 @@ const DAY = 24 * HOUR;
 describe('live rooms: tabs by time, remind me, sync, sales per room', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
     for (const { _id, ...room } of liveSeed(bench.clock()).live_rooms) await bench.db.collection('live_rooms').doc(_id).set(room);
   });
   afterEach(() => bench.close());

@@ -1,30 +1,15 @@
-import { randomUUID } from 'crypto';
-import { join } from 'path';
-import type { Envelope } from '../../src/core/envelope';
 import type { Order } from '../../src/core/order/types';
-import type { FunctionContext } from '../../src/server/kit/types';
 import { memberOrderHooks } from '../../src/server/services/member/order-hooks';
-import { newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { newRequestId, PICKUP, startShopBench, type Bench } from './order-harness';
 import { approveRefund } from './refund-helpers';
+import { functionCallers } from './function-callers';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { member: mainOf('member'), points: mainOf('points') };
-const call = (fn: keyof typeof mains, openid: string, action: string, data: unknown = {}) =>
-  mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function ok(fn: keyof typeof mains, openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await call(fn, openid, action, data);
-  if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
+const { call, ok } = functionCallers('member', 'points');
 
 describe('members and orders: growth, points earned, claw-back, tier discount', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
   });
   afterEach(() => bench.close());
 

@@ -7,7 +7,7 @@ import { LEASE_MS } from '../../src/core/notify/rules';
 import { FLASH_SALE_LEAD_MS, LIVE_LEAD_MS } from '../../src/core/notify/templates';
 import { runOrderHooks } from '../../src/server/services/order/hooks';
 import type { Notifier, SendResult, SubscribeMessage } from '../../src/server/services/notify/port';
-import { DELIVERY, newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { DELIVERY, newRequestId, PICKUP, startShopBench, type Bench } from './order-harness';
 
 type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,9 +16,7 @@ const notifyMain = (require(join(__dirname, '../../cloudfunctions/notify/index.t
 describe('service notifications (notify)', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
   });
   afterEach(() => bench.close());
 

@@ -1,13 +1,11 @@
 /** The operator's order detail carries the pending refund request (with its attempt) for 同意 / 拒绝 on that page. */
 import type { OpsOrderDetail } from '../../src/core/contracts/order-ops';
-import { newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { newRequestId, PICKUP, startShopBench, type Bench } from './order-harness';
 
 describe('order.opsGet: the pending refund request', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
   });
   afterEach(() => bench.close());
 

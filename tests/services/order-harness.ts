@@ -148,3 +148,11 @@ export const PICKUP = { type: 'pickup', storeId: 'store-demo' } as const;
 
 let requestCounter = 0;
 export const newRequestId = (): string => `req-${Date.now().toString(36)}-${(requestCounter += 1)}`;
+
+/** startBench with the shop seeded and `ops-1` an operator: where most order tests begin. */
+export async function startShopBench(): Promise<Bench> {
+  const bench = startBench();
+  await seedShop(bench.db);
+  await bench.grantOperator('ops-1');
+  return bench;
+}

@@ -1,15 +1,13 @@
 import type { PaymentProvider } from '../../src/server/services/payment/port';
 import type { Runtime as PaymentRuntime } from "../../src/server/kit/types";
 import { installRuntime } from '../../src/server/kit';
-import { DELIVERY, newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { DELIVERY, newRequestId, PICKUP, startShopBench, type Bench } from './order-harness';
 import { approveRefund } from './refund-helpers';
 
 describe('order lifecycle', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
   });
   afterEach(() => bench.close());
 

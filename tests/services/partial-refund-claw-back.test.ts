@@ -3,28 +3,15 @@
  * floor(given × refunded / paid), each once by its refund number; the final
  * refund takes what they left, so the whole order gives back exactly what it earned.
  */
-import { randomUUID } from 'crypto';
-import { join } from 'path';
-import type { Envelope } from '../../src/core/envelope';
-import type { FunctionContext } from '../../src/server/kit/types';
-import { newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { functionCallers } from './function-callers';
+import { newRequestId, PICKUP, startShopBench, type Bench } from './order-harness';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { member: mainOf('member'), points: mainOf('points') };
-async function ok(fn: keyof typeof mains, openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-  if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
+const { ok } = functionCallers('member', 'points');
 
 describe('partial refunds: growth and points back in proportion', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
   });
   afterEach(() => bench.close());
 

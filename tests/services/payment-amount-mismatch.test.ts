@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { Envelope } from '../../src/core/envelope';
 import type { FunctionContext } from '../../src/server/kit/types';
 import { sandboxNotification } from '../../src/server/local/pay';
-import { DELIVERY, newRequestId, seedShop, startBench, type Bench } from './order-harness';
+import { DELIVERY, newRequestId, startShopBench, type Bench } from './order-harness';
 
 type Main = (event: unknown, context?: FunctionContext) => Promise<unknown>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,9 +13,7 @@ const staffMain = (require(join(__dirname, '../../cloudfunctions/staff/index.ts'
 describe('payment of the wrong amount', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
   });
   afterEach(() => bench.close());
 

@@ -4,30 +4,16 @@
  * typed code or order number, another store's staff learn only the right
  * store's name, and every kind refuses an order without a valid store.
  */
-import { randomUUID } from 'crypto';
-import { join } from 'path';
 import type { Envelope } from '../../src/core/envelope';
 import type { OrderFulfillment } from '../../src/core/order/types';
-import type { FunctionContext } from '../../src/server/kit/types';
 import { PICKUP_CODES, withPickupCodeInTx } from '../../src/server/services/order/pickup-code';
-import { newRequestId, PICKUP, seedShop, START } from './order-harness';
+import { newRequestId, PICKUP, START } from './order-harness';
 import { rid, startPromotionBench, type PromotionBench } from './promotion-harness';
+import { codeOf, functionCallers } from './function-callers';
+import { seedTwoStores, STORE_A, STORE_B } from './staff-harness';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { staff: mainOf('staff'), groupbuy: mainOf('groupbuy'), flashsale: mainOf('flashsale'), catalog: mainOf('catalog') };
-const call = (fn: keyof typeof mains, openid: string, action: string, data: unknown = {}) =>
-  mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function ok(fn: keyof typeof mains, openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await call(fn, openid, action, data);
-  if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
-const codeOf = (r: Envelope<unknown>): string => (r.ok ? 'OK' : r.error.code);
+const { call, ok } = functionCallers('staff', 'groupbuy', 'flashsale', 'catalog');
 
-const STORE_A = 'store-demo';
-const STORE_B = 'store-b';
 const STAFF_A = 'staff-a';
 const STAFF_B = 'staff-b';
 const OPERATOR = 'ops-1';
@@ -41,8 +27,7 @@ describe('pickup codes, the scanner and the pickup store', () => {
   let bench: PromotionBench;
   beforeEach(async () => {
     bench = startPromotionBench();
-    await seedShop(bench.db);
-    await bench.db.collection('stores').doc(STORE_B).set({
+    await seedTwoStores(bench, {
       name: '静安寺店',
       address: '上海市静安区南京西路 1601 号',
       phone: '021-6288-1601',
@@ -58,6 +43,28 @@ describe('pickup codes, the scanner and the pickup store', () => {
   });
   afterEach(() => bench.close());
 
+  /** A 2-person group-buy on sku-tea-s, live from an hour before START for a day. */
+  const openTeaGroupBuy = (): Promise<{ activityId: string }> =>
+    ok('groupbuy', OPERATOR, 'createActivity', {
+      skuId: 'sku-tea-s',
+      groupPrice: 1990,
+      groupSize: 2,
+      timeLimitMinutes: 60,
+      perMemberLimit: 2,
+      startAt: START - HOUR,
+      endAt: START + 24 * HOUR,
+    });
+  /** A flash sale of 10 sku-tea-s, on from now for an hour. */
+  const openTeaFlashSale = (): Promise<{ saleId: string }> =>
+    ok('flashsale', OPERATOR, 'create', {
+      skuId: 'sku-tea-s',
+      salePrice: 900,
+      quantity: 10,
+      perMemberLimit: 2,
+      startAt: bench.clock(),
+      endAt: bench.clock() + HOUR,
+      shards: 2,
+    });
   const payAndNotify = async (openid: string, orderId: string) => {
     await bench.ok('order', openid, 'pay', { orderId });
     await bench.pay.deliverPaymentNotification(orderId, 'SUCCESS', 1);
@@ -73,15 +80,7 @@ describe('pickup codes, the scanner and the pickup store', () => {
       return order._id;
     }
     if (kind === 'groupbuy') {
-      const { activityId } = await ok('groupbuy', OPERATOR, 'createActivity', {
-        skuId: 'sku-tea-s',
-        groupPrice: 1990,
-        groupSize: 2,
-        timeLimitMinutes: 60,
-        perMemberLimit: 2,
-        startAt: START - HOUR,
-        endAt: START + 24 * HOUR,
-      });
+      const { activityId } = await openTeaGroupBuy();
       const opened = await ok('groupbuy', openid, 'open', { activityId, requestId: rid(), fulfillment });
       await payAndNotify(openid, opened.orderId);
       const partner = `${openid}-partner`;
@@ -90,15 +89,7 @@ describe('pickup codes, the scanner and the pickup store', () => {
       return opened.orderId;
     }
     if (kind === 'flashsale') {
-      const sale = await ok('flashsale', OPERATOR, 'create', {
-        skuId: 'sku-tea-s',
-        salePrice: 900,
-        quantity: 10,
-        perMemberLimit: 2,
-        startAt: bench.clock(),
-        endAt: bench.clock() + HOUR,
-        shards: 2,
-      });
+      const sale = await openTeaFlashSale();
       const { orderId } = await ok('flashsale', openid, 'buy', { saleId: sale.saleId, requestId: rid(), fulfillment });
       await payAndNotify(openid, orderId);
       return orderId;
@@ -186,24 +177,8 @@ describe('pickup codes, the scanner and the pickup store', () => {
   });
 
   it('every kind refuses a pickup without a valid store: unknown or closed (STORE_NOT_FOUND), none named (PICKUP_STORE_REQUIRED)', async () => {
-    const { activityId } = await ok('groupbuy', OPERATOR, 'createActivity', {
-      skuId: 'sku-tea-s',
-      groupPrice: 1990,
-      groupSize: 2,
-      timeLimitMinutes: 60,
-      perMemberLimit: 2,
-      startAt: START - HOUR,
-      endAt: START + 24 * HOUR,
-    });
-    const sale = await ok('flashsale', OPERATOR, 'create', {
-      skuId: 'sku-tea-s',
-      salePrice: 900,
-      quantity: 10,
-      perMemberLimit: 2,
-      startAt: bench.clock(),
-      endAt: bench.clock() + HOUR,
-      shards: 2,
-    });
+    const { activityId } = await openTeaGroupBuy();
+    const sale = await openTeaFlashSale();
     await bench.putMallItem('mug', { pointsPrice: 100, cashPrice: 0, perMemberLimit: 5 });
     await bench.givePoints('u-x', 1000);
     for (const storeId of ['store-nowhere', 'store-closed']) {

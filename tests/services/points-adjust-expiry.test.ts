@@ -1,20 +1,8 @@
 import { randomUUID } from 'crypto';
-import { join } from 'path';
-import type { Envelope } from '../../src/core/envelope';
-import type { FunctionContext } from '../../src/server/kit/types';
 import { startBench, type Bench } from './order-harness';
+import { functionCallers } from './function-callers';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { member: mainOf('member'), points: mainOf('points') };
-const call = (fn: keyof typeof mains, openid: string, action: string, data: unknown = {}) =>
-  mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function ok(fn: keyof typeof mains, openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await call(fn, openid, action, data);
-  if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
+const { mains, call, ok } = functionCallers('member', 'points');
 const at = (iso: string) => Date.parse(iso);
 
 describe('points: operator adjustments, ledger, expiry', () => {

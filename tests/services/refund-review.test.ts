@@ -1,4 +1,4 @@
-import { DELIVERY, newRequestId, PICKUP, seedShop, startBench, type Bench } from './order-harness';
+import { DELIVERY, newRequestId, PICKUP, startShopBench, type Bench } from './order-harness';
 
 /**
  * Refund review (issue 10, item 6): a customer's request waits in
@@ -8,9 +8,7 @@ import { DELIVERY, newRequestId, PICKUP, seedShop, startBench, type Bench } from
 describe('refund review', () => {
   let bench: Bench;
   beforeEach(async () => {
-    bench = startBench();
-    await seedShop(bench.db);
-    await bench.grantOperator('ops-1');
+    bench = await startShopBench();
     await bench.grantOperator('ops-2');
     await bench.db.collection('roles').doc('staff-1').set({ roles: ['staff'], staffStoreIds: ['store-demo'], updatedAt: bench.clock() });
   });

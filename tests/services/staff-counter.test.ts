@@ -3,32 +3,18 @@
  * type, the 10-minute counter session a lookup opens, and coupons verified
  * against the purchase amount with their owner and rule shown.
  */
-import { randomUUID } from 'crypto';
-import { join } from 'path';
-import type { Envelope } from '../../src/core/envelope';
 import { formatMemberNumericCode, luhnCheckDigit, MEMBER_CODE_PERIOD_MS, normaliseMemberNumericCode } from '../../src/core/member/code-format';
-import type { FunctionContext } from '../../src/server/kit/types';
 import { memberCodeWindowOf } from '../../src/core/member/code-format';
 import { numericMemberCodeFor } from '../../src/server/services/member/code';
 import { memberCodeSecret } from '../../src/server/services/member/code-secret';
-import { seedShop } from './order-harness';
 import { rid, startPromotionBench, type PromotionBench } from './promotion-harness';
+import { codeOf, functionCallers } from './function-callers';
+import { seedTwoStores, STORE_A, STORE_B } from './staff-harness';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { staff: mainOf('staff'), member: mainOf('member') };
-const call = (fn: keyof typeof mains, openid: string, action: string, data: unknown = {}) =>
-  mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function ok(fn: keyof typeof mains, openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await call(fn, openid, action, data);
-  if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
-const codeOf = (r: Envelope<unknown>): string => (r.ok ? 'OK' : r.error.code);
+const { call, ok } = functionCallers('staff', 'member');
 
-const STORE = 'store-demo';
-const OTHER_STORE = 'store-b';
+const STORE = STORE_A;
+const OTHER_STORE = STORE_B;
 const STAFF = 'staff-a';
 const COLLEAGUE = 'staff-a2';
 const CUSTOMER = 'u1';
@@ -38,8 +24,7 @@ describe('staff at the counter: numeric member codes, counter sessions, coupons 
   let bench: PromotionBench;
   beforeEach(async () => {
     bench = startPromotionBench();
-    await seedShop(bench.db);
-    await bench.db.collection('stores').doc(OTHER_STORE).set({ name: '第二门店', address: '杭州市' });
+    await seedTwoStores(bench);
     await bench.grantStaff(STAFF, [STORE, OTHER_STORE]);
     await bench.grantStaff(COLLEAGUE, [STORE]);
     await ok('member', CUSTOMER, 'join', { nickname: '小思', phone: '13812341234' });

@@ -1,26 +1,11 @@
-import { randomUUID } from 'crypto';
-import { join } from 'path';
-import type { Envelope } from '../../src/core/envelope';
-import type { FunctionContext } from '../../src/server/kit/types';
 import { MEMBER_CODE_PERIOD_MS } from '../../src/server/services/member/code';
-import { newRequestId, PICKUP, seedShop } from './order-harness';
+import { newRequestId, PICKUP } from './order-harness';
 import { rid, startPromotionBench, type PromotionBench } from './promotion-harness';
+import { codeOf, functionCallers } from './function-callers';
+import { seedTwoStores, STORE_A, STORE_B } from './staff-harness';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mainOf = (name: string): Main => (require(join(__dirname, '../../cloudfunctions', name, 'index.ts')) as { main: Main }).main;
-const mains = { staff: mainOf('staff'), member: mainOf('member'), coupon: mainOf('coupon') };
-const call = (fn: keyof typeof mains, openid: string, action: string, data: unknown = {}) =>
-  mains[fn]({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function ok(fn: keyof typeof mains, openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await call(fn, openid, action, data);
-  if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
-const codeOf = (r: Envelope<unknown>): string => (r.ok ? 'OK' : r.error.code);
+const { call, ok } = functionCallers('staff', 'member', 'coupon');
 
-const STORE_A = 'store-demo';
-const STORE_B = 'store-b';
 const STAFF_A = 'staff-a';
 const STAFF_B = 'staff-b';
 const OPERATOR = 'ops-1';
@@ -30,8 +15,7 @@ describe('staff: scanning, in-store purchases, pickups, coupons, roles and audit
   let bench: PromotionBench;
   beforeEach(async () => {
     bench = startPromotionBench();
-    await seedShop(bench.db);
-    await bench.db.collection('stores').doc(STORE_B).set({ name: '第二门店', address: '杭州市' });
+    await seedTwoStores(bench);
     await bench.grantStaff(STAFF_A, [STORE_A]);
     await bench.grantStaff(STAFF_B, [STORE_B]);
     await bench.grantOperator(OPERATOR);

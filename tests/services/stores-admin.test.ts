@@ -1,21 +1,11 @@
-import { randomUUID } from 'crypto';
-import { join } from 'path';
 import type { Envelope } from '../../src/core/envelope';
-import type { FunctionContext } from '../../src/server/kit/types';
+import { codeOf, functionCallers } from './function-callers';
 import { newRequestId, seedShop } from './order-harness';
 import { startPromotionBench, type PromotionBench } from './promotion-harness';
 
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const staffMain = (require(join(__dirname, '../../cloudfunctions/staff/index.ts')) as { main: Main }).main;
-const callStaff = (openid: string, action: string, data: unknown = {}) =>
-  staffMain({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function staffOk(openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await callStaff(openid, action, data);
-  if (!envelope.ok) throw new Error(`staff.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
-const codeOf = (r: Envelope<unknown>): string => (r.ok ? 'OK' : r.error.code);
+const staffFunction = functionCallers('staff');
+const callStaff = (openid: string, action: string, data: unknown = {}) => staffFunction.call('staff', openid, action, data);
+const staffOk = (openid: string, action: string, data: unknown = {}) => staffFunction.ok('staff', openid, action, data);
 const reasonsOf = (r: Envelope<unknown>): string[] => (r.ok ? [] : ((r.error.details as any)?.fields ?? []).map((f: any) => f.reason));
 
 const OPERATOR = 'ops-1';

@@ -80,3 +80,21 @@ export async function settled(page: Page): Promise<void> {
     { timeout: WAIT_MS },
   );
 }
+
+/** Types `value` into the form field `#id` and checks it took. */
+export async function fillField(page: Page, id: string, value: string): Promise<void> {
+  const input = visible(page, `#${id} input`);
+  await input.fill(value);
+  expect(await input.inputValue()).toBe(value);
+}
+
+/** 首页 → `product` → 加入购物车 → the cart → 去结算 → 到店自提, on the checkout page. */
+export async function checkoutForPickup(page: Page, baseUrl: string, product = '茉莉花茶'): Promise<void> {
+  await page.goto(baseUrl);
+  await tapText(page, product);
+  await tapText(page, '加入购物车');
+  await waitForText(page, '已加入购物车');
+  await visible(page, '.product__bar-cart').click();
+  await tapText(page, /^去结算/);
+  await tapText(page, '到店自提');
+}

@@ -12,6 +12,7 @@
  *   share of transaction attempts is rolled back with the conflict error
  *   instead of committing, drawn from a seeded generator so a run repeats.
  */
+import { seededRandom } from '../../../core/seeded-random';
 import { invalidParam } from './errors';
 
 export interface TransactionFaults {
@@ -53,7 +54,7 @@ export class ConflictInjector {
 
   constructor(faults: TransactionFaults) {
     this.faults = checkFaults(faults);
-    this.draw = mulberry32(faults.seed);
+    this.draw = seededRandom(faults.seed);
   }
 
   get current(): TransactionFaults {
@@ -63,7 +64,7 @@ export class ConflictInjector {
   /** Replaces the faults and restarts the draws from the (new) seed. */
   configure(faults: Partial<TransactionFaults>): void {
     this.faults = checkFaults({ ...this.faults, ...faults });
-    this.draw = mulberry32(this.faults.seed);
+    this.draw = seededRandom(this.faults.seed);
   }
 
   /** Whether attempt `run` (1 for the first) of a `runTransaction` callback conflicts instead of committing. */
@@ -82,16 +83,4 @@ export class ConflictInjector {
     if (rate <= 0) return false;
     return rate >= 1 || this.draw() < rate;
   }
-}
-
-/** A small seeded generator (uniform in [0, 1)); Math.random cannot be seeded. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

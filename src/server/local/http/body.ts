@@ -23,15 +23,14 @@ export function isJsonContentType(header: string | undefined): boolean {
   return (header ?? '').split(';', 1)[0].trim().toLowerCase() === 'application/json';
 }
 
+export type LimitedBody = { tooLarge: false; bytes: Buffer } | { tooLarge: true };
+
 /**
- * Reads and parses a JSON body. An oversized body is drained before the
- * 413 is sent, so clients that write the whole body still read the answer.
+ * The raw request body, or `tooLarge` once it passes `limit` bytes. An
+ * oversized body is drained before answering, so a client that writes the
+ * whole body still reads the refusal.
  */
-export function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
-  if (!isJsonContentType(req.headers['content-type'])) {
-    req.resume();
-    return Promise.reject(new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求体应为 application/json / body must be application/json'));
-  }
+export function readLimitedBody(req: IncomingMessage, limit: number): Promise<LimitedBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -49,13 +48,22 @@ export function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Prom
     });
     req.on('end', () => {
       ended = true;
-      if (tooLarge) return reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求体超过 ${limit} 字节 / body larger than ${limit} bytes`));
-      const text = Buffer.concat(chunks).toString('utf8');
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'BAD_REQUEST', '请求体不是合法的 JSON / body is not valid JSON'));
-      }
+      resolve(tooLarge ? { tooLarge: true } : { tooLarge: false, bytes: Buffer.concat(chunks) });
     });
   });
+}
+
+/** Reads and parses a JSON body; an oversized one is a 413 (after draining, see readLimitedBody). */
+export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    req.resume();
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求体应为 application/json / body must be application/json');
+  }
+  const body = await readLimitedBody(req, limit);
+  if (body.tooLarge) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `请求体超过 ${limit} 字节 / body larger than ${limit} bytes`);
+  try {
+    return JSON.parse(body.bytes.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'BAD_REQUEST', '请求体不是合法的 JSON / body is not valid JSON');
+  }
 }

@@ -13,7 +13,7 @@ import {
 } from '../../../core/storage/images';
 import type { LocalLogger } from '../logger';
 import { LOCAL_BUCKET_SEGMENT, servedFileHeaders, type LocalFileStorage } from '../storage';
-import { readLimitedBody } from '../storage/read-limited-body';
+import { readLimitedBody } from './body';
 import { authenticateOr401, type CallerDeps } from './caller';
 import { sendError, sendJson } from './respond';
 import { safeSegments } from './static';

@@ -3,14 +3,11 @@ import { expiryEvent, nextGroupState } from '../../../core/groupbuy/state';
 import type { GroupDoc } from '../../../core/groupbuy/types';
 import { readOrderInTx } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
+import { forEachDue } from '../order/due-sweep';
 import { transact } from '../order/transact';
 import { enqueueGroupResultInTx } from '../notify/group-hooks';
 import { markOrdersInTx, refundGroupOrderInTx, refundSeatInTx, releaseSeatInTx, withNotice, writeGroupInTx } from './group-tx';
 import { GroupBuyCollections, groupRef } from './records';
-
-const BATCH = 50;
-/** Stay well inside CloudBase's 60 s per call; the next minute's run continues. */
-const MAX_BATCHES = 5;
 
 export interface GroupClosed {
   state: 'FAILED' | 'SUCCEEDED_VIRTUAL';
@@ -24,31 +21,24 @@ export interface GroupClosed {
  */
 export async function expireGroups(deps: ServiceDeps, filter: { activityId?: string } = {}): Promise<ExpireGroupsReport> {
   const report: ExpireGroupsReport = { scanned: 0, failed: 0, succeededVirtual: 0, refundsDue: 0 };
-  const seen = new Set<string>();
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const { data } = await deps.db
-      .collection<GroupDoc>(GroupBuyCollections.groups)
-      .where({ ...filter, state: 'OPEN', expiresAt: deps.db.command.lte(deps.now()) })
-      .orderBy('expiresAt', 'asc')
-      .limit(BATCH)
-      .field({ _id: true })
-      .get();
-    const fresh = data.filter((g) => !seen.has(g._id));
-    if (fresh.length === 0) break;
-    for (const { _id } of fresh) {
-      seen.add(_id);
-      report.scanned += 1;
-      try {
-        const closed = await closeGroupIfDue(deps, _id);
-        if (closed?.state === 'FAILED') report.failed += 1;
-        if (closed?.state === 'SUCCEEDED_VIRTUAL') report.succeededVirtual += 1;
-        report.refundsDue += closed?.refundsDue ?? 0;
-      } catch (error) {
-        deps.log.error('expireGroups: could not close group', { groupId: _id, error });
-      }
+  const due = {
+    collection: GroupBuyCollections.groups,
+    where: () => ({ ...filter, state: 'OPEN', expiresAt: deps.db.command.lte(deps.now()) }),
+    orderBy: 'expiresAt',
+    batch: 50,
+    maxBatches: 5,
+  };
+  await forEachDue(deps.db, due, async (groupId) => {
+    report.scanned += 1;
+    try {
+      const closed = await closeGroupIfDue(deps, groupId);
+      if (closed?.state === 'FAILED') report.failed += 1;
+      if (closed?.state === 'SUCCEEDED_VIRTUAL') report.succeededVirtual += 1;
+      report.refundsDue += closed?.refundsDue ?? 0;
+    } catch (error) {
+      deps.log.error('expireGroups: could not close group', { groupId, error });
     }
-    if (data.length < BATCH) break;
-  }
+  });
   if (report.scanned > 0) deps.log.info('expireGroups', { ...report });
   return report;
 }

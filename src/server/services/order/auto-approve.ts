@@ -1,14 +1,10 @@
 import type { TimerReport } from '../../../core/contracts/order';
-import type { OrderDoc } from '../../../core/order/types';
 import { changeOrder } from './change';
 import type { ServiceDeps } from './deps';
+import { forEachDue } from './due-sweep';
 import { OrderCollections } from './records';
 import { approval } from './review';
 import { refundAutoApproveHours } from './settings';
-
-const BATCH = 100;
-/** Stay well inside CloudBase's 60 s per call; the next minute's run continues. */
-const MAX_BATCHES = 5;
 
 /**
  * Sweep step `autoApproveRefunds`: a customer's refund request nobody decided
@@ -21,28 +17,21 @@ const MAX_BATCHES = 5;
 export async function autoApproveRefunds(deps: ServiceDeps): Promise<TimerReport> {
   const report: TimerReport = { scanned: 0, changed: 0 };
   const deadline = deps.now() - (await refundAutoApproveHours(deps)) * 3_600_000;
-  const seen = new Set<string>();
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const { data } = await deps.db
-      .collection<OrderDoc>(OrderCollections.orders)
-      .where({ status: 'REFUND_REQUESTED', 'refundRequest.requestedAt': deps.db.command.lte(deadline) })
-      .orderBy('refundRequest.requestedAt', 'asc')
-      .limit(BATCH)
-      .field({ _id: true })
-      .get();
-    const fresh = data.filter((o) => !seen.has(o._id));
-    if (fresh.length === 0) break;
-    for (const { _id } of fresh) {
-      seen.add(_id);
-      report.scanned += 1;
-      try {
-        if (await approveIfOverdue(deps, _id, deadline)) report.changed += 1;
-      } catch (error) {
-        deps.log.error('autoApproveRefunds: could not approve', { orderId: _id, error });
-      }
+  const overdue = {
+    collection: OrderCollections.orders,
+    where: () => ({ status: 'REFUND_REQUESTED', 'refundRequest.requestedAt': deps.db.command.lte(deadline) }),
+    orderBy: 'refundRequest.requestedAt',
+    batch: 100,
+    maxBatches: 5,
+  };
+  await forEachDue(deps.db, overdue, async (orderId) => {
+    report.scanned += 1;
+    try {
+      if (await approveIfOverdue(deps, orderId, deadline)) report.changed += 1;
+    } catch (error) {
+      deps.log.error('autoApproveRefunds: could not approve', { orderId, error });
     }
-    if (data.length < BATCH) break;
-  }
+  });
   if (report.changed > 0) deps.log.info('autoApproveRefunds', { ...report });
   return report;
 }

@@ -1,13 +1,9 @@
 import type { TimerReport } from '../../../core/contracts/order';
-import type { OrderDoc } from '../../../core/order/types';
 import type { PaymentProvider } from '../payment/port';
 import { settleExpiredOrder } from '../payment/settle-expired';
 import type { ServiceDeps } from './deps';
+import { forEachDue } from './due-sweep';
 import { OrderCollections } from './records';
-
-const BATCH = 100;
-/** Stay well inside CloudBase's 60 s per call; the next minute's run continues. */
-const MAX_BATCHES = 5;
 
 /**
  * Timer `cancelExpired`: gives up unpaid orders past their deadline. One
@@ -20,28 +16,21 @@ const MAX_BATCHES = 5;
  */
 export async function cancelExpiredOrders(deps: ServiceDeps, provider: PaymentProvider | null = null): Promise<TimerReport> {
   const report: TimerReport = { scanned: 0, changed: 0 };
-  const seen = new Set<string>();
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const { data } = await deps.db
-      .collection<OrderDoc>(OrderCollections.orders)
-      .where({ status: 'PENDING_PAYMENT', expiresAt: deps.db.command.lte(deps.now()) })
-      .orderBy('expiresAt', 'asc')
-      .limit(BATCH)
-      .field({ _id: true })
-      .get();
-    const fresh = data.filter((o) => !seen.has(o._id));
-    if (fresh.length === 0) break;
-    for (const { _id } of fresh) {
-      seen.add(_id);
-      report.scanned += 1;
-      try {
-        if ((await settleExpiredOrder(deps, provider, _id)) !== 'UNCHANGED') report.changed += 1;
-      } catch (error) {
-        deps.log.error('cancelExpired: could not cancel order', { orderId: _id, error });
-      }
+  const expired = {
+    collection: OrderCollections.orders,
+    where: () => ({ status: 'PENDING_PAYMENT', expiresAt: deps.db.command.lte(deps.now()) }),
+    orderBy: 'expiresAt',
+    batch: 100,
+    maxBatches: 5,
+  };
+  await forEachDue(deps.db, expired, async (orderId) => {
+    report.scanned += 1;
+    try {
+      if ((await settleExpiredOrder(deps, provider, orderId)) !== 'UNCHANGED') report.changed += 1;
+    } catch (error) {
+      deps.log.error('cancelExpired: could not cancel order', { orderId, error });
     }
-    if (data.length < BATCH) break;
-  }
+  });
   if (report.changed > 0) deps.log.info('cancelExpired', { ...report });
   return report;
 }

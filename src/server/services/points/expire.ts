@@ -1,14 +1,11 @@
 import type { ExpireReport } from '../../../core/contracts/points';
 import { expiredBuckets } from '../../../core/points/buckets';
 import type { ServiceDeps } from '../order/deps';
+import { forEachDue } from '../order/due-sweep';
 import { transact } from '../order/transact';
 import { readAccountInTx, readEntryInTx, writeEntryInTx } from './ledger';
-import { PointsCollections, type PointsAccountDoc } from './records';
+import { PointsCollections } from './records';
 import { pointsSource } from './sources';
-
-const BATCH = 100;
-/** Stay well inside CloudBase's 60 s per call; tomorrow's run continues. */
-const MAX_BATCHES = 10;
 
 /**
  * Timer `expirePoints` (daily): for every account whose soonest bucket is
@@ -18,32 +15,25 @@ const MAX_BATCHES = 10;
  */
 export async function expirePoints(deps: ServiceDeps): Promise<ExpireReport> {
   const report: ExpireReport = { scanned: 0, changed: 0, expiredPoints: 0 };
-  const seen = new Set<string>();
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const { data } = await deps.db
-      .collection<PointsAccountDoc>(PointsCollections.accounts)
-      .where({ nextExpiryAt: deps.db.command.lte(deps.now()) })
-      .orderBy('nextExpiryAt', 'asc')
-      .limit(BATCH)
-      .field({ _id: true })
-      .get();
-    const fresh = data.filter((account) => !seen.has(account._id));
-    if (fresh.length === 0) break;
-    for (const { _id: openid } of fresh) {
-      seen.add(openid);
-      report.scanned += 1;
-      try {
-        const expired = await expireAccount(deps, openid);
-        if (expired > 0) {
-          report.changed += 1;
-          report.expiredPoints += expired;
-        }
-      } catch (error) {
-        deps.log.error('expirePoints: could not expire account', { openid, error });
+  const due = {
+    collection: PointsCollections.accounts,
+    where: () => ({ nextExpiryAt: deps.db.command.lte(deps.now()) }),
+    orderBy: 'nextExpiryAt',
+    batch: 100,
+    maxBatches: 10, // a daily run: tomorrow's continues
+  };
+  await forEachDue(deps.db, due, async (openid) => {
+    report.scanned += 1;
+    try {
+      const expired = await expireAccount(deps, openid);
+      if (expired > 0) {
+        report.changed += 1;
+        report.expiredPoints += expired;
       }
+    } catch (error) {
+      deps.log.error('expirePoints: could not expire account', { openid, error });
     }
-    if (data.length < BATCH) break;
-  }
+  });
   if (report.changed > 0) deps.log.info('expirePoints', { ...report });
   return report;
 }

@@ -39,6 +39,7 @@ const TARGET_KINDS: Record<AuditAction, TargetKind> = {
   reviewRefund: 'order',
   saveStore: 'store',
   updateSettings: 'text',
+  rebuildStats: 'text',
 };
 
 const kindOf = (entry: StaffAuditDoc): TargetKind => TARGET_KINDS[entry.action] ?? 'text';
