@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useRef, useState, type ReactNode } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState, type ReactNode } from 'react'
 import StateView from '../../../components/state-view'
 import { opsGroupFormUrl, opsGroupUrl, opsSaleFormUrl, opsSaleUrl } from '../../../components/ops-entry/links'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import type { LiveState } from '../shared/use-live'
 import ActivityRow from './activity-row'
 import SaleRow from './sale-row'
@@ -34,17 +35,10 @@ function OpsActivities() {
   const [tab, setTab] = useState<Tab>(params.tab === 'groupbuy' ? 'groupbuy' : 'flashsale')
   const sales = useOpsSales(tab === 'flashsale')
   const activities = useOpsActivities(tab === 'groupbuy')
-  const opened = useRef(false)
 
   const current = tab === 'flashsale' ? sales : activities
-  useDidShow(() => {
-    // Back from a form or a live view: what changed there shows at once.
-    if (opened.current) void current.reload()
-    opened.current = true
-  })
-  usePullDownRefresh(() => {
-    void current.reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  // Back from a form or a live view: what changed there shows at once.
+  useRefreshOnShow(() => current.reload())
 
   return (
     <View className='ops-page ops-home'>

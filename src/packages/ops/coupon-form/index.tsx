@@ -1,13 +1,11 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import OpsChips from '../../../components/ops-chips'
 import OpsDateTime from '../../../components/ops-datetime'
 import OpsField from '../../../components/ops-field'
 import OpsSkuPicker from '../../../components/ops-sku-picker'
-import StateView from '../../../components/state-view'
-import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { isOpsFormPending, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
+import OpsSubmitBar from '../shared/ops-submit-bar'
 import { previewOf, type CouponKindChoice, type ValidityMode } from './form'
 import { useCouponForm } from './use-coupon-form'
 import '../shared/ops.scss'
@@ -45,17 +43,10 @@ export default function OpsCouponFormPage() {
 }
 
 function OpsCouponForm() {
-  const templateId = (useRouter().params.id ?? '').trim()
+  const { id: templateId, editing } = useOpsFormRoute('编辑优惠券', '新建优惠券')
   const { state, form, errors, submitting, change, submit, reload } = useCouponForm(templateId)
-  const editing = templateId !== ''
 
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: editing ? '编辑优惠券' : '新建优惠券' }).catch(() => undefined)
-  }, [editing])
-
-  if (state.status === 'loading') return <StateView state='loading' />
-  if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
+  if (isOpsFormPending(state)) return <OpsFormPending state={state} onRetry={reload} />
 
   const preview = previewOf(form)
   const issued = state.template?.issued ?? 0
@@ -192,20 +183,7 @@ function OpsCouponForm() {
         </OpsField>
       </View>
 
-      <View className='ops-bar'>
-        <Button className='ops-bar__button ops-bar__button--ghost' disabled={submitting || undefined} onClick={() => void Taro.navigateBack()}>
-          取消
-        </Button>
-        <Button
-          className={`ops-bar__button${submitting ? ' ops-bar__button--off' : ''}`}
-          data-testid='coupon-submit'
-          disabled={submitting || undefined}
-          loading={submitting}
-          onClick={() => void submit()}
-        >
-          {editing ? '保存修改' : '创建优惠券'}
-        </Button>
-      </View>
+      <OpsSubmitBar testId='coupon-submit' label={editing ? '保存修改' : '创建优惠券'} submitting={submitting} onSubmit={() => void submit()} />
     </View>
   )
 }

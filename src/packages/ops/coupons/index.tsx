@@ -1,11 +1,11 @@
 import { Button, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import LoadMore from '../../../components/load-more'
 import { opsCouponFormUrl, opsCouponGrantUrl } from '../../../components/ops-entry/links'
 import StateView from '../../../components/state-view'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import TemplateRow from './template-row'
 import { useTemplates } from './use-templates'
 import '../shared/ops.scss'
@@ -25,16 +25,9 @@ export default function OpsCouponsPage() {
 function OpsCoupons() {
   const list = useTemplates()
   const { state } = list
-  const opened = useRef(false)
 
-  useDidShow(() => {
-    // Back from the form or a grant: the figures show at once.
-    if (opened.current) void list.reload()
-    opened.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  // Back from the form or a grant: the figures show at once.
+  useRefreshOnShow(() => list.reload())
   useReachBottom(() => void list.loadMore())
 
   return (

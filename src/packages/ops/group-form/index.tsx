@@ -1,14 +1,12 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
-import StateView from '../../../components/state-view'
+import { Input, Text, View } from '@tarojs/components'
 import OpsChips from '../../../components/ops-chips'
 import OpsDateTime from '../../../components/ops-datetime'
 import OpsField from '../../../components/ops-field'
 import OpsSkuPicker from '../../../components/ops-sku-picker'
 import { formatPrice } from '../../../core/money'
-import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { isOpsFormPending, OpsFormGone, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
+import OpsSubmitBar from '../shared/ops-submit-bar'
 import { TIME_LIMIT_OPTIONS, timeLimitText } from '../shared/time-limit'
 import { MAX_SIZE, MIN_SIZE, type DiscountKind } from './form'
 import { useActivityForm } from './use-activity-form'
@@ -35,20 +33,11 @@ export default function OpsGroupFormPage() {
 }
 
 function OpsGroupForm() {
-  const activityId = (useRouter().params.id ?? '').trim()
+  const { id: activityId, editing } = useOpsFormRoute('编辑拼团', '新建拼团')
   const { state, form, errors, submitting, change, submit, reload } = useActivityForm(activityId)
-  const editing = activityId !== ''
 
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: editing ? '编辑拼团' : '新建拼团' }).catch(() => undefined)
-  }, [editing])
-
-  if (state.status === 'loading') return <StateView state='loading' />
-  if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
-  if (state.status === 'closed') {
-    return <StateView state='empty' message='这个拼团活动已结束或已停止，不能再修改' actionText='返回' onAction={() => void Taro.navigateBack()} />
-  }
+  if (isOpsFormPending(state)) return <OpsFormPending state={state} onRetry={reload} />
+  if (state.status === 'closed') return <OpsFormGone message='这个拼团活动已结束或已停止，不能再修改' />
 
   const sku = form.sku
   const limits = TIME_LIMIT_OPTIONS.some((o) => o.value === form.timeLimitMinutes)
@@ -121,20 +110,7 @@ function OpsGroupForm() {
         </OpsField>
       </View>
 
-      <View className='ops-bar'>
-        <Button className='ops-bar__button ops-bar__button--ghost' disabled={submitting || undefined} onClick={() => void Taro.navigateBack()}>
-          取消
-        </Button>
-        <Button
-          className={`ops-bar__button${submitting ? ' ops-bar__button--off' : ''}`}
-          data-testid='group-submit'
-          disabled={submitting || undefined}
-          loading={submitting}
-          onClick={() => void submit()}
-        >
-          {editing ? '保存修改' : '创建拼团'}
-        </Button>
-      </View>
+      <OpsSubmitBar testId='group-submit' label={editing ? '保存修改' : '创建拼团'} submitting={submitting} onSubmit={() => void submit()} />
     </View>
   )
 }

@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useRef } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback } from 'react'
 import StateView from '../../../components/state-view'
 import OpsStatGrid from '../../../components/ops-stat-grid'
 import { opsGroupFormUrl } from '../../../components/ops-entry/links'
 import { formatPrice } from '../../../core/money'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import { PHASE_LABELS } from '../shared/labels'
 import ActivityFacts from './activity-facts'
 import OpenGroups from './open-groups'
@@ -29,15 +30,8 @@ function OpsGroup() {
   const live = useActivityLive(activityId)
   const reload = useCallback(() => live.reload(), [live.reload])
   const { stop, pending } = useStopActivity(activityId, reload)
-  const opened = useRef(false)
 
-  useDidShow(() => {
-    if (opened.current) void reload()
-    opened.current = true
-  })
-  usePullDownRefresh(() => {
-    void reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(reload)
 
   const { state } = live
   if (!activityId) return <StateView state='error' message='缺少活动编号' />

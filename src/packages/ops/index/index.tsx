@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import StateView from '../../../components/state-view'
 import type { StatsOverview } from '../../../core/contracts/stats'
 import { formatPrice } from '../../../core/money'
 import { STATS_RANGES, type StatsRange } from '../../../core/stats/range'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import KindBreakdown from './kind-breakdown'
 import KpiCards from './kpi-cards'
 import { kpisOf } from './kpis'
@@ -33,14 +34,7 @@ export default function OpsDashboardPage() {
 function OpsDashboard() {
   const [range, setRange] = useState<StatsRange>('today')
   const overview = useOverview(range)
-  const opened = useRef(false)
-  useDidShow(() => {
-    if (opened.current) void overview.reload()
-    opened.current = true
-  })
-  usePullDownRefresh(() => {
-    void overview.reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(() => overview.reload())
 
   return (
     <View className='ops-page ops-dashboard'>

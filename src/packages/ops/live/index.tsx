@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useRef } from 'react'
+import { useCallback } from 'react'
 import { call } from '../../../api'
 import StateView from '../../../components/state-view'
 import { formatPrice } from '../../../core/money'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import { useLive } from '../shared/use-live'
 import RoomSalesRow from './room-sales-row'
 import '../shared/ops.scss'
@@ -22,15 +22,8 @@ export default function OpsLivePage() {
 function OpsLive() {
   const load = useCallback(async () => (await call('live', 'salesByRoom', {})).rooms, [])
   const { state, reload, retry } = useLive(load, null)
-  const shown = useRef(false)
-  useDidShow(() => {
-    // The first show is the mount (useLive reads then); later shows refresh.
-    if (shown.current) void reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  // The first show is the mount (useLive reads then); later shows refresh.
+  useRefreshOnShow(reload)
 
   if (state.status === 'loading') return <StateView state='loading' />
   if (state.status === 'denied') return <NoAccess />

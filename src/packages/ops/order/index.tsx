@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRouter } from '@tarojs/taro'
 import StateView from '../../../components/state-view'
 import type { OpsOrderDetail } from '../../../core/contracts/order-ops'
 import { formatPrice } from '../../../core/money'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import { shanghaiMinute } from '../orders/date-range'
 import RejectSheet from '../refunds/reject-sheet'
 import { useReview } from '../refunds/use-review'
@@ -42,15 +42,8 @@ function OpsOrder() {
   const orderId = (useRouter().params.id ?? '').trim()
   const { state, reload } = useOpsOrder(orderId)
   const review = useReview(reload)
-  const opened = useRef(false)
-  useDidShow(() => {
-    // Back from the refund review: its decision shows at once.
-    if (opened.current) void reload()
-    opened.current = true
-  })
-  usePullDownRefresh(() => {
-    void reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  // Back from the refund review: its decision shows at once.
+  useRefreshOnShow(reload)
 
   if (!orderId) return <StateView state='error' message='缺少订单号' />
   if (state.status === 'loading') return <StateView state='loading' />

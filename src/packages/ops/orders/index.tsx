@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { call, toastError } from '../../../api'
 import LoadMore from '../../../components/load-more'
 import { opsOrderUrl } from '../../../components/ops-entry/links'
@@ -8,6 +8,7 @@ import StateView from '../../../components/state-view'
 import type { ExportView, OpsOrderRow, ShipBatchView } from '../../../core/contracts/order-ops'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import { copyLink, downloadOnH5, exportSummary } from './export-file'
 import FilterBar from './filter-bar'
 import OrderRow from './order-row'
@@ -35,21 +36,14 @@ function OpsOrders() {
   const [shipping, setShipping] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<ExportView | null>(null)
-  const opened = useRef(false)
 
   useEffect(() => {
     call('catalog', 'pickupStores', {})
       .then((view) => setStores(view.stores.map((store) => ({ storeId: store.storeId, name: store.name }))))
       .catch(() => setStores([]))
   }, [])
-  useDidShow(() => {
-    // Back from an order's page: what was done there shows at once.
-    if (opened.current) void list.reload()
-    opened.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  // Back from an order's page: what was done there shows at once.
+  useRefreshOnShow(() => list.reload())
   useReachBottom(() => void list.loadMore())
 
   const chosen = Object.values(selected)

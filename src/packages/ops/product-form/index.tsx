@@ -1,13 +1,13 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import ImageUploader from '../../../components/image-uploader'
 import OpsChips from '../../../components/ops-chips'
 import { OPS_CATEGORIES_URL } from '../../../components/ops-entry/links'
 import OpsField from '../../../components/ops-field'
 import StateView from '../../../components/state-view'
-import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { isOpsFormPending, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
+import OpsSubmitBar from '../shared/ops-submit-bar'
 import { MAX_DETAIL_IMAGES, MAX_IMAGES, NAME_MAX } from './form'
 import SkuGrid from './sku-grid'
 import SpecEditor from './spec-editor'
@@ -25,18 +25,11 @@ export default function OpsProductFormPage() {
 }
 
 function OpsProductForm() {
-  const productId = (useRouter().params.id ?? '').trim()
-  const editing = productId !== ''
+  const { id: productId, editing } = useOpsFormRoute('编辑商品', '新建商品')
   const f = useProductForm(productId)
   const { state, form, rows, errors, submitting } = f
 
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: editing ? '编辑商品' : '新建商品' }).catch(() => undefined)
-  }, [editing])
-
-  if (state.status === 'loading') return <StateView state='loading' />
-  if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void f.reload()} />
+  if (isOpsFormPending(state)) return <OpsFormPending state={state} onRetry={f.reload} />
   if (state.categories.length === 0) {
     return (
       <StateView
@@ -129,20 +122,7 @@ function OpsProductForm() {
         </View>
       </View>
 
-      <View className='ops-bar'>
-        <Button className='ops-bar__button ops-bar__button--ghost' disabled={submitting || undefined} onClick={() => void Taro.navigateBack()}>
-          取消
-        </Button>
-        <Button
-          className={`ops-bar__button${submitting ? ' ops-bar__button--off' : ''}`}
-          data-testid='product-submit'
-          disabled={submitting || undefined}
-          loading={submitting}
-          onClick={() => void f.submit()}
-        >
-          {editing ? '保存修改' : '保存商品'}
-        </Button>
-      </View>
+      <OpsSubmitBar testId='product-submit' label={editing ? '保存修改' : '保存商品'} submitting={submitting} onSubmit={() => void f.submit()} />
     </View>
   )
 }

@@ -1,11 +1,12 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
 import LoadMore from '../../../components/load-more'
 import { OPS_CATEGORIES_URL, opsProductFormUrl } from '../../../components/ops-entry/links'
 import StateView from '../../../components/state-view'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import ProductRow from './product-row'
 import { useProducts, type ProductTab } from './use-products'
 import '../shared/ops.scss'
@@ -38,16 +39,9 @@ function OpsProducts() {
   const list = useProducts()
   const { state, tab } = list
   const [text, setText] = useState('')
-  const opened = useRef(false)
 
-  useDidShow(() => {
-    // Back from the form: the saved product shows at once.
-    if (opened.current) void list.reload()
-    opened.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  // Back from the form: the saved product shows at once.
+  useRefreshOnShow(() => list.reload())
   useReachBottom(() => void list.loadMore())
 
   const counts = state.status === 'ready' ? state.counts : null

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../../../api'
 import OpsChips from '../../../components/ops-chips'
@@ -7,6 +6,7 @@ import StateView from '../../../components/state-view'
 import { serverNow } from '../../../components/order-countdown'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { useRefreshOnShow } from '../shared/use-refresh-on-show'
 import { useLive } from '../shared/use-live'
 import RefundRow from './refund-row'
 import RejectSheet from './reject-sheet'
@@ -37,14 +37,7 @@ function OpsRefunds() {
   // Pending requests change under the operator (new ones, auto-approvals): refreshed every minute.
   const { state, reload, retry } = useLive(load, tab === 'pending' ? 60_000 : null)
   const review = useReview(reload)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void reload().finally(() => void Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(reload)
 
   const mounted = useRef(false)
   useEffect(() => {

@@ -1,13 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
-import StateView from '../../../components/state-view'
+import { Input, Text, View } from '@tarojs/components'
 import OpsDateTime from '../../../components/ops-datetime'
 import OpsField from '../../../components/ops-field'
 import OpsSkuPicker from '../../../components/ops-sku-picker'
 import { formatPrice } from '../../../core/money'
-import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { isOpsFormPending, OpsFormGone, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
+import OpsSubmitBar from '../shared/ops-submit-bar'
 import { DEFAULT_SHARDS, MAX_PAYMENT_MINUTES, MAX_SHARDS } from './form'
 import { useSaleForm } from './use-sale-form'
 import '../shared/ops.scss'
@@ -22,20 +20,11 @@ export default function OpsSaleFormPage() {
 }
 
 function OpsSaleForm() {
-  const saleId = (useRouter().params.id ?? '').trim()
+  const { id: saleId, editing } = useOpsFormRoute('编辑秒杀', '新建秒杀')
   const { state, form, errors, submitting, change, submit, reload } = useSaleForm(saleId)
-  const editing = saleId !== ''
 
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: editing ? '编辑秒杀' : '新建秒杀' }).catch(() => undefined)
-  }, [editing])
-
-  if (state.status === 'loading') return <StateView state='loading' />
-  if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
-  if (state.status === 'closed') {
-    return <StateView state='empty' message='这场秒杀已开始或已结束，不能再修改' actionText='返回' onAction={() => void Taro.navigateBack()} />
-  }
+  if (isOpsFormPending(state)) return <OpsFormPending state={state} onRetry={reload} />
+  if (state.status === 'closed') return <OpsFormGone message='这场秒杀已开始或已结束，不能再修改' />
 
   const sku = form.sku
   const available = sku ? sku.stock + (state.sale?.quantity ?? 0) : null
@@ -96,20 +85,7 @@ function OpsSaleForm() {
         </OpsField>
       </View>
 
-      <View className='ops-bar'>
-        <Button className='ops-bar__button ops-bar__button--ghost' disabled={submitting || undefined} onClick={() => void Taro.navigateBack()}>
-          取消
-        </Button>
-        <Button
-          className={`ops-bar__button${submitting ? ' ops-bar__button--off' : ''}`}
-          data-testid='sale-submit'
-          disabled={submitting || undefined}
-          loading={submitting}
-          onClick={() => void submit()}
-        >
-          {editing ? '保存修改' : '创建秒杀'}
-        </Button>
-      </View>
+      <OpsSubmitBar testId='sale-submit' label={editing ? '保存修改' : '创建秒杀'} submitting={submitting} onSubmit={() => void submit()} />
     </View>
   )
 }

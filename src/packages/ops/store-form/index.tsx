@@ -1,11 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
 import OpsChips from '../../../components/ops-chips'
 import OpsField from '../../../components/ops-field'
-import StateView from '../../../components/state-view'
-import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
+import { isOpsFormPending, OpsFormGone, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
+import OpsSubmitBar from '../shared/ops-submit-bar'
 import type { StoreForm } from './form'
 import { useStoreForm } from './use-store-form'
 import '../shared/ops.scss'
@@ -26,19 +25,12 @@ export default function OpsStoreFormPage() {
 }
 
 function OpsStoreForm() {
-  const storeId = (useRouter().params.id ?? '').trim()
+  const { id: storeId, editing } = useOpsFormRoute('编辑门店', '新建门店')
   const { state, form, errors, submitting, change, submit, reload } = useStoreForm(storeId)
-  const editing = storeId !== ''
   const weapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP
 
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: editing ? '编辑门店' : '新建门店' }).catch(() => undefined)
-  }, [editing])
-
-  if (state.status === 'loading') return <StateView state='loading' />
-  if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
-  if (state.status === 'missing') return <StateView state='empty' message='门店不存在' actionText='返回' onAction={() => void Taro.navigateBack()} />
+  if (isOpsFormPending(state)) return <OpsFormPending state={state} onRetry={reload} />
+  if (state.status === 'missing') return <OpsFormGone message='门店不存在' />
 
   const text = (key: keyof Omit<StoreForm, 'pickupEnabled'>, placeholder: string, type: 'text' | 'digit' = 'text') => (
     <Input
@@ -114,11 +106,7 @@ function OpsStoreForm() {
         <Text className='store-form__note'>暂停自提后，顾客下单时不再能选择该门店，已下的订单照常核销。</Text>
       </View>
 
-      <View className='ops-bar'>
-        <Button className={`ops-bar__button${submitting ? ' ops-bar__button--off' : ''}`} data-testid='store-save' disabled={submitting} onClick={() => void submit()}>
-          {submitting ? '保存中…' : '保存'}
-        </Button>
-      </View>
+      <OpsSubmitBar testId='store-save' label='保存' pendingLabel='保存中…' cancellable={false} submitting={submitting} onSubmit={() => void submit()} />
     </View>
   )
 }
