@@ -1,4 +1,5 @@
 import type { Db } from '../../db';
+import { seedHistory } from './history';
 import { memberSeed } from './members';
 import { promotionSeed } from './promotions';
 import { salesSeed } from './sales';
@@ -36,6 +37,7 @@ export async function seedDemoData(db: Db, now: number, options: { storage?: Fil
     for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
     counts[collection] = docs.length;
   }
+  counts.history_orders = (await seedHistory(db, now)).orders;
   return { seeded: true, counts };
 }
 
