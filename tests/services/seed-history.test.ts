@@ -74,6 +74,10 @@ describe('demo seed: order history', () => {
     for (const day of days) expect([day, normaliseDaily(actual.get(day)!)]).toEqual([day, normaliseDaily(expected.get(day)!)]);
   });
 
+  it('leaves no stale notices of past events queued ahead of the live ones', async () => {
+    expect(await all('notify_outbox')).toHaveLength(0);
+  });
+
   it('keeps every SKU at the sum of its stock ledger entries', async () => {
     const entries = await all<{ skuId: string; delta: number }>('stock_ledger');
     for (const sku of await all<{ stock: number }>('skus')) {
