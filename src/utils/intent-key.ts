@@ -1,13 +1,5 @@
+import { canonicalJson } from '../core/canonical-json';
 import { newRequestId } from './request-id';
-
-/** JSON with object keys sorted at every depth: two drafts with the same content compare equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 /**
  * One requestId per write intent, where the intent is the draft being sent:
@@ -20,7 +12,7 @@ export class IntentKey {
   private last: { draft: string; requestId: string } | null = null;
 
   for(draft: unknown): string {
-    const text = canonical(draft);
+    const text = canonicalJson(draft);
     if (this.last?.draft !== text) this.last = { draft: text, requestId: newRequestId() };
     return this.last.requestId;
   }

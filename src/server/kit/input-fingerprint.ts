@@ -1,5 +1,8 @@
 import { createHash } from 'crypto';
+import { canonicalJson } from '../../core/canonical-json';
 import { AppError } from '../../core/errors';
+
+export { canonicalJson };
 
 /**
  * Idempotency keys are bound to their input, as Stripe binds them: every keyed
@@ -12,27 +15,6 @@ export const IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
 export const keyReusedError = (): AppError =>
   new AppError(IDEMPOTENCY_KEY_REUSED, '该请求编号已用于内容不同的另一个请求，请重新操作');
 
-/**
- * JSON with object keys sorted at every depth and `undefined` members left out
- * (an absent field and an undefined one are the same input; `null` is not).
- * Array order is kept: it is part of the input.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canonicalValue(value)) ?? 'null';
-}
-
-function canonicalValue(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const json = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === 'function') return canonicalValue(json.call(value));
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : canonicalValue(item)));
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const member = (value as Record<string, unknown>)[key];
-    if (member !== undefined) sorted[key] = canonicalValue(member);
-  }
-  return sorted;
-}
 
 /**
  * The hash of a keyed action's canonical input: its scope (the action), the
