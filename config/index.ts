@@ -22,7 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
+    // SIYU_OUTPUT_ROOT: a second build beside the main one (parallel work on one machine).
+    outputRoot: process.env.SIYU_OUTPUT_ROOT || `dist/${taroEnv}`,
     plugins: [],
     defineConstants: {},
     copy: {
@@ -83,9 +84,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         pxtransform: {
           enable: true,
-          // The root font size follows the window's shorter side; capped near a large phone's (~22px) so a
-          // desktop-width window (the operator's back office) shows phone-sized type instead of twice it.
-          config: { maxRootSize: 24 }
+          // 750 design px = 18.75rem. The root font size (40px × window width / 750, capped) is set by the
+          // script in src/index.html, which replaces Taro's own (htmlWebpackPlugin.options.script).
+          config: {}
         },
         autoprefixer: {
           enable: true,

@@ -19,6 +19,7 @@ import type {
   StatsOutputs,
 } from '../core/contracts';
 import type { SettingsOutputs } from '../core/contracts/settings';
+import type { CrmOutputs } from '../core/contracts/crm';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
 export interface Outputs {
@@ -36,6 +37,7 @@ export interface Outputs {
   staff: StaffOutputs;
   live: LiveOutputs;
   stats: StatsOutputs;
+  crm: CrmOutputs;
 }
 
 export type Fn = FunctionName & keyof Outputs;

@@ -35,6 +35,8 @@ export const schema: CollectionSchema[] = [
       { name: 'status_sort', fields: [{ path: 'status' }, { path: 'sort' }] },
     ],
   },
+  /** Product search (services/catalog/search): one document per (term, on-sale product), found by term in shelf order. */
+  { name: 'product_search', indexes: [{ name: 'term_sort', fields: [{ path: 'term' }, { path: 'sort' }] }] },
   {
     name: 'skus',
     indexes: [
@@ -48,7 +50,11 @@ export const schema: CollectionSchema[] = [
     name: 'stock_ledger',
     indexes: [{ name: 'skuId_at', fields: [{ path: 'skuId' }, { path: 'at', order: 'desc' }] }],
   },
-  { name: 'carts', indexes: [{ name: 'openid', fields: [{ path: 'openid' }] }] },
+  {
+    name: 'carts',
+    // updatedAt: the journeys' idle-cart trigger (carts untouched for N hours).
+    indexes: [{ name: 'openid', fields: [{ path: 'openid' }] }, { name: 'updatedAt', fields: [{ path: 'updatedAt' }] }],
+  },
   {
     name: 'orders',
     indexes: [
@@ -71,6 +77,8 @@ export const schema: CollectionSchema[] = [
       { name: 'storeId_createdAt', fields: [{ path: 'fulfillment.storeId' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'phone_createdAt', fields: [{ path: 'fulfillment.address.phone' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'pickupCode', fields: [{ path: 'fulfillment.pickupCode' }] },
+      // Staff look an order up by the number the customer shows (services/staff).
+      { name: 'orderNo', fields: [{ path: 'orderNo' }] },
     ],
   },
   /** `_id` = the 8-digit 取货码; `{ orderId, storeId, open }`: held while its pickup order is open (services/order/pickup-code). */
@@ -260,4 +268,58 @@ export const schema: CollectionSchema[] = [
   { name: 'stats_daily', indexes: [{ name: 'day', fields: [{ path: 'day' }] }] },
   /** `_id` = openid: the Shanghai days the member paid on (last 62), for distinct paying customers. */
   { name: 'stats_payers', indexes: [] },
+  // Issue 12 (checkout and orders):
+  /** `_id` = `<yyyymmdd>:<shard>`: one of K shards of a day's order-number counter (services/order/order-no). */
+  { name: 'order_no_counters', indexes: [] },
+  /** `_id` = openid: the customer's saved delivery addresses and which is the default (services/order/addresses). */
+  { name: 'address_books', indexes: [] },
+  // ---- the private-domain CRM (issue 11): profiles, tags, segments, campaigns, journeys
+  /**
+   * `_id` = openid: the member's figures, scores and tags (services/crm). The member list filters on one
+   * indexed field and sorts and pages on a sort key (`<padded value>:<openid>`, unique), so each list query is
+   * one index range; the re-score and the deliveries walk `_id`. `tags` holds arrays: the local engine does
+   * not index it (CloudBase's multikey index does; see the README).
+   */
+  {
+    name: 'crm_profiles',
+    indexes: [
+      { name: 'sk_last', fields: [{ path: 'sk.last', order: 'desc' }] },
+      { name: 'sk_spend', fields: [{ path: 'sk.spend', order: 'desc' }] },
+      { name: 'sk_orders', fields: [{ path: 'sk.orders', order: 'desc' }] },
+      { name: 'sk_joined', fields: [{ path: 'sk.joined', order: 'desc' }] },
+      { name: 'rfmClass_skLast', fields: [{ path: 'rfm.class' }, { path: 'sk.last', order: 'desc' }] },
+      { name: 'lifecycle_skLast', fields: [{ path: 'lifecycle' }, { path: 'sk.last', order: 'desc' }] },
+      { name: 'tierId_skLast', fields: [{ path: 'tierId' }, { path: 'sk.last', order: 'desc' }] },
+      { name: 'channel_skLast', fields: [{ path: 'channel' }, { path: 'sk.last', order: 'desc' }] },
+      { name: 'aovFen', fields: [{ path: 'aovFen' }] },
+      { name: 'nickname', fields: [{ path: 'nickname' }] },
+      { name: 'phone', fields: [{ path: 'phone' }] },
+      { name: 'memberId', fields: [{ path: 'memberId' }] },
+      // Journeys: members who entered a stage since the last scan; birthdays this month; one order N days ago.
+      { name: 'lifecycle_since', fields: [{ path: 'lifecycle' }, { path: 'lifecycleSince' }] },
+      { name: 'birthMonth', fields: [{ path: 'birthMonth' }] },
+      { name: 'netOrders_firstPaidAt', fields: [{ path: 'netOrders' }, { path: 'stats.firstPaidAt' }] },
+    ],
+  },
+  /** `tag_<hash of name>`: the tag registry (rule tags carry their rule; settings/crm_rule_tags mirrors the rules). */
+  { name: 'crm_tags', indexes: [] },
+  { name: 'crm_segments', indexes: [{ name: 'updatedAt', fields: [{ path: 'updatedAt', order: 'desc' }] }] },
+  /** Campaigns and journeys; the timer takes the due ones by state and start. */
+  {
+    name: 'crm_campaigns',
+    indexes: [
+      { name: 'kind_createdAt', fields: [{ path: 'kind' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'state_startAt', fields: [{ path: 'state' }, { path: 'startAt' }] },
+    ],
+  },
+  /** `{campaignId}:{openid}[:{occurrence}]`: one member's arm and what they were given; the profile's timeline reads them by member. */
+  { name: 'crm_deliveries', indexes: [{ name: 'openid_deliveredAt', fields: [{ path: 'openid' }, { path: 'deliveredAt', order: 'desc' }] }] },
+  /** `{campaignId}:{arm}:{day}:{k}`: sharded daily results per arm. */
+  { name: 'crm_results', indexes: [{ name: 'campaignId_day', fields: [{ path: 'campaignId' }, { path: 'day' }] }] },
+  /** `{openid}:{day}`: one visit a member per day (member.visit). */
+  { name: 'member_visits', indexes: [{ name: 'openid_day', fields: [{ path: 'openid' }, { path: 'day', order: 'desc' }] }] },
+  /** `rescore`: the daily re-score's cursor. */
+  { name: 'crm_jobs', indexes: [] },
+  /** `{day}`: lifecycle stage counts after each day's re-score. */
+  { name: 'crm_stage_history', indexes: [{ name: 'day', fields: [{ path: 'day' }] }] },
 ];

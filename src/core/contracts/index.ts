@@ -13,6 +13,7 @@ import { notifyContracts } from './notify';
 import { staffContracts } from './staff';
 import { liveContracts } from './live';
 import { statsContracts } from './stats';
+import { crmContracts } from './crm';
 
 /** One action's contract: the input schema, and the output schema where it is pinned. */
 export interface ActionContract {
@@ -39,6 +40,7 @@ export const contracts = {
   staff: staffContracts,
   live: liveContracts,
   stats: statsContracts,
+  crm: crmContracts,
 } satisfies Record<string, Record<string, ActionContract>>;
 
 export type Contracts = typeof contracts;

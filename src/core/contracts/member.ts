@@ -50,6 +50,8 @@ export const memberContracts = {
   lookupByCode: { input: LookupByCodeInput },
   setTiers: { input: SetTiersInput },
   searchMembers: { input: SearchMembersInput },
+  /** Sent when the app opens: the member's visit that day (one record a day, services/crm/visit). */
+  visit: { input: z.object({}) },
 };
 
 export const MemberErrorCode = {
@@ -157,6 +159,7 @@ export interface MemberOutputs {
   lookupByCode: MemberSummaryView;
   setTiers: TiersView;
   searchMembers: MemberSearchPage;
+  visit: { recorded: boolean; day: string };
 }
 
 /** A member as an operator's picker shows them: no full phone. `openid` is for the next call, not for display. */

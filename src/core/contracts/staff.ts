@@ -124,6 +124,16 @@ export const OPERATOR_AUDIT_ACTIONS = [
   'saveStore',
   'updateSettings',
   'rebuildStats',
+  'tagMembers',
+  'saveTag',
+  'deleteTag',
+  'saveSegment',
+  'deleteSegment',
+  'createCampaign',
+  'setCampaignState',
+  'saveJourney',
+  'saveCrmSettings',
+  'rebuildProfiles',
 ] as const;
 export type OperatorAuditAction = (typeof OPERATOR_AUDIT_ACTIONS)[number];
 export const AUDIT_ACTIONS = [...STAFF_AUDIT_ACTIONS, ...OPERATOR_AUDIT_ACTIONS] as const;
@@ -153,7 +163,10 @@ export interface CouponOwnerView {
 }
 
 export interface PickupOrderSummary {
+  /** For `verifyPickup`; never shown (staff see and type `orderNo`). */
   orderId: string;
+  /** The human order number (core/order/order-no). */
+  orderNo: string;
   status: OrderStatus;
   storeId: string | null;
   /** The 取货码 the customer shows (null on orders placed before codes existed). */

@@ -82,6 +82,8 @@ export interface CouponDoc {
   updatedAt: number;
   /** A claim-center coupon: the claim's input fingerprint (server kit); absent on other and older coupons. */
   inputHash?: string;
+  /** Granted by a CRM campaign or journey (its id): an order using it was reached by marketing. */
+  campaignId?: string;
 }
 
 export type Coupon = CouponDoc & { _id: string };

@@ -68,6 +68,8 @@ export const outboxId = {
   sale: (saleId: string, openid: string) => `sale:${saleId}:${openid}`,
   live: (roomId: string, openid: string) => `live:${roomId}:${openid}`,
   expiring: (openid: string, day: string) => `expiring:${openid}:${day}`,
+  /** A CRM delivery (`{campaignId}:{openid}[:{occurrence}]`). */
+  campaign: (deliveryId: string) => `crm:${deliveryId}`,
 };
 
 export const quotaId = (openid: string, key: TemplateKey): string => `${openid}:${key}`;

@@ -6,7 +6,16 @@
  * `notify.templates`, so nothing else changes.
  */
 
-export type TemplateKey = 'orderPaid' | 'orderShipped' | 'orderReady' | 'refundDone' | 'groupResult' | 'flashSaleStart' | 'liveStart' | 'pointsExpiring';
+export type TemplateKey =
+  | 'orderPaid'
+  | 'orderShipped'
+  | 'orderReady'
+  | 'refundDone'
+  | 'groupResult'
+  | 'flashSaleStart'
+  | 'liveStart'
+  | 'pointsExpiring'
+  | 'campaignNotice';
 
 export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'orderPaid',
@@ -17,6 +26,7 @@ export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'flashSaleStart',
   'liveStart',
   'pointsExpiring',
+  'campaignNotice',
 ];
 
 export interface TemplateField {
@@ -97,6 +107,14 @@ export const NOTIFY_TEMPLATES: Record<TemplateKey, NotifyTemplate> = {
     fields: [field('points', 'number1', '过期积分'), field('date', 'date2', '过期日期'), field('note', 'thing3', '温馨提示')],
     page: 'packages/member/points/index',
   },
+  // A CRM campaign's or journey's message; its page is the one the operator chose.
+  campaignNotice: {
+    key: 'campaignNotice',
+    templateId: 'siyu-campaign-notice',
+    title: '活动通知',
+    fields: [field('name', 'thing1', '活动名称'), field('note', 'thing2', '活动内容'), field('time', 'time3', '活动时间')],
+    page: 'pages/home/index',
+  },
 };
 
 /** Moments the app asks for consent (`Taro.requestSubscribeMessage`, at most 3 templates a call). */
@@ -107,7 +125,7 @@ export const SUBSCRIBE_MOMENTS: Record<SubscribeMoment, TemplateKey[]> = {
   groupBuy: ['groupResult', 'orderShipped', 'refundDone'],
   flashSaleRemind: ['flashSaleStart'],
   liveRemind: ['liveStart'],
-  pointsPage: ['pointsExpiring'],
+  pointsPage: ['pointsExpiring', 'campaignNotice'],
 };
 
 /** How long before a flash sale starts its reminder goes out. */

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 export const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
 
 export const DEFAULT_FUNCTIONS_DIR = resolve(PROJECT_ROOT, 'cloudfunctions');
-export const DEFAULT_WEB_DIR = resolve(PROJECT_ROOT, 'dist', 'h5');
+/** The H5 build; `SIYU_WEB_DIR` serves another (a build made with SIYU_OUTPUT_ROOT). */
+export const DEFAULT_WEB_DIR = process.env.SIYU_WEB_DIR ? resolve(process.env.SIYU_WEB_DIR) : resolve(PROJECT_ROOT, 'dist', 'h5');
 export const PLACEHOLDER_DIR = resolve(PROJECT_ROOT, 'public', 'placeholder');
 export const ASSETS_DIR = resolve(PROJECT_ROOT, 'assets');
 

@@ -21,7 +21,17 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   reviewRefund: '退款审核',
   saveStore: '保存门店',
   updateSettings: '修改设置',
-  rebuildStats: '重算经营数据'
+  rebuildStats: '重算经营数据',
+  tagMembers: '会员打标签',
+  saveTag: '保存标签',
+  deleteTag: '删除标签',
+  saveSegment: '保存分群',
+  deleteSegment: '删除分群',
+  createCampaign: '创建营销活动',
+  setCampaignState: '营销活动启停',
+  saveJourney: '保存自动化旅程',
+  saveCrmSettings: '修改会员分层设置',
+  rebuildProfiles: '重算会员画像'
 }
 
 /** Why money received was recorded as a refund due (the payment audit entries' result). */

@@ -7,6 +7,7 @@ import { joinMember } from './join';
 import { currentMemberCode, lookupMemberByCode } from './member-code';
 import { searchMembers } from './search';
 import { setTiers } from './tiers-admin';
+import { recordVisit } from '../crm/visit';
 
 const customers: readonly Role[] = ['customer'];
 const staff: readonly Role[] = ['staff'];
@@ -50,5 +51,10 @@ export const memberRoutes = {
     schema: memberContracts.searchMembers.input,
     roles: operators,
     handler: (input, ctx) => searchMembers(ctx, input),
+  }),
+  visit: defineRoute({
+    schema: memberContracts.visit.input,
+    roles: customers,
+    handler: (_input, ctx) => recordVisit(ctx, openidOf(ctx)),
   }),
 };

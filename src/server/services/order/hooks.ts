@@ -1,5 +1,6 @@
 import type { Order } from '../../../core/order/types';
 import type { Transaction } from '../../db';
+import { crmOrderHooks } from '../crm/order-hooks';
 import { flashSaleOrderHooks } from '../flashsale/order-hooks';
 import { groupBuyOrderHooks } from '../groupbuy/order-hooks';
 import { memberOrderHooks } from '../member/order-hooks';
@@ -25,8 +26,8 @@ export interface OrderHooks {
 
 export type OrderHookEvent = keyof OrderHooks;
 
-/** Members (growth, points earned), promotions (coupons, points-mall redemptions), flash sales, group-buys, notifications, pickup codes and the dashboard's rollups. */
-const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks, notifyOrderHooks, pickupCodeOrderHooks, statsOrderHooks];
+/** Members (growth, points earned), promotions (coupons, points-mall redemptions), flash sales, group-buys, notifications, pickup codes, the dashboard's rollups and, after growth is settled, the CRM profile. */
+const HOOKS: readonly OrderHooks[] = [memberOrderHooks, promotionOrderHooks, flashSaleOrderHooks, groupBuyOrderHooks, notifyOrderHooks, pickupCodeOrderHooks, statsOrderHooks, crmOrderHooks];
 
 export async function runOrderHooks(event: OrderHookEvent, tx: Transaction, order: Order, deps: ServiceDeps, now: number): Promise<void> {
   for (const hooks of HOOKS) await hooks[event]?.(tx, order, deps, now);

@@ -5,6 +5,7 @@ import type { Order, OrderDoc, OrderItem } from '../../../core/order/types';
 import type { PaymentProvider, RefundReceipt } from '../payment/port';
 import { debitPartialRefundInTx } from '../member/order-hooks';
 import { addRefundToRollupInTx } from '../stats/order-hooks';
+import { addRefundToProfileInTx } from '../crm/order-hooks';
 import { loadOrder, readOrderInTx } from './access';
 import { step } from './change';
 import type { ServiceDeps } from './deps';
@@ -109,6 +110,8 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
     if (order && patch) {
       await tx.collection<OrderDoc>(OrderCollections.orders).doc(order._id).update(replaceFields(_, patch));
       if (patch.status === 'REFUNDED') await runOrderHooks('refunded', tx, { ...order, ...patch }, deps, now);
+      // The member's profile: a partial refund, or the one that ended the order (after growth was taken back).
+      if (refund.partial || patch.status === 'REFUNDED') await addRefundToProfileInTx(tx, order, refund, now);
     }
     return true;
   });

@@ -46,7 +46,7 @@ export function grantCouponId(grantKey: string, templateId: string, openid: stri
  */
 export async function grantChunkInTx(
   tx: Transaction,
-  command: { templateId: string; grantKey: string; openids: readonly string[] },
+  command: { templateId: string; grantKey: string; openids: readonly string[]; campaignId?: string },
   now: number,
   _: DbCommand,
 ): Promise<MemberGrantOutcome[]> {
@@ -85,7 +85,8 @@ export async function grantChunkInTx(
       skip('COUPON_CLAIM_LIMIT');
       continue;
     }
-    await couponRef.set(couponFromTemplate(template, { openid, templateId: command.templateId, source: 'grant', code: newCouponCode() }, now));
+    const coupon = couponFromTemplate(template, { openid, templateId: command.templateId, source: 'grant', code: newCouponCode() }, now);
+    await couponRef.set(command.campaignId ? { ...coupon, campaignId: command.campaignId } : coupon);
     await countRef.set({ templateId: command.templateId, openid, count: held + 1, updatedAt: now });
     issued += 1;
     grantedNow += 1;
@@ -98,11 +99,12 @@ export async function grantChunkInTx(
 /** One member, inside the caller's transaction (the campaign engine's per-member step). */
 export async function grantCouponInTx(
   tx: Transaction,
-  command: { templateId: string; grantKey: string; openid: string },
+  command: { templateId: string; grantKey: string; openid: string; campaignId?: string },
   now: number,
   _: DbCommand,
 ): Promise<MemberGrantOutcome> {
-  const [outcome] = await grantChunkInTx(tx, { templateId: command.templateId, grantKey: command.grantKey, openids: [command.openid] }, now, _);
+  const { openid, ...rest } = command;
+  const [outcome] = await grantChunkInTx(tx, { ...rest, openids: [openid] }, now, _);
   return outcome;
 }
 

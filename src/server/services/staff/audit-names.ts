@@ -40,6 +40,16 @@ const TARGET_KINDS: Record<AuditAction, TargetKind> = {
   saveStore: 'store',
   updateSettings: 'text',
   rebuildStats: 'text',
+  tagMembers: 'text',
+  saveTag: 'text',
+  deleteTag: 'text',
+  saveSegment: 'text',
+  deleteSegment: 'text',
+  createCampaign: 'text',
+  setCampaignState: 'text',
+  saveJourney: 'text',
+  saveCrmSettings: 'text',
+  rebuildProfiles: 'text',
 };
 
 const kindOf = (entry: StaffAuditDoc): TargetKind => TARGET_KINDS[entry.action] ?? 'text';
