@@ -1,8 +1,20 @@
-import type { PropsWithChildren } from 'react'
+import { createElement, Fragment, type ComponentType, type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { watchCartBadge } from './utils/cart-badge'
+import { reportDailyVisit } from './utils/daily-visit'
+import { NOT_FOUND_URL } from './utils/routes'
 
 import './app.scss'
+
+// H5 only, so the weapp build drops both (WeChat has its own capsule and its own page-not-found screen):
+// 返回 / 首页 for pages without a tab bar, and a 404 page instead of an empty screen for an unknown URL.
+// Registered before the router renders the first URL, which may be the unknown one.
+const NavCapsule: ComponentType | null = process.env.TARO_ENV === 'h5' ? require('./components/nav-capsule').default : null
+if (process.env.TARO_ENV === 'h5') {
+  Taro.onPageNotFound(() => {
+    void Taro.redirectTo({ url: NOT_FOUND_URL }).catch(() => undefined)
+  })
+}
 
 /**
  * The CloudBase environment the mini-program calls: TARO_APP_CLOUD_ENV (e.g. in
@@ -26,10 +38,11 @@ function App({ children }: PropsWithChildren) {
     }
     // H5: the api client signs in lazily as the current dev identity (demo-customer by default).
     watchCartBadge()
+    reportDailyVisit()
   })
 
   // children is the page being rendered
-  return children
+  return NavCapsule ? createElement(Fragment, null, children, createElement(NavCapsule)) : children
 }
 
 export default App

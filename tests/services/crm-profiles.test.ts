@@ -11,6 +11,7 @@ import { rebuiltProfile, statsFromOrders } from '../../src/server/services/crm/r
 import { deriveContext } from '../../src/server/services/crm/context';
 import type { MemberDoc } from '../../src/server/services/member/records';
 import { startCrmBench, type CrmBench } from './crm-harness';
+import { mainOf } from './function-callers';
 
 const DAY = 86_400_000;
 /** Fields that record when, not what: a rebuild writes its own time. */
@@ -98,6 +99,19 @@ describe('crm member profiles', () => {
     await bench.crmOk('rebuild', {});
     const after = await Promise.all(members.map((m) => bench.profile(m)));
     expect(after.map((p) => p!.stats)).toEqual(before.map((p) => p!.stats));
+  });
+
+  it('member.visit records one visit a member a day, concurrently too, and the profile keeps the last', async () => {
+    await bench.join('m-v');
+    const visit = () => mainOf('member')({ action: 'visit', data: {} }, { request_id: 'r', environ: 'WX_OPENID=m-v;WX_APPID=wxtest' });
+    const answers = await Promise.all([visit(), visit(), visit()]);
+    expect(answers.filter((a) => a.ok && a.data.recorded)).toHaveLength(1);
+    bench.clock.advance(DAY);
+    await visit();
+    expect(await bench.count('member_visits', { openid: 'm-v' })).toBe(2);
+    expect((await bench.profile('m-v'))?.lastVisitAt).toBe(bench.clock());
+    // Someone who has not joined is not recorded.
+    expect(await mainOf('member')({ action: 'visit', data: {} }, { request_id: 'r2', environ: 'WX_OPENID=guest;WX_APPID=wxtest' })).toMatchObject({ ok: true, data: { recorded: false } });
   });
 
   it('only operators read the member list; staff and customers are refused', async () => {
