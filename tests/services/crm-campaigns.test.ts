@@ -201,6 +201,27 @@ describe('crm segments and campaigns', () => {
     expect((await bench.profile(nonBuyer))?.tags).toContain('买过点心');
   });
 
+  it('concurrent tagging, payments and re-scores leave tags and segment counts equal to a recomputation', async () => {
+    await bench.crmOk('saveTag', { name: '高客单', rule: { aovFen: { min: 12_000 } } });
+    const ops: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 10; i += 1) {
+      ops.push(bench.crmOk('tag', { openids: members.slice(i, i + 15), add: [`T${i % 3}`], remove: [`T${(i + 1) % 3}`] }));
+      ops.push(bench.buy(members[i * 3], i % 2 ? 'sku-cake' : 'sku-tea', 1));
+      ops.push(bench.tick());
+    }
+    await Promise.all(ops);
+    bench.clock.advance(86_400_000);
+    for (let i = 0; i < 4; i += 1) await bench.tick();
+    const profiles = await allProfiles();
+    for (const p of profiles) {
+      expect(p.tags).toEqual([...new Set([...p.manualTags, ...(p.aovFen >= 12_000 ? ['高客单'] : [])])].sort());
+    }
+    for (const filter of [{ tags: ['T0'] }, { tags: ['T1', '高客单'] }, { tags: ['高客单'], lifecycles: ['导入期' as const] }]) {
+      const expected = profiles.filter((p) => matchesFilter(p, filter, bench.clock())).length;
+      expect((await bench.crmOk('previewSegment', { filter })).count).toBe(expected);
+    }
+  });
+
   it('journeys fire once per occurrence: entering 休眠期, birthday month, no second order, idle cart', async () => {
     const journey = async (name: string, trigger: object) =>
       (await bench.crmOk('saveJourney', { name, trigger, incentive: { type: 'points', points: 10 }, holdoutPct: 0, active: true })).campaignId as string;
