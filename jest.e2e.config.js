@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
   testTimeout: 120000,
   maxWorkers: 1,
+  // Every test fails on a console error or an uncaught error in the pages it drove.
+  setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/console-guard.ts'],
 };

@@ -1,20 +1,15 @@
-/** Writes the demo product and banner images into assets/ (committed; rerun after changing the catalog). */
+/** Writes the demo product, detail, banner and mall images into assets/ (committed; rerun after changing the catalog). */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from '../src/server/local/seed/catalog';
-import { bannerSvg, productSvg } from '../src/server/local/seed/images';
+import { dirname, join, resolve } from 'node:path';
+import { demoImageFiles } from '../src/server/local/seed/images';
 
 const assetsDir = resolve(__dirname, '..', 'assets');
-const productsDir = join(assetsDir, 'products');
-const bannersDir = join(assetsDir, 'banners');
-mkdirSync(productsDir, { recursive: true });
-mkdirSync(bannersDir, { recursive: true });
+// The seed's storage paths are `seed/<kind>/<name>.svg`; assets/ keeps `<kind>/<name>.svg`.
+const files = demoImageFiles();
+for (const { path, svg } of files) {
+  const target = join(assetsDir, path.replace(/^seed\//, ''));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, svg);
+}
 
-DEMO_PRODUCTS.forEach((product, index) => {
-  const category = DEMO_CATEGORIES.find((c) => c.id === product.categoryId);
-  if (!category) throw new Error(`${product.id}: unknown category ${product.categoryId}`);
-  writeFileSync(join(productsDir, `${product.id}.svg`), productSvg(product, category, index));
-});
-for (const banner of DEMO_BANNERS) writeFileSync(join(bannersDir, `${banner.id}.svg`), bannerSvg(banner));
-
-console.log(`wrote ${DEMO_PRODUCTS.length} product and ${DEMO_BANNERS.length} banner images to ${assetsDir}`);
+console.log(`wrote ${files.length} images to ${assetsDir}`);

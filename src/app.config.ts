@@ -12,16 +12,19 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/trade',
-      pages: ['checkout/index', 'orders/index', 'order/index']
+      pages: ['checkout/index', 'orders/index', 'order/index', 'pay-result/index', 'addresses/index', 'address-form/index']
     },
     { root: 'packages/mall', pages: ['index/index', 'item/index', 'result/index', 'coupons/index', 'claim/index'] },
     { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] },
     { root: 'packages/flashsale', pages: ['list/index', 'detail/index'] },
-    { root: 'packages/ops', pages: ['index/index', 'activities/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'stores/index', 'store-form/index', 'live/index', 'products/index', 'product-form/index', 'categories/index', 'orders/index', 'order/index', 'refunds/index', 'stock/index', 'coupons/index', 'coupon-form/index', 'coupon-grant/index', 'settings/index'] },
+    { root: 'packages/ops', pages: ['index/index', 'activities/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'stores/index', 'store-form/index', 'live/index', 'products/index', 'product-form/index', 'categories/index', 'orders/index', 'order/index', 'refunds/index', 'stock/index', 'coupons/index', 'coupon-form/index', 'coupon-grant/index', 'settings/index', 'members/index', 'member/index', 'segments/index', 'segment-form/index', 'tags/index', 'campaigns/index', 'campaign/index', 'campaign-form/index', 'journey-form/index', 'crm-settings/index'] },
     { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] },
     { root: 'packages/staff', pages: ['scan/index', 'today/index'] },
     { root: 'packages/live', pages: ['list/index', 'room/index'] },
-    { root: 'packages/notify', pages: ['inbox/index'] }
+    { root: 'packages/notify', pages: ['inbox/index'] },
+    { root: 'packages/search', pages: ['index/index'] },
+    // H5: where an unknown URL lands (src/app.ts).
+    { root: 'packages/nav', pages: ['not-found/index'] }
   ],
   // WeChat's live-player plugin (直播间), weapp only: H5 shows a room's detail page instead.
   ...(process.env.TARO_ENV === 'weapp' ? { plugins: { 'live-player-plugin': { version: '1.3.5', provider: 'wx2b03c6e691cd7370' } } } : {}),
@@ -32,7 +35,7 @@ export default defineAppConfig({
     'pages/member/index': { network: 'all', packages: ['packages/member'] }
   },
   // The store picker shows each pickup store's distance when the customer allows their location.
-  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation', 'chooseAddress'],
   permission: { 'scope.userLocation': { desc: '用于显示离你最近的自提门店' } },
   window: {
     backgroundTextStyle: 'light',

@@ -7,9 +7,9 @@ import { NOT_FOUND_URL } from './utils/routes'
 import './app.scss'
 
 // H5 only, so the weapp build drops both (WeChat has its own capsule and its own page-not-found screen):
-// 返回 / 首页 for pages without a tab bar, and a 404 page instead of an empty screen for an unknown URL.
+// a title bar with 返回 / 首页 for pages without a tab bar, and a 404 page instead of an empty screen for an unknown URL.
 // Registered before the router renders the first URL, which may be the unknown one.
-const NavCapsule: ComponentType | null = process.env.TARO_ENV === 'h5' ? require('./components/nav-capsule').default : null
+const NavBar: ComponentType | null = process.env.TARO_ENV === 'h5' ? require('./components/nav-bar').default : null
 if (process.env.TARO_ENV === 'h5') {
   Taro.onPageNotFound(() => {
     void Taro.redirectTo({ url: NOT_FOUND_URL }).catch(() => undefined)
@@ -42,7 +42,7 @@ function App({ children }: PropsWithChildren) {
   })
 
   // children is the page being rendered
-  return NavCapsule ? createElement(Fragment, null, children, createElement(NavCapsule)) : children
+  return NavBar ? createElement(Fragment, null, children, createElement(NavBar)) : children
 }
 
 export default App

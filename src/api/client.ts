@@ -10,6 +10,8 @@ const READ_ACTIONS = new Set([
   'categories',
   'listProducts',
   'productDetail',
+  'searchProducts',
+  'searchSuggest',
   'home',
   'list',
   'get',

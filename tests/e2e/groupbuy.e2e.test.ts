@@ -81,12 +81,16 @@ describe('group-buy in the H5 storefront', () => {
     await until(() => stateTitle(a), (t) => t === '还差 1 人成团', 'the open group');
     const countdown = (await visible(a, '[data-testid="group-countdown-time"]').textContent()) ?? '';
     expect(countdown).toMatch(/^2[34]:\d\d:\d\d$/);
-    const shareLink = ((await visible(a, '[data-testid="group-share-link"]').textContent()) ?? '').trim();
+    // 邀请好友 opens the share sheet: the link (this page's origin) and its QR code.
+    await visible(a, '[data-testid="group-invite"]').click();
+    const shareLink = ((await visible(a, '[data-testid="share-link"]').textContent()) ?? '').trim();
     const groupId = new URL(shareLink).searchParams.get('id')!;
     expect(shareLink).toBe(`${session.url}/packages/groupbuy/group/index?id=${groupId}`);
     await shot(a, 'g5-05-leader-group-open');
-    await visible(a, '[data-testid="group-copy-link"]').click();
+    await shot(a, 'g5-05b-leader-share-sheet');
+    await visible(a, '[data-testid="share-copy"]').click();
     await waitForText(a, '内容已复制');
+    await tapText(a, '关闭');
 
     const opened = await api<GroupView>(LEADER, 'groupbuy', 'get', { groupId });
     expect(opened).toMatchObject({ state: 'OPEN', paid: 1, seatsLeft: 1, joinedByMe: true });
@@ -104,6 +108,9 @@ describe('group-buy in the H5 storefront', () => {
     await until(() => stateTitle(b), (t) => t === '还差 1 人成团', 'the shared group');
     expect(await visible(b, '[data-testid="group-action-join"]').textContent()).toBe(`参与拼团 ${price}`);
     expect(await visible(b, '[data-testid="group-members"]').textContent()).toContain('团长');
+    // Not a member yet: 参与拼团 with the seats left, never 邀请好友.
+    expect(await visible(b, '[data-testid="group-join-invite"]').textContent()).toContain('仅剩 1 个名额');
+    expect(await b.locator('[data-testid="group-invite"]').count()).toBe(0);
     await shot(b, 'g5-06-friend-share-page');
 
     await visible(b, '[data-testid="group-action-join"]').click();

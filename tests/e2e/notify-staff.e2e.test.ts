@@ -68,6 +68,7 @@ describe('service notifications and in-store staff', () => {
   });
 
   let orderId = '';
+  let orderNo = '';
 
   it('customer pays a pickup order (allowing notifications) → 服务通知 shows 支付成功', async () => {
     await asCustomer('member', 'join', { nickname: '林小满' });
@@ -80,6 +81,8 @@ describe('service notifications and in-store staff', () => {
     await shot(customer, 'n6-01-consent');
     await tapText(customer, '允许');
     await tapText(customer, '确认支付');
+    await waitForText(customer, '支付成功');
+    await visible(customer, '[data-testid="pay-result-order"]').click();
     await until(
       () => visible(customer, '[data-testid="order-status-label"]').textContent().catch(() => null),
       (t) => t === '待自提',
@@ -87,16 +90,24 @@ describe('service notifications and in-store staff', () => {
     );
     const orders = await asCustomer<OrderPage>('order', 'list', { page: 0, pageSize: 10 });
     orderId = orders.items[0]!._id;
+    orderNo = orders.items[0]!.orderNo;
 
     const run = await cloud.fireTimer('notify', 'deliver');
     expect(run.ok).toBe(true);
 
     await customer.goto(`${cloud.url}/pages/me/index`);
     await visible(customer, '[data-testid="me-notify-badge"]').waitFor({ timeout: WAIT_MS });
+    // 我的 after joining: the member's nickname and tier, points and coupons; no openid.
+    await until(() => visible(customer, '[data-testid="account-nickname"]').textContent(), (t) => t === '林小满', 'the member nickname');
+    await visible(customer, '[data-testid="account-tier"]').waitFor({ timeout: WAIT_MS });
+    expect(await visible(customer, '[data-testid="account-card"]').textContent()).not.toMatch(/openid|微信用户/);
     await shot(customer, 'n6-02-me');
     await visible(customer, '[data-testid="me-entry-notify"]').click();
     await waitForText(customer, '支付成功');
     expect(await visible(customer, '[data-testid="notify-item"]').getAttribute('data-unread')).toBe('1');
+    // 服务通知 carries the human order number, never the internal id.
+    expect(await visible(customer, '[data-testid="notify-item"]').textContent()).toContain(orderNo);
+    expect(await visible(customer, '[data-testid="notify-item"]').textContent()).not.toContain(orderId);
     await shot(customer, 'n6-03-inbox');
     await tapText(customer, '全部已读');
     await until(() => visible(customer, '[data-testid="notify-unread-count"]').textContent(), (t) => t === '全部已读', 'all read');
@@ -124,11 +135,12 @@ describe('service notifications and in-store staff', () => {
     expect(after.points.balance).toBeGreaterThan(before.points.balance);
   });
 
-  it('staff type the pickup order id → 确认核销 → the customer’s order shows 已完成', async () => {
+  it('staff type the pickup order number → 确认核销 → the customer’s order shows 已完成', async () => {
     await staff.goto(`${cloud.url}/packages/staff/scan/index`);
-    await visible(staff, '[data-testid="staff-code-input"] input').fill(orderId);
+    await visible(staff, '[data-testid="staff-code-input"] input').fill(orderNo);
     await visible(staff, '[data-testid="staff-code-submit"]').click();
     await visible(staff, '[data-testid="staff-kind-pickup"]').waitFor({ timeout: WAIT_MS });
+    await waitForText(staff, `订单 ${orderNo}`);
     await shot(staff, 'n6-07-staff-pickup');
     await visible(staff, '[data-testid="staff-verify-pickup"]').click();
     await waitForText(staff, '核销成功，请将商品交给顾客');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { OpsProductPage } from '../../src/core/contracts/catalog-admin';
 import type { OrderPage } from '../../src/core/contracts/order';
 import { useH5Session } from './support/h5-session';
-import { fillField, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { checkoutReady, fillField, pickRegion, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const OPERATOR = 'demo-operator';
 const CUSTOMER = 'demo-customer';
@@ -125,12 +125,16 @@ describe('a product from the back office, bought by a customer', () => {
     await tapText(customer, '立即购买');
     await visible(customer, '#address-name input').fill('李四');
     await visible(customer, '#address-phone input').fill('13800138001');
-    await visible(customer, '#address-region input').fill('上海市 静安区');
+    await pickRegion(customer, ['上海市', '上海市', '静安区']);
+    await until(() => visible(customer, '[data-testid="address-region"]').textContent(), (t) => t === '上海市 静安区›', 'the picked region');
     await visible(customer, '#address-detail input').fill('南京西路 1 号');
     await until(() => visible(customer, '.checkout__total .price').textContent(), (t) => t === '¥53.00', 'the quoted payable (45 + 8 shipping)');
+    await checkoutReady(customer);
     await tapText(customer, '提交订单');
     await tapText(customer, '允许'); // the subscribe-message consent (服务通知)
     await tapText(customer, '确认支付');
+    await waitForText(customer, '支付成功');
+    await visible(customer, '[data-testid="pay-result-order"]').click();
     await until(
       () => visible(customer, '[data-testid="order-status-label"]').textContent().catch(() => null),
       (t) => t === '已支付',

@@ -11,7 +11,7 @@ import type { OrderPage } from '../../src/core/contracts/order';
 import type { ProductDetail } from '../../src/core/contracts/catalog';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
 import { launchBrowser, screenshot } from './support/browser';
-import { byText, callAs, settled, shownStock, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { byText, callAs, checkoutReady, pickRegion, settled, shownStock, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = 'demo-customer';
 
@@ -69,10 +69,21 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-03-cart');
 
     await tapText(page, /^去结算/);
-    await waitForText(page, '填写收货地址后计算运费与应付金额');
+    // The coupon row and the amounts show before the address is complete.
+    await visible(page, '[data-testid="checkout-coupon"]').waitFor({ timeout: WAIT_MS });
     await visible(page, '#address-name input').fill('张三');
+    // A phone that is not a mobile number is named inline, under its field.
+    await visible(page, '#address-phone input').fill('12345');
+    await tapText(page, '提交订单');
+    await waitForText(page, '请填写 11 位手机号');
+    await waitForText(page, '请选择所在地区');
+    await shot('f2-04a-checkout-field-errors');
     await visible(page, '#address-phone input').fill('13800138000');
-    await visible(page, '#address-region input').fill('上海市 徐汇区');
+    await visible(page, '[data-testid="address-region"]').click();
+    await visible(page, '[data-testid="region-picker"]').waitFor({ timeout: WAIT_MS });
+    await shot('f2-04b-region-picker');
+    await visible(page, '[data-testid="region-picker-close"]').click();
+    await pickRegion(page, ['上海市', '上海市', '徐汇区']);
     await visible(page, '#address-detail input').fill('漕溪北路 88 号 2 楼');
     await visible(page, '[data-testid="checkout-remark"] input').fill('请工作日送达');
     await waitForText(page, '应付金额');
@@ -80,6 +91,7 @@ describe('buying in the H5 storefront', () => {
     await until(() => visible(page, '.checkout__total .price').textContent(), (t) => t === '¥76.00', 'the quoted payable');
     await shot('f2-04-checkout-delivery');
 
+    await checkoutReady(page);
     await tapText(page, '提交订单');
     await tapText(page, '允许'); // the subscribe-message consent (服务通知)
     await waitForText(page, '确认支付');
@@ -87,17 +99,31 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-05-pay-sheet');
     await tapText(page, '确认支付');
 
+    // 支付成功: the amount, the order number and the way on.
+    await waitForText(page, '支付成功');
+    await until(() => visible(page, '[data-testid="pay-result-amount"]').textContent(), (t) => t === '¥76.00', 'the paid amount');
+    const orders = await api<OrderPage>('order', 'list', { page: 0, pageSize: 10 });
+    const paid = orders.items[0]!;
+    expect(paid).toMatchObject({ status: 'PAID', remark: '请工作日送达', amounts: { payable: 7600, shippingFee: 800 } });
+    expect(paid.fulfillment).toMatchObject({ address: { region: '上海市 徐汇区' } });
+    expect(paid.orderNo).toMatch(/^\d{8}-\d{4}$/);
+    expect(await visible(page, '[data-testid="pay-result-order-no"]').textContent()).toBe(paid.orderNo);
+    await shot('f2-05b-pay-result');
+    await visible(page, '[data-testid="pay-result-order"]').click();
+
     await until(() => statusLabel().textContent().catch(() => null), (t) => t === '已支付', 'the order page to show 已支付');
     await waitForText(page, /漕溪北路 88 号 2 楼/);
+    await waitForText(page, paid.orderNo);
+    expect(await page.locator('body').textContent()).not.toContain(paid._id);
     await shot('f2-06-order-paid');
-
-    const orders = await api<OrderPage>('order', 'list', { page: 0, pageSize: 10 });
-    expect(orders.items[0]).toMatchObject({ status: 'PAID', remark: '请工作日送达', amounts: { payable: 7600, shippingFee: 800 } });
-    expect(page.url()).toContain(`/packages/trade/order/index?id=${orders.items[0]!._id}`);
+    expect(page.url()).toContain(`/packages/trade/order/index?id=${paid._id}`);
 
     await page.goto(`${cloud.url}/packages/trade/orders/index`);
-    await visible(page, `[data-testid="order-card-${orders.items[0]!._id}"]`).waitFor({ timeout: WAIT_MS });
-    expect(await visible(page, `[data-testid="order-card-${orders.items[0]!._id}"]`).textContent()).toContain('已支付');
+    const card = visible(page, `[data-testid="order-card-${paid._id}"]`);
+    await card.waitFor({ timeout: WAIT_MS });
+    expect(await card.textContent()).toContain('已支付');
+    expect(await card.textContent()).toContain(paid.orderNo);
+    expect(await card.locator('[data-testid="card-action-refund"]').count()).toBe(1);
     await shot('f2-07-orders');
   });
 
@@ -114,6 +140,10 @@ describe('buying in the H5 storefront', () => {
     await tapText(page, '提交订单');
     await tapText(page, '允许'); // the subscribe-message consent (服务通知)
     await tapText(page, '确认支付');
+    // 支付成功 shows the 取货码 of a pickup order; 查看订单 opens it.
+    await visible(page, '[data-testid="pay-result-pickup"]').waitFor({ timeout: WAIT_MS });
+    await shot('f2-08b-pay-result-pickup');
+    await visible(page, '[data-testid="pay-result-order"]').click();
     // A paid pickup order is ready at the store at once: the label the customer sees is 待自提.
     await until(() => statusLabel().textContent().catch(() => null), (t) => t === '待自提', 'the order page to show 待自提');
     await waitForText(page, '商品已备好，请到店出示取货码自提');
@@ -152,8 +182,8 @@ describe('buying in the H5 storefront', () => {
     await visible(page, '[data-testid="stepper-increase"]').click();
     await until(() => visible(page, '[data-testid="stepper-value"]').textContent(), (t) => t === '2', 'quantity 2');
     await tapText(page, '立即购买');
-    // The address of the last delivery order is remembered.
-    await until(() => visible(page, '#address-name input').inputValue(), (v) => v === '张三', 'the remembered address');
+    // The first address typed at checkout went into the address book as the default.
+    await until(() => visible(page, '[data-testid="checkout-address"]').textContent(), (t) => !!t && t.includes('张三') && t.includes('默认'), 'the default address');
     await until(() => visible(page, '.checkout__total .price').textContent(), (t) => t === '¥32.00', 'the quoted payable');
     await shot('f2-10-checkout-buy-now');
 
@@ -180,6 +210,49 @@ describe('buying in the H5 storefront', () => {
     await page.goto(`${cloud.url}/pages/product/index?id=${productId}`);
     expect(await shownStock(page)).toBe(before);
     await shot('f2-14-product-stock-back');
+  });
+
+  it('backing out of the pay sheet (the browser back) lands on the unpaid order, 待支付 with its countdown', async () => {
+    await openProductFromHome('黄油可颂');
+    await tapText(page, '立即购买');
+    await visible(page, '[data-testid="checkout-address"]').waitFor({ timeout: WAIT_MS });
+    await until(() => visible(page, '.checkout__total .price').textContent(), (t) => !!t && t.startsWith('¥'), 'the quoted payable');
+    await tapText(page, '提交订单');
+    await tapText(page, '允许');
+    await waitForText(page, '确认支付');
+    await page.goBack();
+    await until(() => statusLabel().textContent().catch(() => null), (t) => t === '待支付', 'the unpaid order page');
+    await waitForText(page, /超时订单将自动取消/);
+    expect(await visible(page, '[data-testid="order-countdown"]').textContent()).toMatch(/^1[45]:\d{2}$/);
+    await shot('f2-11b-back-out-pending');
+
+    // The list offers 去支付 and 取消 on it.
+    await page.goto(`${cloud.url}/packages/trade/orders/index`);
+    const pending = (await api<OrderPage>('order', 'list', { status: 'PENDING_PAYMENT', page: 0, pageSize: 10 })).items[0]!;
+    const card = visible(page, `[data-testid="order-card-${pending._id}"]`);
+    await card.waitFor({ timeout: WAIT_MS });
+    expect(await card.locator('[data-testid^="card-action-"]').allTextContents()).toEqual(['取消', '去支付']);
+    await shot('f2-11c-orders-actions');
+  });
+
+  it('the address book: the saved address, add one with the region picker, make it the default', async () => {
+    await page.goto(`${cloud.url}/packages/trade/addresses/index`);
+    await waitForText(page, /漕溪北路 88 号 2 楼/);
+    await tapText(page, '新增收货地址');
+    await visible(page, '#address-name input').fill('李四');
+    await visible(page, '#address-phone input').fill('13900139000');
+    await pickRegion(page, ['浙江省', '杭州市', '西湖区']);
+    await visible(page, '#address-detail input').fill('文三路 1 号');
+    await visible(page, '[data-testid="address-default-toggle"]').click();
+    await shot('f2-17-address-form');
+    await visible(page, '[data-testid="address-save"]').click();
+    await waitForText(page, /浙江省 杭州市 西湖区 文三路 1 号/);
+    const book = await api<{ items: Array<{ name: string; isDefault: boolean }> }>('order', 'addresses', {});
+    expect(book.items.map((a) => [a.name, a.isDefault])).toEqual([
+      ['李四', true],
+      ['张三', false],
+    ]);
+    await shot('f2-18-address-book');
   });
 
   it('more than the stock at checkout: the item is named, nothing can be ordered, 返回修改 leads back', async () => {

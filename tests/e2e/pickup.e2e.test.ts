@@ -48,7 +48,7 @@ describe('pickup for every kind of order, at the store the customer chose', () =
     await until(() => statusLabel(page), (t) => t === paidLabel, `the order to show ${paidLabel}`);
   };
 
-  /** 提交订单 → (the notification consent, 允许, when it is asked) → the sandbox sheet → 确认支付. */
+  /** 提交订单 → (the notification consent, 允许, when it is asked) → the sandbox sheet → 确认支付 → 支付成功 → 查看订单. */
   const submitAndPay = async (page: Page) => {
     // The quote for the store just chosen has come back: 提交订单 is on (it is off while a quote is on its way).
     await page.waitForFunction(
@@ -70,6 +70,9 @@ describe('pickup for every kind of order, at the store the customer chose', () =
     ]);
     if (seen === 'consent') await consent.click();
     await payConfirm.click();
+    // 支付成功 shows the pickup code; 查看订单 opens the order.
+    await visible(page, '[data-testid="pay-result-pickup"]').waitFor({ timeout: WAIT_MS });
+    await visible(page, '[data-testid="pay-result-order"]').click();
   };
 
   /** The 取货码 the customer's order page shows (grouped in fours there). */
@@ -151,8 +154,11 @@ describe('pickup for every kind of order, at the store the customer chose', () =
     await until(() => statusLabel(customer), (t) => t === '待自提', 'the order page to show 待自提');
     await shownPickupCode(customer);
     const orderId = new URL(customer.url()).searchParams.get('id')!;
-    expect(await api<OrderView & { liveRoomId?: string }>(CUSTOMER, 'order', 'get', { orderId })).toMatchObject({ fulfillment: { storeId: JINGAN } });
-    await staffVerify(jinganStaff, orderId, 'p10-07-live');
+    const live = await api<OrderView & { liveRoomId?: string }>(CUSTOMER, 'order', 'get', { orderId });
+    expect(live).toMatchObject({ fulfillment: { storeId: JINGAN } });
+    // Staff type the human order number the customer reads out (never the internal id).
+    expect(live.orderNo).toMatch(/^\d{8}-\d{4}$/);
+    await staffVerify(jinganStaff, live.orderNo, 'p10-07-live');
     await customerSeesCompleted(orderId, 'p10-08-live');
   });
 

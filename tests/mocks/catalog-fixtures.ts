@@ -17,12 +17,15 @@ export function product(id: string, name: string, skus: SkuView[], extra: Partia
     images: [`/assets/products/${id}.svg`],
     description: `${name}的介绍`,
     skus,
+    salesCount: 0,
+    memberPrice: null,
+    maxPerOrder: 99,
     ...extra
   }
 }
 
 export const summary = (p: ProductDetail): ProductSummary => {
-  const { images: _images, description: _description, skus: _skus, ...rest } = p
+  const { images: _images, description: _description, skus: _skus, salesCount: _sales, memberPrice: _member, maxPerOrder: _max, ...rest } = p
   return rest
 }
 

@@ -2,6 +2,7 @@
 // relies on: create is idempotent by requestId, actions follow the state machine, pay
 // answers sandbox parameters. Tweak `handlers` in a test to answer differently.
 import type { OrderView, QuoteInput, CreateOrderInput } from '../../src/core/contracts/order'
+import type { AddressBookView, SaveAddressInput, SavedAddressView } from '../../src/core/contracts/order-address'
 import type { OrderItem } from '../../src/core/order/types'
 import type { PickupStoreView } from '../../src/core/pickup/store'
 import { nextOrderStatus, type OrderEvent, type OrderStatus, ORDER_STATUS_LABELS } from '../../src/core/order/status'
@@ -40,11 +41,19 @@ export const item = (skuId: string, productName: string, skuName: string, unitPr
   lineTotal: unitPrice * quantity
 })
 
+/** A stable human number per id (`20261125-0123`), as the server gives one per order. */
+export function fakeOrderNo(id: string): string {
+  let h = 0
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 9000
+  return `20261125-${String(h + 1000)}`
+}
+
 export function orderView(id: string, status: OrderStatus, extra: Partial<OrderView> = {}): OrderView {
   const items = extra.items ?? [item('sku-oolong-100', '冻顶乌龙', '100g 罐装', 6800)]
   const itemsTotal = items.reduce((n, i) => n + i.lineTotal, 0)
   return {
     _id: id,
+    orderNo: fakeOrderNo(id),
     status,
     statusLabel: ORDER_STATUS_LABELS[status],
     items,
@@ -92,6 +101,19 @@ export function createFakeOrders(options: { now?: () => number } = {}) {
     return { items, fulfillment, amounts: { itemsTotal, discount: 0, shippingFee, payable: itemsTotal + shippingFee }, memberDiscountBps: 0 }
   }
 
+  const addresses = new Map<string, SavedAddressView>()
+  let defaultAddressId: string | null = null
+  const book = (): AddressBookView => {
+    const items = [...addresses.values()]
+      .map((a) => ({ ...a, isDefault: a.addressId === defaultAddressId }))
+      .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || b.updatedAt - a.updatedAt)
+    return { items, defaultId: defaultAddressId, max: 20 }
+  }
+  const putAddress = (address: Omit<SavedAddressView, 'isDefault' | 'updatedAt' | 'regionCode'> & { isDefault?: boolean; regionCode?: string | null }) => {
+    addresses.set(address.addressId, { regionCode: null, ...address, isDefault: false, updatedAt: now() + addresses.size })
+    if (address.isDefault || defaultAddressId === null) defaultAddressId = address.addressId
+  }
+
   const own = (orderId: string) => {
     const order = orders.get(orderId)
     if (!order) throw fail('ORDER_NOT_FOUND', '订单不存在', { orderId })
@@ -112,6 +134,26 @@ export function createFakeOrders(options: { now?: () => number } = {}) {
     'system.ping': () => ({ pong: true, now: now() }),
     'catalog.pickupStores': () => ({ stores: PICKUP_STORES }),
     'order.quote': (input: QuoteInput) => price(input),
+    // The address book (empty unless a test saves or puts addresses).
+    'order.addresses': () => book(),
+    'order.saveAddress': (input: SaveAddressInput & { requestId: string }) => {
+      const addressId = input.addressId ?? `ad_${input.requestId}`
+      if (input.addressId && !addresses.has(addressId)) throw fail('ADDRESS_NOT_FOUND', '地址不存在或已删除', { addressId })
+      const saved = { addressId, name: input.name, phone: input.phone, region: input.region, regionCode: input.regionCode ?? null, detail: input.detail, isDefault: false, updatedAt: now() + addresses.size }
+      addresses.set(addressId, saved)
+      if (input.isDefault || defaultAddressId === null) defaultAddressId = addressId
+      return { ...book(), saved: { ...saved, isDefault: defaultAddressId === addressId } }
+    },
+    'order.deleteAddress': ({ addressId }: { addressId: string }) => {
+      addresses.delete(addressId)
+      if (defaultAddressId === addressId) defaultAddressId = [...addresses.keys()][0] ?? null
+      return book()
+    },
+    'order.setDefaultAddress': ({ addressId }: { addressId: string }) => {
+      if (!addresses.has(addressId)) throw fail('ADDRESS_NOT_FOUND', '地址不存在或已删除', { addressId })
+      defaultAddressId = addressId
+      return book()
+    },
     'order.create': (input: CreateOrderInput) => {
       const earlier = byRequestId.get(input.requestId)
       if (earlier) return own(earlier)
@@ -174,5 +216,5 @@ export function createFakeOrders(options: { now?: () => number } = {}) {
     orders.set(orderId, { ...order, status: next, statusLabel: ORDER_STATUS_LABELS[next], paidAt: now() })
   }
 
-  return { handlers, orders, settle, put: (order: OrderView) => orders.set(order._id, order) }
+  return { handlers, orders, settle, put: (order: OrderView) => orders.set(order._id, order), putAddress, addressBook: book }
 }

@@ -8,6 +8,21 @@ import { useEffect, useRef } from 'react'
 
 const ok = () => jest.fn(async (..._args: unknown[]) => ({ errMsg: 'ok' }))
 
+type Listener = (...args: unknown[]) => void
+const listeners = new Map<string, Set<Listener>>()
+/** Taro's event bus: a test can `Taro.eventCenter.trigger('__afterTaroRouterChange')` like the H5 router. */
+const eventCenter = {
+  on(name: string, fn: Listener) {
+    listeners.set(name, (listeners.get(name) ?? new Set()).add(fn))
+  },
+  off(name: string, fn: Listener) {
+    listeners.get(name)?.delete(fn)
+  },
+  trigger(name: string, ...args: unknown[]) {
+    for (const fn of [...(listeners.get(name) ?? [])]) fn(...args)
+  }
+}
+
 const Taro = {
   navigateTo: ok(),
   redirectTo: ok(),
@@ -35,6 +50,7 @@ const Taro = {
   getLocation: jest.fn(async (..._args: unknown[]): Promise<{ latitude: number; longitude: number }> => {
     throw { errMsg: 'getLocation:fail auth deny' }
   }),
+  eventCenter,
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   chooseImage: jest.fn(async (..._args: unknown[]): Promise<{ tempFilePaths: string[]; tempFiles: Array<{ path: string; size: number }> }> => ({ tempFilePaths: [], tempFiles: [] })),

@@ -102,6 +102,8 @@ describe('audit log with names, filters and role changes; staff see their own da
     bench.clock.advance(12 * HOUR);
 
     const orderId = await readyPickupOrder();
+    const orderNo = (await bench.order(orderId)).orderNo as string;
+    expect(orderNo).toMatch(/^\d{8}-\d{4}$/);
     await ok('staff', STAFF_A, 'verifyPickup', { orderId, storeId: STORE_A });
     bench.clock.advance(60_000);
     await ok('staff', STAFF_A, 'verifyPickup', { orderId, storeId: STORE_A });
@@ -114,8 +116,9 @@ describe('audit log with names, filters and role changes; staff see their own da
     expect(day.counts).toEqual({ pickup: 1, coupon: 0, purchase: 1 });
     expect(day.items.map((e: any) => [e.kind, e.target, e.result])).toEqual([
       ['purchase', 'R-9', 'ok'],
-      ['pickup', orderId, 'duplicate'],
-      ['pickup', orderId, 'ok'],
+      // Staff read the human order number, not the internal id.
+      ['pickup', orderNo, 'duplicate'],
+      ['pickup', orderNo, 'ok'],
     ]);
     expect((await ok('staff', STAFF_A2, 'myDay', { storeId: STORE_A })).counts).toEqual({ pickup: 0, coupon: 0, purchase: 1 });
     // Only staff of the store; operators and customers are not staff.

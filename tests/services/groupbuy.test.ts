@@ -199,7 +199,8 @@ describe('group-buys', () => {
       });
       expect(share.members).toHaveLength(1);
       const detail = await gbOk('u1', 'getActivity', { activityId });
-      expect(detail).toMatchObject({ mySeats: 0, limitReached: false, openGroups: [{ groupId: seat.groupId, seatsLeft: 2, joinedByMe: false, expiresAt: START + 62 * MINUTE }] });
+      // 已拼 1 件: the leader's paid seat.
+      expect(detail).toMatchObject({ mySeats: 0, limitReached: false, soldCount: 1, openGroups: [{ groupId: seat.groupId, seatsLeft: 2, joinedByMe: false, expiresAt: START + 62 * MINUTE }] });
     });
 
     it('a join reserves a seat with an order at the group price whose payment window ends by the deadline', async () => {

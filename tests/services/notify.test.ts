@@ -40,7 +40,7 @@ describe('service notifications (notify)', () => {
     const order = await bench.ok('order', openid, 'create', { items: [{ skuId: 'sku-tea-l', quantity: 1 }], fulfillment, requestId: newRequestId() });
     await bench.ok('order', openid, 'pay', { orderId: order._id });
     await bench.pay.deliverPaymentNotification(order._id, 'SUCCESS', 2);
-    return order as { _id: string };
+    return order as { _id: string; orderNo: string };
   };
 
   /** Records every send; answers with `answers` in turn (then ok), yielding first so concurrent runs interleave. */
@@ -111,7 +111,10 @@ describe('service notifications (notify)', () => {
     const inbox = await ok('u1', 'inbox', {});
     expect(inbox.items).toHaveLength(1);
     expect(inbox.items[0]).toMatchObject({ id: `paid:${order._id}`, title: '支付成功', read: false, page: `packages/trade/order/index?id=${order._id}` });
-    expect(inbox.items[0].lines).toContainEqual({ label: '订单号', value: order._id });
+    // The human order number, never the internal id.
+    expect(order.orderNo).toMatch(/^\d{8}-\d{4}$/);
+    expect(inbox.items[0].lines).toContainEqual({ label: '订单号', value: order.orderNo });
+    expect(JSON.stringify(inbox.items[0].lines)).not.toContain(order._id);
     expect((await ok('u2', 'inbox', {})).items).toHaveLength(0);
     expect(await ok('u1', 'unreadCount')).toEqual({ count: 1 });
     expect(await ok('u2', 'markRead', { all: true })).toEqual({ updated: 0 });

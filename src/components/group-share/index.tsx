@@ -1,7 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { isH5 } from '../../utils/platform'
+import ShareSheet, { h5Link } from '../share-sheet'
 import './index.scss'
+
+export { h5Link }
 
 interface Props {
   /** The group page's path with its id: /packages/groupbuy/group/index?id=… */
@@ -10,44 +13,27 @@ interface Props {
   seatsLeft: number
 }
 
-/** The full address of a page path in the H5 app (the browser's origin). */
-export function h5Link(path: string): string {
-  const origin = typeof window !== 'undefined' && window.location ? window.location.origin : ''
-  return `${origin}${path}`
-}
-
 /**
- * 邀请好友: on weapp a share button (the page's useShareAppMessage answers the
- * card with the group's path); on H5 the group's link, shown and copied with 复制链接.
+ * 邀请好友, for a member of the group: on weapp a share button (the page's
+ * useShareAppMessage answers the card with the group's path); on H5 a share
+ * sheet with the group link's QR code and 复制链接.
  */
 export default function GroupShare({ path, seatsLeft }: Props) {
+  const [open, setOpen] = useState(false)
   const hint = seatsLeft > 0 ? `还差 ${seatsLeft} 人，邀请好友一起拼` : '邀请好友一起拼'
-  if (!isH5()) {
-    return (
-      <View className='group-share'>
-        <Text className='group-share__hint'>{hint}</Text>
+  return (
+    <View className='group-share' data-testid='group-share'>
+      <Text className='group-share__hint'>{hint}</Text>
+      {isH5() ? (
+        <Button className='group-share__invite' data-testid='group-invite' onClick={() => setOpen(true)}>
+          邀请好友
+        </Button>
+      ) : (
         <Button className='group-share__invite' openType='share' data-testid='group-invite'>
           邀请好友
         </Button>
-      </View>
-    )
-  }
-  const link = h5Link(path)
-  const copy = () => {
-    void Taro.setClipboardData({ data: link }).catch(() => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }))
-  }
-  return (
-    <View className='group-share' data-testid='group-share'>
-      <Text className='group-share__title'>邀请好友</Text>
-      <Text className='group-share__hint'>{hint}，把链接发给好友</Text>
-      <View className='group-share__row'>
-        <Text className='group-share__link' data-testid='group-share-link' userSelect>
-          {link}
-        </Text>
-        <Button className='group-share__copy' data-testid='group-copy-link' onClick={copy}>
-          复制链接
-        </Button>
-      </View>
+      )}
+      {isH5() ? <ShareSheet visible={open} title='邀请好友参团' note={hint} path={path} onClose={() => setOpen(false)} /> : null}
     </View>
   )
 }

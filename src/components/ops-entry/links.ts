@@ -29,3 +29,20 @@ export const opsStoreFormUrl = (storeId?: string): string => withId('/packages/o
 export const OPS_STAFF_URL = '/packages/ops/staff/index'
 export const OPS_LIVE_URL = '/packages/ops/live/index'
 export const OPS_SETTINGS_URL = '/packages/ops/settings/index'
+
+// The CRM (issue 11): members, segments, tags, campaigns and journeys.
+const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+  const parts = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+  return parts.length ? `${path}?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : path
+}
+export const OPS_MEMBERS_URL = '/packages/ops/members/index'
+export const opsMemberUrl = (openid: string): string => withQuery('/packages/ops/member/index', { openid })
+export const OPS_SEGMENTS_URL = '/packages/ops/segments/index'
+/** `filter`: a member filter (JSON) to start a new segment from (保存为分群). */
+export const opsSegmentFormUrl = (segmentId?: string, filter?: string): string => withQuery('/packages/ops/segment-form/index', { id: segmentId, filter })
+export const OPS_TAGS_URL = '/packages/ops/tags/index'
+export const opsCampaignsUrl = (tab?: 'campaign' | 'journey'): string => withQuery('/packages/ops/campaigns/index', { tab })
+export const opsCampaignUrl = (campaignId: string): string => withId('/packages/ops/campaign/index', campaignId)
+export const opsCampaignFormUrl = (segmentId?: string): string => withQuery('/packages/ops/campaign-form/index', { segmentId })
+export const opsJourneyFormUrl = (journeyId?: string): string => withId('/packages/ops/journey-form/index', journeyId)
+export const OPS_CRM_SETTINGS_URL = '/packages/ops/crm-settings/index'

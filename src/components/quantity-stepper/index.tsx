@@ -7,10 +7,12 @@ export interface QuantityStepperProps {
   max: number
   onChange: (next: number) => void
   disabled?: boolean
+  /** + tapped at `max`: the page says why (stock, per-order limit). */
+  onLimit?: () => void
 }
 
 /** − n +, kept within [min, max]; a bound button is greyed and does nothing. */
-export default function QuantityStepper({ value, min, max, onChange, disabled = false }: QuantityStepperProps) {
+export default function QuantityStepper({ value, min, max, onChange, disabled = false, onLimit }: QuantityStepperProps) {
   const canDecrease = !disabled && value > min
   const canIncrease = !disabled && value < max
   const step = (delta: number, allowed: boolean) => {
@@ -34,7 +36,7 @@ export default function QuantityStepper({ value, min, max, onChange, disabled = 
         className={`quantity-stepper__button${canIncrease ? '' : ' quantity-stepper__button--off'}`}
         data-testid='stepper-increase'
         aria-disabled={!canIncrease}
-        onClick={() => step(1, canIncrease)}
+        onClick={() => (!canIncrease && !disabled && onLimit ? onLimit() : step(1, canIncrease))}
       >
         +
       </View>

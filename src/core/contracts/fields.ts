@@ -1,5 +1,6 @@
 // Namespace import keeps esbuild from bundling every zod locale (see system.ts).
 import * as z from 'zod';
+import { MOBILE_PHONE_PATTERN } from '../phone';
 
 /**
  * The shared field schemas of every contract: text, ids, times, money,
@@ -129,7 +130,7 @@ export const FenAmount = z
 export const MobilePhone = z
   .string()
   .trim()
-  .refine((v) => /^1[3-9]\d{9}$/.test(v), { message: '手机号格式不正确', params: { reason: FieldReason.InvalidPhone } });
+  .refine((v) => MOBILE_PHONE_PATTERN.test(v), { message: '手机号格式不正确', params: { reason: FieldReason.InvalidPhone } });
 /** A contact number on an address: digits, `+`, `-` and spaces. */
 export const ContactPhone = z
   .string()

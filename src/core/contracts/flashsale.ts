@@ -70,6 +70,8 @@ export const FlashSaleBuyInput = z.object({
    * Optional in the schema so that its absence answers PICKUP_STORE_REQUIRED.
    */
   fulfillment: FulfillmentInput.optional(),
+  /** Units in one order (1 when absent), from one shard; within what the per-member limit leaves (LIMIT_EXCEEDED). */
+  quantity: z.number().int().min(1).max(99).optional(),
 });
 
 /** Actions a client may call: `contracts.flashsale` (create/update/stop/launchNow/stats need the operator role). */
@@ -96,6 +98,8 @@ export const FlashSaleErrorCode = {
   Ended: 'ENDED',
   SoldOut: 'SOLD_OUT',
   LimitExceeded: 'LIMIT_EXCEEDED',
+  /** buy: fewer units are left (in any one shard) than the quantity asked for; `details.left`. */
+  NotEnoughLeft: 'NOT_ENOUGH_LEFT',
   /** create/update: a rule broken; `details.issues: FlashSaleIssue[]`. */
   Invalid: 'SALE_INVALID',
   /** update/launchNow on a sale that is no longer SCHEDULED. */

@@ -230,6 +230,8 @@ export interface ActivityDetailView {
   /** Seats the caller holds in this activity (reserved or paid). */
   mySeats: number;
   limitReached: boolean;
+  /** 已拼 N 件: seats paid and not refunded, over every group of the activity. */
+  soldCount: number;
   serverNow: number;
 }
 

@@ -11,9 +11,10 @@ import type { MallOrderInfo } from '../mall/types';
 import type { PickupStoreView } from '../pickup/store';
 import type { CheckoutCouponOption } from './coupon';
 import type { PaymentParams } from './payment';
-import { ContactPhone, Id, MultiLineText, OrderId, RequestId, SingleLineText as Text } from './fields';
+import { Id, MobilePhone, MultiLineText, OrderId, RequestId, SingleLineText as Text } from './fields';
 import { CARRIERS } from '../order/carriers';
 import { orderOpsContracts, type OrderOpsOutputs } from './order-ops';
+import { orderAddressContracts, type OrderAddressOutputs } from './order-address';
 import { orderRefundContracts, RefundAskFields, type OrderRefundOutputs, type RefundRequestView } from './order-refund';
 
 /** Contracts of the `order` function. */
@@ -22,7 +23,7 @@ export const MAX_ORDER_LINES = 50;
 
 export const DeliveryAddressInput = z.object({
   name: Text(32).min(1),
-  phone: ContactPhone,
+  phone: MobilePhone,
   region: Text(100).min(1),
   detail: Text(200).min(1),
 });
@@ -80,6 +81,7 @@ export const orderContracts = {
   ship: { input: ShipOrderInput },
   ...orderOpsContracts,
   ...orderRefundContracts,
+  ...orderAddressContracts,
 };
 
 /** Actions only timer triggers run (`cloudfunctions/order/config.json`, every minute). */
@@ -117,6 +119,8 @@ export interface QuoteView {
 
 export interface OrderView {
   _id: string;
+  /** What customers and staff see and type: `20261201-0042` (core/order/order-no; older orders: their placing time). */
+  orderNo: string;
   status: OrderStatus;
   statusLabel: string;
   items: OrderItem[];
@@ -170,7 +174,7 @@ export interface TimerReport {
   changed: number;
 }
 
-export interface OrderOutputs extends OrderOpsOutputs, OrderRefundOutputs {
+export interface OrderOutputs extends OrderOpsOutputs, OrderRefundOutputs, OrderAddressOutputs {
   quote: QuoteView;
   create: OrderView;
   pay: PayView;

@@ -16,6 +16,8 @@ export interface FlashSaleOrderInput {
   requestId: string;
   requestKey: string;
   now: number;
+  /** Units in the order (1 when absent). */
+  quantity?: number;
 }
 
 export const paymentDeadline = (sale: Pick<FlashSale, 'paymentMinutes'>, now: number): number => now + sale.paymentMinutes * 60_000;
@@ -28,6 +30,8 @@ export const paymentDeadline = (sale: Pick<FlashSale, 'paymentMinutes'>, now: nu
  */
 export function flashSaleOrderDoc(input: FlashSaleOrderInput): FlashSaleOrderDoc {
   const { sale, now } = input;
+  const quantity = input.quantity ?? 1;
+  const total = sale.salePrice * quantity;
   const line: OrderItem = {
     skuId: sale.skuId,
     productId: sale.productId,
@@ -35,15 +39,15 @@ export function flashSaleOrderDoc(input: FlashSaleOrderInput): FlashSaleOrderDoc
     skuName: sale.skuName,
     image: sale.image,
     unitPrice: sale.salePrice,
-    quantity: 1,
-    lineTotal: sale.salePrice,
+    quantity,
+    lineTotal: total,
   };
   return {
     openid: input.openid,
     status: 'PENDING_PAYMENT',
     items: [line],
     fulfillment: input.fulfillment,
-    amounts: { itemsTotal: sale.salePrice, discount: 0, shippingFee: 0, payable: sale.salePrice },
+    amounts: { itemsTotal: total, discount: 0, shippingFee: 0, payable: total },
     memberDiscountBps: 0,
     requestId: input.requestId,
     requestKey: input.requestKey,
@@ -69,6 +73,9 @@ export function flashSaleOrderDoc(input: FlashSaleOrderInput): FlashSaleOrderDoc
     flashSale: { saleId: sale._id, shard: input.shard },
   };
 }
+
+/** Units a flash-sale order holds (its one line). */
+export const flashSaleUnitsOf = (order: Pick<Order, 'items'>): number => order.items[0]?.quantity ?? 1;
 
 /** The sale and shard of a flash-sale order; null for any other order. */
 export function flashSaleOfOrder(order: Order): FlashSaleOrderInfo | null {

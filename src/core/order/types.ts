@@ -74,6 +74,8 @@ export interface OrderHistoryEntry {
 
 export interface OrderDoc {
   openid: string;
+  /** The human order number (core/order/order-no), given in the creating transaction; absent on older orders. */
+  orderNo?: string;
   status: OrderStatus;
   items: OrderItem[];
   fulfillment: OrderFulfillment;

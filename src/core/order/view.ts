@@ -1,6 +1,7 @@
 import type { OrderView } from '../contracts/order';
 import { isRefundableStatus, refundableLines } from './refund-request';
 import { refundRequestView } from './refund-view';
+import { displayOrderNo } from './order-no';
 import { ORDER_STATUS_LABELS } from './status';
 import type { Order } from './types';
 
@@ -8,6 +9,7 @@ import type { Order } from './types';
 export function toOrderView(order: Order): OrderView {
   return {
     _id: order._id,
+    orderNo: displayOrderNo(order),
     status: order.status,
     statusLabel: ORDER_STATUS_LABELS[order.status],
     items: order.items,

@@ -1,6 +1,7 @@
 import { ScrollView, View } from '@tarojs/components'
 import ProductCard from '../../components/product-card'
 import StateView from '../../components/state-view'
+import Skeleton from '../../components/skeleton'
 import LoadMore from '../../components/load-more'
 import { useProductPages } from '../../utils/use-product-pages'
 
@@ -8,7 +9,7 @@ import { useProductPages } from '../../utils/use-product-pages'
 export default function ProductList({ categoryId, categoryName }: { categoryId: string; categoryName: string }) {
   const pages = useProductPages(categoryId, 10)
   let body
-  if (pages.status === 'loading') body = <StateView state='loading' />
+  if (pages.status === 'loading') body = <Skeleton layout='grid' />
   else if (pages.status === 'error') body = <StateView state='error' message={pages.error ?? undefined} onRetry={() => void pages.reload()} />
   else if (pages.items.length === 0) body = <StateView state='empty' message={`「${categoryName}」暂时没有在售商品`} />
   else {

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { call, errorMessage, toastError } from '../../api'
 import type { HomeView } from '../../core/contracts/catalog'
 import StateView from '../../components/state-view'
+import Skeleton from '../../components/skeleton'
 import SectionTitle from '../../components/section-title'
 import ProductGrid from '../../components/product-grid'
 import LoadMore from '../../components/load-more'
@@ -12,6 +13,7 @@ import { useCartBadgeOnShow } from '../../utils/cart-badge'
 import Banners from './banners'
 import EntryTiles from './entry-tiles'
 import FlashStrip from './flash-strip'
+import SearchEntry from '../../components/search-entry'
 import './index.scss'
 
 type HomeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; home: HomeView }
@@ -47,7 +49,7 @@ export default function HomePage() {
     void more.loadMore()
   })
 
-  if (state.status === 'loading') return <StateView state='loading' />
+  if (state.status === 'loading') return <Skeleton layout='home' />
   if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void load(false)} />
 
   const { banners, featured } = state.home
@@ -57,6 +59,7 @@ export default function HomePage() {
 
   return (
     <View className='home'>
+      <SearchEntry />
       <Banners banners={banners} />
       <EntryTiles />
       <FlashStrip />

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import StateView from '../../components/state-view'
 import AccountCard from '../../components/account-card'
 import MyOrders from '../../components/my-orders'
@@ -15,11 +15,16 @@ import { loadAccount } from '../../utils/account'
 import { loadOrderSummary } from '../../utils/order-summary'
 import { useAsync } from '../../utils/use-async'
 import { useCartBadgeOnShow } from '../../utils/cart-badge'
-import { isH5 } from '../../utils/platform'
 import { versionLine } from '../../utils/app-info'
+import { MY_COUPONS_URL } from '../../components/mall-entries/links'
+import { pointsUrl } from '../../components/points-shortcuts/links'
 import './index.scss'
 
-/** 我的: account, orders by status, the H5 identity switcher, version. */
+/**
+ * 我的: account (nickname, tier, points, coupons), orders by status; in the
+ * local H5 demo only, the identity switcher and the version line (the
+ * TARO_ENV checks are literal so a weapp build drops them and their imports).
+ */
 export default function MePage() {
   const account = useAsync(loadAccount, false)
   const orders = useAsync(loadOrderSummary, false)
@@ -35,7 +40,17 @@ export default function MePage() {
     <View className='me'>
       {account.status === 'loading' ? <StateView state='loading' /> : null}
       {account.status === 'error' ? <StateView state='error' message={account.message} onRetry={() => void account.reload()} /> : null}
-      {account.status === 'ready' ? <AccountCard nickname={account.data.nickname} openid={account.data.openid} roles={account.data.roles} /> : null}
+      {account.status === 'ready' ? (
+        <AccountCard
+          nickname={account.data.nickname}
+          roles={account.data.roles}
+          member={account.data.member}
+          coupons={account.data.coupons}
+          onJoin={() => void Taro.switchTab({ url: '/pages/member/index' })}
+          onPoints={() => void Taro.navigateTo({ url: pointsUrl() })}
+          onCoupons={() => void Taro.navigateTo({ url: MY_COUPONS_URL })}
+        />
+      ) : null}
       <MyOrders counts={orders.status === 'ready' ? orders.data.byStatus : undefined} truncated={orders.status === 'ready' && orders.data.truncated} />
       {orders.status === 'error' ? (
         <Text className='me__orders-error' onClick={() => void orders.reload()}>
@@ -48,8 +63,8 @@ export default function MePage() {
       <LiveEntry />
       <PointsShortcuts />
       <MallEntries />
-      {isH5() ? <IdentitySwitcher /> : null}
-      <Text className='me__version'>{versionLine()}</Text>
+      {process.env.TARO_ENV === 'h5' ? <IdentitySwitcher /> : null}
+      {process.env.TARO_ENV === 'h5' ? <Text className='me__version'>{versionLine()}</Text> : null}
     </View>
   )
 }

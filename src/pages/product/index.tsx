@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { ApiError, call, errorMessage } from '../../api'
 import type { ProductDetail } from '../../core/contracts/catalog'
 import StateView from '../../components/state-view'
+import Skeleton from '../../components/skeleton'
 import Price from '../../components/price'
 import QuantityStepper from '../../components/quantity-stepper'
 import { useCartStore } from '../../stores/cart'
-import { maxQuantityFor } from '../../utils/limits'
+import { MAX_LINE_QUANTITY } from '../../utils/limits'
 import { buyNowUrl, CART_URL, HOME_URL } from '../../utils/routes'
 import Gallery from './gallery'
 import DetailImages from './detail-images'
 import SkuChooser from './sku-chooser'
 import BuyBar from './buy-bar'
+import ProductCoupons from './coupons'
+import { quantityLimit } from './quantity-limit'
 import { useAddToCart } from './use-add-to-cart'
 import './index.scss'
 
@@ -58,12 +61,18 @@ export default function ProductPage() {
     void load()
   }, [load])
 
+  // weapp: the share card names the product and shows its picture.
+  useShareAppMessage(() => {
+    const shown = state.status === 'ready' ? state.product : null
+    return { title: shown ? shown.name : '私域商城', path: `/pages/product/index?id=${encodeURIComponent(productId)}`, imageUrl: shown?.image ?? undefined }
+  })
+
   useEffect(() => {
     const cart = useCartStore.getState()
     if (cart.status === 'idle') void cart.load()
   }, [])
 
-  if (state.status === 'loading') return <StateView state='loading' />
+  if (state.status === 'loading') return <Skeleton layout='product' />
   if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void load()} />
   if (state.status === 'missing') {
     return <StateView state='empty' message={state.message} actionText='去首页逛逛' onAction={() => void Taro.switchTab({ url: HOME_URL })} />
@@ -72,14 +81,17 @@ export default function ProductPage() {
   const { product } = state
   const sku = product.skus.find((s) => s._id === skuId) ?? null
   const soldOut = product.soldOut || product.skus.every((s) => s.soldOut)
-  const max = sku ? maxQuantityFor(sku.stock) : 1
+  const perOrder = product.maxPerOrder ?? MAX_LINE_QUANTITY
+  const limit = sku ? quantityLimit(sku.stock, perOrder) : { max: 1, reason: '' }
   const price = sku ? sku.price : product.price
+  const member = product.memberPrice
+  const memberPrice = member ? (sku ? member.skuPrices[sku._id] ?? member.price : member.price) : null
   const images = product.images.length > 0 ? product.images : product.image ? [product.image] : []
 
   const chooseSku = (id: string) => {
     setSkuId(id)
     const chosen = product.skus.find((s) => s._id === id)
-    if (chosen) setQuantity((q) => Math.max(1, Math.min(q, maxQuantityFor(chosen.stock))))
+    if (chosen) setQuantity((q) => Math.max(1, Math.min(q, quantityLimit(chosen.stock, perOrder).max)))
   }
 
   return (
@@ -92,9 +104,18 @@ export default function ProductPage() {
           {product.listPrice > price ? <Price fen={product.listPrice} size='sm' strike className='product__list-price' /> : null}
           {soldOut ? <Text className='product__sold-out'>已售罄</Text> : null}
         </View>
+        {member && memberPrice !== null && memberPrice < price ? (
+          <View className='product__member-price' data-testid='product-member-price'>
+            <Text className='product__member-tag'>{member.tierName}价</Text>
+            <Price fen={memberPrice} size='sm' />
+          </View>
+        ) : null}
         <Text className='product__name'>{product.name}</Text>
         {product.subtitle ? <Text className='product__subtitle'>{product.subtitle}</Text> : null}
+        {product.salesCount > 0 ? <Text className='product__sales' data-testid='product-sales'>已售 {product.salesCount} 件</Text> : null}
       </View>
+
+      <ProductCoupons product={product} />
 
       {product.skus.length > 0 ? (
         <View className='product__card'>
@@ -104,9 +125,21 @@ export default function ProductPage() {
             <Text className='product__label product__label--inline'>数量</Text>
             <View className='product__quantity-right'>
               {sku ? <Text className='product__stock'>库存 {sku.stock} 件</Text> : null}
-              <QuantityStepper value={quantity} min={1} max={Math.max(1, max)} onChange={setQuantity} disabled={!sku || soldOut} />
+              <QuantityStepper
+                value={quantity}
+                min={1}
+                max={Math.max(1, limit.max)}
+                onChange={setQuantity}
+                disabled={!sku || soldOut}
+                onLimit={() => void Taro.showToast({ title: limit.reason, icon: 'none' })}
+              />
             </View>
           </View>
+          {sku && !sku.soldOut && quantity >= limit.max ? (
+            <Text className='product__limit' data-testid='product-quantity-limit'>
+              {limit.reason}
+            </Text>
+          ) : null}
         </View>
       ) : null}
 

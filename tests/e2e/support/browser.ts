@@ -1,14 +1,23 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { watchConsole } from './console-guard';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
+/** Chromium, with every context's pages watched for console errors (./console-guard). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    watchConsole(context);
+    return context;
+  };
+  return browser;
 }
 
 /** A phone-sized viewport, like the mini-program's. */

@@ -98,3 +98,28 @@ export async function checkoutForPickup(page: Page, baseUrl: string, product = '
   await tapText(page, /^去结算/);
   await tapText(page, '到店自提');
 }
+
+/** The region picker (省 → 市 → 区): opens it and taps each name, waiting for the next level before the next tap. */
+export async function pickRegion(page: Page, names: string[]): Promise<void> {
+  await visible(page, '[data-testid="address-region"]').click();
+  await visible(page, '[data-testid="region-picker"]').waitFor({ timeout: WAIT_MS });
+  for (const [level, name] of names.entries()) {
+    if (level > 0) await visible(page, `[data-testid="region-tab-${level}"]`).waitFor({ timeout: WAIT_MS });
+    await visible(page, `[data-testid="region-picker"] [data-testid="region-option-${name}"]`).click();
+  }
+  await page.locator('[data-testid="region-picker"]').filter({ visible: true }).waitFor({ state: 'detached', timeout: WAIT_MS }).catch(() => undefined);
+}
+
+/** The checkout's latest quote is back: 提交订单 is on and no card is stale (a tap while re-quoting does nothing). */
+export async function checkoutReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shown = (el: Element) => (el as HTMLElement).offsetParent !== null;
+      const submit = [...document.querySelectorAll('[data-testid="checkout-submit"]')].find(shown);
+      const stale = [...document.querySelectorAll('.checkout__card--stale')].some(shown);
+      return submit !== undefined && !submit.className.includes('checkout__submit--off') && !stale;
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
+}

@@ -9,7 +9,7 @@ import { OOLONG } from '../../mocks/catalog-fixtures'
 import { createFakeCart } from '../../mocks/fake-cart'
 import { createFakeOrders } from '../../mocks/fake-orders'
 import { createFakeTransport, fail } from '../../mocks/fake-transport'
-import { setRouterParams } from '../../mocks/taro'
+import { setRouterParams, trigger } from '../../mocks/taro'
 
 const ADDRESS = { name: '张三', phone: '13800138000', region: '上海市 徐汇区', detail: '漕溪北路 88 号' }
 
@@ -45,8 +45,10 @@ afterEach(() => {
 describe('checkout: the server prices the order', () => {
   test('cart lines picked up at the store: quote with pickup, store name, no shipping, payable', async () => {
     const { fake } = setup({ source: 'cart', skuIds: 'sku-oolong-100,sku-oolong-250' })
-    await screen.findByText('填写收货地址后计算运费与应付金额')
-    expect(fake.callsOf('order', 'quote')).toHaveLength(0)
+    // Delivery is quoted before the address is complete (amounts and coupons show at once), without an address.
+    await waitFor(() => expect(payable()).toBe('¥294.00'))
+    expect(fake.callsOf('order', 'quote').pop()!.data).toMatchObject({ fulfillment: { type: 'delivery' } })
+    expect((fake.callsOf('order', 'quote').pop()!.data as { fulfillment: { address?: unknown } }).fulfillment.address).toBeUndefined()
 
     fireEvent.click(screen.getByText('到店自提'))
     // The store picker shows the first store (no earlier choice, no location), then the quote follows.
@@ -74,11 +76,86 @@ describe('checkout: the server prices the order', () => {
     })
   })
 
-  test('an incomplete address is named on submit and nothing is ordered', async () => {
+  test('an incomplete address: each field says what it lacks, inline, no toast, nothing is ordered', async () => {
     const { fake } = setup(BUY_ONE)
-    await screen.findByText('填写收货地址后计算运费与应付金额')
+    await waitFor(() => expect(payable()).toBe('¥76.00'))
+    expect(screen.queryByTestId('address-name-error')).toBeNull()
+    fireEvent.change(screen.getByTestId('address-phone'), { target: { value: '12345' } })
     fireEvent.click(screen.getByText('提交订单'))
-    expect(jest.mocked(Taro.showToast)).toHaveBeenCalledWith({ title: '请填写收货人', icon: 'none' })
+    expect(screen.getByTestId('address-name-error').textContent).toBe('请填写收货人')
+    expect(screen.getByTestId('address-phone-error').textContent).toBe('请填写 11 位手机号')
+    expect(screen.getByTestId('address-region-error').textContent).toBe('请选择所在地区')
+    expect(screen.getByTestId('address-detail-error').textContent).toBe('请填写详细地址')
+    expect(jest.mocked(Taro.showToast)).not.toHaveBeenCalled()
+    expect(fake.callsOf('order', 'create')).toHaveLength(0)
+    // Fixing a field clears its error.
+    fireEvent.change(screen.getByTestId('address-phone'), { target: { value: '13800138000' } })
+    expect(screen.queryByTestId('address-phone-error')).toBeNull()
+  })
+
+  test('the region is picked 省 → 市 → 区 from the area data, then the order goes through', async () => {
+    const { fake } = setup(BUY_ONE)
+    await waitFor(() => expect(payable()).toBe('¥76.00'))
+    fireEvent.change(screen.getByTestId('address-name'), { target: { value: '张三' } })
+    fireEvent.change(screen.getByTestId('address-phone'), { target: { value: '13800138000' } })
+    fireEvent.change(screen.getByTestId('address-detail'), { target: { value: '漕溪北路 88 号' } })
+    fireEvent.click(screen.getByTestId('address-region'))
+    const picker = await screen.findByTestId('region-picker')
+    expect(within(picker).getByText('北京市')).toBeTruthy()
+    fireEvent.click(within(picker).getByTestId('region-option-浙江省'))
+    fireEvent.click(within(picker).getByTestId('region-option-杭州市'))
+    fireEvent.click(within(picker).getByTestId('region-option-西湖区'))
+    expect(screen.queryByTestId('region-picker')).toBeNull()
+    expect(screen.getByTestId('address-region').textContent).toContain('浙江省 杭州市 西湖区')
+    await waitFor(() => expect((fake.callsOf('order', 'quote').pop()!.data as { fulfillment: { address?: unknown } }).fulfillment.address).toEqual({ name: '张三', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '漕溪北路 88 号' }))
+    fireEvent.click(screen.getByTestId('checkout-submit'))
+    await screen.findByTestId('pay-sheet')
+    // A first address typed at checkout goes into the address book as the default.
+    await waitFor(() => expect(fake.callsOf('order', 'saveAddress')[0]!.data).toMatchObject({ name: '张三', region: '浙江省 杭州市 西湖区', isDefault: true }))
+  })
+
+  test('a municipality is not named twice: 上海市 徐汇区', async () => {
+    setup(BUY_ONE)
+    await waitFor(() => expect(payable()).toBe('¥76.00'))
+    fireEvent.click(screen.getByTestId('address-region'))
+    const picker = await screen.findByTestId('region-picker')
+    fireEvent.click(within(picker).getByTestId('region-option-上海市'))
+    fireEvent.click(within(picker).getByTestId('region-option-上海市'))
+    fireEvent.click(within(picker).getByTestId('region-option-徐汇区'))
+    expect(screen.getByTestId('address-region').textContent).toContain('上海市 徐汇区')
+  })
+
+  test('with saved addresses the default is used, and another can be picked from the address book', async () => {
+    const cart = createFakeCart([OOLONG])
+    const orders = createFakeOrders()
+    orders.putAddress({ addressId: 'ad_home', name: '张三', phone: '13800138000', region: '上海市 徐汇区', detail: '漕溪北路 88 号', isDefault: true })
+    orders.putAddress({ addressId: 'ad_work', name: '李四', phone: '13900139000', region: '上海市 静安区', detail: '南京西路 1 号' })
+    const fake = createFakeTransport({ ...cart.handlers, ...orders.handlers, 'catalog.productDetail': () => OOLONG })
+    setTransport(fake.transport)
+    setRouterParams(BUY_ONE)
+    render(<CheckoutPage />)
+    const card = await screen.findByTestId('checkout-address')
+    expect(card.textContent).toContain('张三')
+    expect(card.textContent).toContain('默认')
+    expect(screen.queryByTestId('address-name')).toBeNull()
+    await waitFor(() => expect((fake.callsOf('order', 'quote').pop()!.data as { fulfillment: { address?: unknown } }).fulfillment.address).toMatchObject({ name: '张三' }))
+    fireEvent.click(card)
+    expect(jest.mocked(Taro.navigateTo)).toHaveBeenLastCalledWith({ url: '/packages/trade/addresses/index?select=1&selected=ad_home' })
+    // The address book hands back 李四's address; the checkout reads it when shown again.
+    jest.mocked(Taro.getStorageSync).mockImplementation(((key: string) => (key === 'siyu.checkout.pickedAddress' ? 'ad_work' : '')) as typeof Taro.getStorageSync)
+    act(() => trigger('didShow'))
+    await waitFor(() => expect(screen.getByTestId('checkout-address').textContent).toContain('李四'))
+    await waitFor(() => expect((fake.callsOf('order', 'quote').pop()!.data as { fulfillment: { address?: unknown } }).fulfillment.address).toMatchObject({ name: '李四', phone: '13900139000' }))
+    fireEvent.click(screen.getByTestId('checkout-submit'))
+    await screen.findByTestId('pay-sheet')
+    expect((fake.callsOf('order', 'create')[0]!.data as { fulfillment: { address?: unknown } }).fulfillment.address).toMatchObject({ name: '李四' })
+    expect(fake.callsOf('order', 'saveAddress')).toHaveLength(0)
+  })
+
+  test('the coupon row shows before the address is complete', async () => {
+    const { fake } = setup(BUY_ONE)
+    await screen.findByTestId('checkout-coupon')
+    expect(screen.getByTestId('address-name')).toBeTruthy()
     expect(fake.callsOf('order', 'create')).toHaveLength(0)
   })
 })
@@ -112,7 +189,7 @@ describe('checkout: submit', () => {
       return { ok: true, status: 200, json: async () => ({}) } as unknown as Response
     })
     fireEvent.click(screen.getByText('确认支付'))
-    await waitFor(() => expect(jest.mocked(Taro.redirectTo)).toHaveBeenCalledWith({ url: '/packages/trade/order/index?id=o1' }))
+    await waitFor(() => expect(jest.mocked(Taro.redirectTo)).toHaveBeenCalledWith({ url: '/packages/trade/pay-result/index?id=o1' }))
     expect(fetchMock.mock.calls[0]![0]).toBe('/api/dev/pay/o1')
     expect(fake.callsOf('order', 'pay')).toHaveLength(1)
   })
@@ -147,6 +224,22 @@ describe('checkout: submit', () => {
     fireEvent.click(screen.getByText('取消'))
     expect(jest.mocked(Taro.redirectTo)).toHaveBeenCalledWith({ url: '/packages/trade/order/index?id=o1' })
     expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  test('backing out of the page with the pay sheet open lands on the unpaid order', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    try {
+      setup(BUY_ONE, { savedAddress: true })
+      await waitFor(() => expect(payable()).toBe('¥76.00'))
+      fireEvent.click(screen.getByTestId('checkout-submit'))
+      await screen.findByTestId('pay-sheet')
+      // The browser's back unloads the checkout while the sheet is up.
+      cleanup()
+      act(() => jest.runOnlyPendingTimers())
+      expect(jest.mocked(Taro.navigateTo)).toHaveBeenLastCalledWith({ url: '/packages/trade/order/index?id=o1' })
+    } finally {
+      jest.useRealTimers()
+    }
   })
 })
 
@@ -210,7 +303,7 @@ describe('checkout: loading and empty', () => {
   test('a failed load shows the error with a retry', async () => {
     const { fake } = setup(BUY_ONE)
     // The first productDetail answered already; make the retry path observable.
-    await screen.findByText('填写收货地址后计算运费与应付金额')
+    await screen.findByTestId('address-name')
     fake.handlers['catalog.productDetail'] = () => {
       throw fail('PRODUCT_NOT_FOUND', '商品不存在')
     }
@@ -219,6 +312,6 @@ describe('checkout: loading and empty', () => {
     await screen.findByText('商品不存在')
     fake.handlers['catalog.productDetail'] = () => OOLONG
     fireEvent.click(screen.getByText('重试'))
-    await screen.findByText('填写收货地址后计算运费与应付金额')
+    await screen.findByTestId('address-name')
   })
 })

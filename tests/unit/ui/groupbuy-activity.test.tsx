@@ -53,6 +53,7 @@ const detail = (extra: Partial<ActivityDetailView> = {}): ActivityDetailView => 
   openGroups: [openGroup('g1')],
   mySeats: 0,
   limitReached: false,
+  soldCount: 0,
   serverNow: Date.now(),
   ...extra
 })

@@ -280,17 +280,27 @@ describe('group page: joining', () => {
 })
 
 describe('group page: sharing on H5', () => {
-  test('a member sees 邀请好友 with the group link and 复制链接 copies it', async () => {
+  test('a member taps 邀请好友: a share sheet with the link (this page\'s origin), its QR code, and 复制链接', async () => {
     setup(group('OPEN', { joinedByMe: true, myOrderId: 'o1', canJoin: false }))
-    const link = await screen.findByTestId('group-share-link')
+    fireEvent.click(await screen.findByTestId('group-invite'))
+    const link = await screen.findByTestId('share-link')
     const url = `${window.location.origin}/packages/groupbuy/group/index?id=g1`
     expect(link.textContent).toBe(url)
-    expect(screen.getByText('邀请好友')).not.toBeNull()
-    fireEvent.click(screen.getByTestId('group-copy-link'))
+    expect(screen.getByTestId('share-sheet').querySelector('svg')).not.toBeNull()
+    fireEvent.click(screen.getByTestId('share-copy'))
     expect((Taro as unknown as { setClipboardData: jest.Mock }).setClipboardData).toHaveBeenCalledWith({ data: url })
     // The bar offers the member's order, not 参与拼团.
     expect(screen.queryByTestId('group-action-join')).toBeNull()
     expect(screen.getByTestId('group-action-order')).not.toBeNull()
+  })
+
+  test('a friend who has not joined sees 参与拼团 with the seats left, not 邀请好友', async () => {
+    setup(group('OPEN', { joinedByMe: false, canJoin: true, seatsLeft: 2 }))
+    const invite = await screen.findByTestId('group-join-invite')
+    expect(invite.textContent).toContain('仅剩 2 个名额')
+    expect(invite.textContent).toContain('参与拼团')
+    expect(screen.queryByTestId('group-share')).toBeNull()
+    expect(screen.queryByTestId('group-invite')).toBeNull()
   })
 
   test('no share once the group succeeded', async () => {

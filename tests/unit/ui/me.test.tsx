@@ -14,10 +14,23 @@ const order = (id: string, status: OrderStatus, payable: number) => ({ _id: id, 
 
 const ORDERS = [order('o1', 'PENDING_PAYMENT', 6800), order('o2', 'PAID', 15800), order('o3', 'PAID', 3900), order('o4', 'COMPLETED', 1200), order('o5', 'CANCELLED', 999)]
 
-function setup() {
+const MEMBER_CARD = {
+  joined: true,
+  member: { memberId: 'M0001', nickname: '新客小林', phone: '138****0000', birthday: null, joinedAt: 0 },
+  growth: 0,
+  tier: { id: 'silver', name: '银卡会员', minGrowth: 0, discountBps: 0, pointsMultiplier: 1, benefits: [] },
+  nextTier: null,
+  progress: { remaining: 0, percent: 100 },
+  points: { balance: 120, expiringSoon: null },
+  birthdayGift: { inBirthMonth: false, claimedThisYear: false },
+  tiers: []
+}
+
+function setup(extra: Record<string, (data: any) => unknown> = {}) {
   const fake = createFakeTransport({
     ...createFakeCart([]).handlers,
     'system.whoami': () => ({ openid: 'demo-customer', roles: ['customer'], staffStoreIds: [] }),
+    ...extra,
     'order.list': ({ page, pageSize }: { page: number; pageSize: number }) => ({
       items: ORDERS.slice(page * pageSize, (page + 1) * pageSize),
       page,
@@ -47,7 +60,8 @@ describe('me page', () => {
   test('order shortcuts show counts and open the order list by status', async () => {
     setup()
     render(<MePage />)
-    expect(await screen.findByText('openid：demo-customer')).toBeTruthy()
+    const header = await screen.findByTestId('account-card')
+    expect(header.textContent).not.toMatch(/openid|demo-customer/)
     const paid = screen.getByTestId('orders-PAID')
     expect(await within(paid).findByText('2')).toBeTruthy()
     expect(within(paid).getByText('待发货')).toBeTruthy()
@@ -66,13 +80,34 @@ describe('me page', () => {
     setup()
     process.env.TARO_ENV = 'weapp'
     const { unmount } = render(<MePage />)
-    await screen.findByText('openid：demo-customer')
+    await screen.findByTestId('account-card')
     expect(screen.queryByText('切换身份')).toBeNull()
+    expect(screen.queryByText(/H5 · 本地云|私域商城 v/)).toBeNull()
     unmount()
     process.env.TARO_ENV = 'h5'
     render(<MePage />)
     expect(await screen.findByText('切换身份')).toBeTruthy()
     expect(await screen.findAllByText('小思（顾客）')).toHaveLength(2)
+    expect(screen.getByText('私域商城 v0.1.0 · H5 · 本地云')).toBeTruthy()
+  })
+
+  test('after joining, the header shows the member nickname, tier, points and coupons', async () => {
+    setup({ 'member.card': () => MEMBER_CARD, 'coupon.summary': () => ({ available: 3 }) })
+    render(<MePage />)
+    expect((await screen.findByTestId('account-nickname')).textContent).toBe('新客小林')
+    expect(screen.getByTestId('account-tier').textContent).toBe('银卡会员')
+    expect(screen.getByTestId('account-points').textContent).toContain('120')
+    expect(screen.getByTestId('account-coupons').textContent).toContain('3')
+    expect(screen.queryByText('微信用户')).toBeNull()
+    expect(screen.queryByTestId('account-join')).toBeNull()
+  })
+
+  test('before joining: 加入会员 leads to the member tab', async () => {
+    setup({ 'member.card': () => ({ joined: false, tiers: [], joinGift: { points: 100, couponTemplateId: null } }), 'coupon.summary': () => ({ available: 0 }) })
+    render(<MePage />)
+    fireEvent.click(await screen.findByTestId('account-join'))
+    expect(jest.mocked(Taro.switchTab)).toHaveBeenLastCalledWith({ url: '/pages/member/index' })
+    expect(screen.getByTestId('account-coupons').textContent).toContain('0')
   })
 })
 

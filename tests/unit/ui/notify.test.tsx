@@ -97,7 +97,7 @@ describe('服务通知', () => {
       )
       const { unmount } = render(<MePage />)
       expect((await screen.findByTestId('me-notify-badge')).textContent).toBe('3')
-      await screen.findByText('openid：demo-staff')
+      await screen.findByTestId('account-card')
       expect(screen.queryByTestId('me-entry-staff') !== null).toBe(roles.includes('staff'))
       fireEvent.click(screen.getByTestId('me-entry-notify'))
       expect(jest.mocked(Taro.navigateTo)).toHaveBeenLastCalledWith({ url: '/packages/notify/inbox/index' })

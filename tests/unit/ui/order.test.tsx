@@ -8,7 +8,7 @@ import type { OrderView } from '../../../src/core/contracts/order'
 import type { OrderStatus } from '../../../src/core/order/status'
 import OrderPage from '../../../src/packages/trade/order'
 import { createFakeOrders, orderView } from '../../mocks/fake-orders'
-import { createFakeTransport } from '../../mocks/fake-transport'
+import { createFakeTransport, fail } from '../../mocks/fake-transport'
 import { setRouterParams } from '../../mocks/taro'
 
 function setup(order: OrderView) {
@@ -242,14 +242,52 @@ describe('order detail: countdown and states', () => {
     expect(fake.callsOf('order', 'get').length).toBe(2)
   })
 
-  test('an unknown order shows the error with a retry', async () => {
+  test('订单不存在 offers the way back: the order list or home, not a retry', async () => {
     const server = createFakeOrders()
     setTransport(createFakeTransport(server.handlers).transport)
     setRouterParams({ id: 'nope' })
     render(<OrderPage />)
     await screen.findByText('订单不存在')
-    server.put(orderView('nope', 'PAID'))
+    expect(screen.queryByText('重试')).toBeNull()
+    fireEvent.click(screen.getByText('回到订单列表'))
+    expect(jest.mocked(Taro.redirectTo)).toHaveBeenLastCalledWith({ url: '/packages/trade/orders/index' })
+    fireEvent.click(screen.getByText('回到首页'))
+    expect(jest.mocked(Taro.switchTab)).toHaveBeenLastCalledWith({ url: '/pages/home/index' })
+  })
+
+  test('another failure still offers 重试', async () => {
+    const server = createFakeOrders()
+    let failing = true
+    setTransport(createFakeTransport({ ...server.handlers, 'order.get': (input: { orderId: string }) => {
+      if (failing) throw fail('INTERNAL', '服务繁忙')
+      return server.handlers['order.get']!(input)
+    } }).transport)
+    server.put(orderView('o1', 'PAID'))
+    setRouterParams({ id: 'o1' })
+    render(<OrderPage />)
+    await screen.findByText('服务繁忙')
+    failing = false
     fireEvent.click(screen.getByText('重试'))
     await waitFor(() => expect(label()).toBe('已支付'))
+  })
+
+  test('订单编号 is the human order number, never the internal id', async () => {
+    const server = createFakeOrders()
+    setTransport(createFakeTransport(server.handlers).transport)
+    server.put(orderView('o_mx50abcdefghijklmnop', 'PAID', { orderNo: '20261125-0042' }))
+    setRouterParams({ id: 'o_mx50abcdefghijklmnop' })
+    render(<OrderPage />)
+    await screen.findByText('20261125-0042')
+    expect(screen.queryByText(/o_mx50/)).toBeNull()
+  })
+
+  test('申请退款 from the order list opens the refund sheet', async () => {
+    const server = createFakeOrders()
+    setTransport(createFakeTransport(server.handlers).transport)
+    server.put(orderView('o1', 'PAID'))
+    setRouterParams({ id: 'o1', action: 'refund' })
+    render(<OrderPage />)
+    await waitFor(() => expect(label()).toBe('已支付'))
+    await screen.findByTestId('refund-sheet')
   })
 })

@@ -44,7 +44,7 @@ export default function BuyBar({ sale, block, buying, reminding, onBuy, onRemind
           loading={reminding}
           onClick={() => !sale.reminded && !reminding && onRemind()}
         >
-          {sale.reminded ? '已设提醒' : '提醒我'}
+          <>{sale.reminded ? '已设提醒' : '提醒我'}</>
         </Button>
       ) : (
         <View className='flash-detail__bar-price'>
@@ -59,7 +59,10 @@ export default function BuyBar({ sale, block, buying, reminding, onBuy, onRemind
         loading={buying}
         onClick={() => !off && onBuy()}
       >
-        {block ? BLOCK_LABELS[block] : buying ? '抢购中…' : '立即抢购'}
+        {/* A label that changes goes in a fragment: as the Button's only child, React would replace its text with
+            textContent, wiping the nodes Taro's H5 Button keeps beside it; its loading icon then has nowhere to go
+            (NotFoundError: insertBefore). In a fragment it is a text node React updates in place. */}
+        <>{block ? BLOCK_LABELS[block] : buying ? '抢购中…' : '立即抢购'}</>
       </Button>
     </View>
   )

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useRef } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import QuantityStepper from '../../../components/quantity-stepper'
+import { formatPrice } from '../../../core/money'
 import StateView from '../../../components/state-view'
 import StorePicker, { usePickupStores } from '../../../components/store-picker'
 import { FLASH_LIST_URL } from '../../../components/flash-sale-card'
@@ -24,6 +26,19 @@ export default function FlashSaleDetailPage() {
   const { remind, pending: reminding } = useRemind({ saleId, onReminded, reload: refresh })
   const buyable = state.status === 'ready' && (state.sale.state === 'LIVE' || state.sale.state === 'SCHEDULED')
   const pickup = usePickupStores(buyable)
+  const [quantity, setQuantity] = useState(1)
+  const loaded = state.status === 'ready' ? state.sale : null
+  // What this member may still take: the per-member limit less what they hold, and no more than is left.
+  const canTake = loaded ? Math.max(0, Math.min(loaded.perMemberLimit - loaded.myCount, loaded.state === 'LIVE' ? loaded.remaining : loaded.perMemberLimit)) : 0
+  useEffect(() => {
+    setQuantity((q) => Math.max(1, Math.min(q, canTake)))
+  }, [canTake])
+
+  useShareAppMessage(() => ({
+    title: loaded ? `${formatPrice(loaded.salePrice)} 秒杀「${loaded.title || loaded.productName}」` : '限时秒杀',
+    path: `/packages/flashsale/detail/index?id=${encodeURIComponent(saleId)}`,
+    imageUrl: loaded?.image ?? undefined
+  }))
 
   const opened = useRef(false)
   useDidShow(() => {
@@ -66,12 +81,30 @@ export default function FlashSaleDetailPage() {
           <StorePicker pickup={pickup} disabled={buying} note='抢到并支付后，凭取货码到所选门店取货' />
         </View>
       ) : null}
+      {buyable && state.sale.perMemberLimit > 1 ? (
+        <View className='flash-detail__card flash-detail__quantity' data-testid='flash-quantity'>
+          <View className='flash-detail__quantity-text'>
+            <Text className='flash-detail__pickup-label'>购买数量</Text>
+            <Text className='flash-detail__quantity-note'>
+              每人限购 {state.sale.perMemberLimit} 件{state.sale.myCount > 0 ? `，已抢 ${state.sale.myCount} 件` : ''}
+            </Text>
+          </View>
+          <QuantityStepper
+            value={quantity}
+            min={1}
+            max={Math.max(1, canTake)}
+            disabled={buying || canTake <= 1}
+            onChange={setQuantity}
+            onLimit={() => void Taro.showToast({ title: canTake < state.sale.perMemberLimit - state.sale.myCount ? `只剩 ${canTake} 件了` : `每人限购 ${state.sale.perMemberLimit} 件`, icon: 'none' })}
+          />
+        </View>
+      ) : null}
       <BuyBar
         sale={sale}
         block={block}
         buying={buying}
         reminding={reminding}
-        onBuy={() => void buy(pickup.chosen?.storeId ?? null)}
+        onBuy={() => void buy(pickup.chosen?.storeId ?? null, quantity)}
         onRemind={() => void remind()}
       />
     </View>

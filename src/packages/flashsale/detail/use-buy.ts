@@ -7,6 +7,7 @@ import { orderUrl } from '../../../utils/routes'
 /** Refusals after which 立即抢购 stays off on this visit (until the page is shown or pulled again). */
 export type BuyRefusal = 'SOLD_OUT' | 'LIMIT_EXCEEDED' | 'ENDED'
 const FINAL_REFUSALS: string[] = ['SOLD_OUT', 'LIMIT_EXCEEDED', 'ENDED']
+// NOT_ENOUGH_LEFT is not final: fewer units may still be bought (the sale is read again).
 
 interface Options {
   saleId: string
@@ -27,7 +28,7 @@ export function useBuy({ saleId, reload }: Options) {
   const busy = useRef(false)
   const intent = useRef(new IntentKey()).current
 
-  const buy = useCallback(async (storeId: string | null) => {
+  const buy = useCallback(async (storeId: string | null, quantity = 1) => {
     if (busy.current) return
     if (!storeId) {
       void Taro.showToast({ title: '请选择自提门店', icon: 'none' })
@@ -36,7 +37,7 @@ export function useBuy({ saleId, reload }: Options) {
     busy.current = true
     setPending(true)
     try {
-      const input = { saleId, fulfillment: { type: 'pickup' as const, storeId } }
+      const input = { saleId, fulfillment: { type: 'pickup' as const, storeId }, ...(quantity > 1 ? { quantity } : {}) }
       const { orderId } = await call('flashsale', 'buy', { ...input, requestId: intent.for(input) })
       intent.renew()
       void Taro.showToast({ title: '抢到了，请尽快支付', icon: 'none' })

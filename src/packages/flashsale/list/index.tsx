@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useRef, useState } from 'react'
 import FlashSaleCard, { flashSaleUrl } from '../../../components/flash-sale-card'
 import StateView from '../../../components/state-view'
+import Skeleton from '../../../components/skeleton'
 import { firstTab, SALE_TABS, salesOfTab, type SaleTabKey } from './tabs'
 import { useSales } from './use-sales'
 import './index.scss'
@@ -48,7 +49,7 @@ export default function FlashSaleListPage() {
         ))}
       </View>
 
-      {state.status === 'loading' ? <StateView state='loading' /> : null}
+      {state.status === 'loading' ? <Skeleton layout='list' /> : null}
       {state.status === 'error' ? <StateView state='error' message={state.message} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' && shown.length === 0 ? (
         <StateView

@@ -7,11 +7,13 @@ import CloudImage from '../../../components/cloud-image'
 
 interface Props {
   activity: GroupBuyActivityView
+  /** 已拼 N 件 (paid seats). */
+  soldCount: number
   onProduct: () => void
 }
 
 /** The product, the group price against the list price, the leader's price and the terms. */
-export default function ActivitySummary({ activity, onProduct }: Props) {
+export default function ActivitySummary({ activity, soldCount, onProduct }: Props) {
   const leaderCheaper = activity.leaderPrice < activity.groupPrice
   return (
     <>
@@ -34,7 +36,14 @@ export default function ActivitySummary({ activity, onProduct }: Props) {
             </Text>
           ) : null}
         </View>
-        <Text className='gb-activity__strip-size'>{activity.groupSize}人团</Text>
+        <View className='gb-activity__strip-side'>
+          <Text className='gb-activity__strip-size'>{activity.groupSize}人团</Text>
+          {soldCount > 0 ? (
+            <Text className='gb-activity__strip-sold' data-testid='activity-sold'>
+              已拼 {soldCount} 件
+            </Text>
+          ) : null}
+        </View>
       </View>
       <View className='gb-activity__card'>
         <Text className='gb-activity__title'>{activity.title}</Text>

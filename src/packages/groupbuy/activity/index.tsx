@@ -5,7 +5,8 @@ import { call } from '../../../api'
 import PaySheet from '../../../components/pay-sheet'
 import Price from '../../../components/price'
 import StateView from '../../../components/state-view'
-import { productUrl } from '../../../utils/routes'
+import { formatPrice } from '../../../core/money'
+import { buyNowUrl, productUrl } from '../../../utils/routes'
 import FulfillmentSheet, { type GroupFulfillment } from '../shared/fulfillment-sheet'
 import { GROUPBUY_LIST_URL, groupUrl } from '../shared/links'
 import { REFUSAL_TITLES, type SeatRefusal } from '../shared/refusals'
@@ -54,7 +55,7 @@ export default function GroupBuyActivityPage() {
     return <StateView state='empty' message={state.message} actionText='看看其他拼团' onAction={() => void Taro.redirectTo({ url: GROUPBUY_LIST_URL })} />
   }
 
-  const { activity, openGroups, limitReached, mySeats } = state.data
+  const { activity, openGroups, limitReached, mySeats, soldCount } = state.data
   const block = PHASE_BLOCKS[activity.phase] ?? (limitReached ? '已达参团上限' : null)
   const openGroup = (groupId: string) => void Taro.navigateTo({ url: groupUrl(groupId) })
   const start = () => {
@@ -68,7 +69,7 @@ export default function GroupBuyActivityPage() {
 
   return (
     <View className='gb-activity'>
-      <ActivitySummary activity={activity} onProduct={() => void Taro.navigateTo({ url: productUrl(activity.productId) })} />
+      <ActivitySummary activity={activity} soldCount={soldCount ?? 0} onProduct={() => void Taro.navigateTo({ url: productUrl(activity.productId) })} />
 
       {refusal ? (
         <View className='gb-activity__problem' data-testid='seat-refusal'>
@@ -90,6 +91,15 @@ export default function GroupBuyActivityPage() {
       </View>
 
       <View className='gb-activity__bar'>
+        {/* 单独购买: the SKU alone at its normal price, through the shop's checkout. */}
+        <Button
+          className='gb-activity__solo'
+          data-testid='group-solo'
+          onClick={() => void Taro.navigateTo({ url: buyNowUrl(activity.skuId, 1) })}
+        >
+          <Text className='gb-activity__solo-fen'>{formatPrice(activity.listPrice)}</Text>
+          <Text className='gb-activity__solo-label'>单独购买</Text>
+        </Button>
         <View className='gb-activity__bar-price'>
           <Text className='gb-activity__bar-label'>{activity.leaderPrice < activity.groupPrice ? '团长价' : '拼团价'}</Text>
           <Price fen={activity.leaderPrice} size='lg' />
@@ -101,7 +111,8 @@ export default function GroupBuyActivityPage() {
           loading={seat.submitting}
           onClick={start}
         >
-          {block ?? '发起拼团'}
+          {/* in a fragment, a text node: see src/packages/flashsale/detail/buy-bar.tsx */}
+          <>{block ?? '发起拼团'}</>
         </Button>
       </View>
 

@@ -57,7 +57,8 @@ export default function GroupPage() {
   }, [])
   useShareAppMessage(() => ({
     title: group ? shareTitle(group) : '一起拼团更划算',
-    path: groupUrl(groupId)
+    path: groupUrl(groupId),
+    imageUrl: group?.activity.image ?? undefined
   }))
 
   const onRefused = useCallback(
@@ -136,9 +137,17 @@ export default function GroupPage() {
         <Text className='gb-group__seats' data-testid='group-seats'>
           {view.seatsLeft > 0 ? `${view.size}人团 · 已参团 ${view.reserved} 人 · 剩余 ${view.seatsLeft} 个名额` : `${view.size}人团 · 已支付 ${view.paid}/${view.size}`}
         </Text>
-        {phase === 'open' && (view.joinedByMe || view.canJoin) ? (
+        {phase === 'open' && view.joinedByMe ? (
           <View className='gb-group__share'>
             <GroupShare path={groupUrl(view.groupId)} seatsLeft={view.seatsLeft} />
+          </View>
+        ) : null}
+        {phase === 'open' && !view.joinedByMe && view.canJoin ? (
+          <View className='gb-group__join' data-testid='group-join-invite'>
+            <Text className='gb-group__join-text'>好友邀请你参团，仅剩 {view.seatsLeft} 个名额</Text>
+            <Text className='gb-group__join-cta' onClick={() => onAction('join')}>
+              参与拼团
+            </Text>
           </View>
         ) : null}
       </View>

@@ -4,6 +4,7 @@ import { useCallback, useRef } from 'react'
 import { call, toastError } from '../../../api'
 import GroupActivityCard from '../../../components/group-activity-card'
 import StateView from '../../../components/state-view'
+import Skeleton from '../../../components/skeleton'
 import { HOME_URL } from '../../../utils/routes'
 import { useAsync } from '../../../utils/use-async'
 import { activityUrl } from '../shared/links'
@@ -24,7 +25,7 @@ export default function GroupBuyListPage() {
     void list.reload().finally(() => void Taro.stopPullDownRefresh())
   })
 
-  if (list.status === 'loading') return <StateView state='loading' />
+  if (list.status === 'loading') return <Skeleton layout='list' />
   if (list.status === 'error') return <StateView state='error' message={list.message} onRetry={() => void list.reload()} />
 
   const items = list.data.items.filter((a) => a.phase === 'ACTIVE')

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
 import StateView from '../../../components/state-view'
+import Skeleton from '../../../components/skeleton'
 import MallItemCard from '../../../components/mall-item-card'
 import LoadMore from '../../../components/load-more'
 import { mallItemUrl } from '../../../components/mall-entries/links'
@@ -52,7 +53,7 @@ export default function MallPage() {
         ))}
       </View>
 
-      {state.status === 'loading' ? <StateView state='loading' /> : null}
+      {state.status === 'loading' ? <Skeleton layout='grid' /> : null}
       {state.status === 'error' ? <StateView state='error' message={state.error ?? undefined} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' && state.items.length === 0 ? <StateView state='empty' message='好礼正在上架中，稍后再来看看' /> : null}
       {state.status === 'ready' && state.items.length > 0 ? (

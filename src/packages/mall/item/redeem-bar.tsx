@@ -47,7 +47,8 @@ export default function RedeemBar({ block, balance, submitting, onRedeem, onJoin
         loading={submitting}
         onClick={() => !off && tap()}
       >
-        {block ? BLOCK_LABELS[block] : '立即兑换'}
+        {/* in a fragment, a text node: see src/packages/flashsale/detail/buy-bar.tsx */}
+        <>{block ? BLOCK_LABELS[block] : '立即兑换'}</>
       </Button>
     </View>
   )

@@ -51,7 +51,7 @@ export default function RedeemResultPage() {
         </View>
         <View className='redeem-result__row'>
           <Text className='redeem-result__label'>订单编号</Text>
-          <Text className='redeem-result__value'>{view._id}</Text>
+          <Text className='redeem-result__value'>{view.orderNo}</Text>
         </View>
         {isCoupon ? <Text className='redeem-result__note'>优惠券已放入「我的优惠券」，下单时可用</Text> : null}
         {!isCoupon && view.fulfillment.type === 'pickup' ? <Text className='redeem-result__note'>请凭订单到店领取</Text> : null}

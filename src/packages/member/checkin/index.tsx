@@ -47,7 +47,8 @@ export default function CheckInPage() {
           loading={checking}
           onClick={() => void checkIn()}
         >
-          {doneToday ? '今日已签到' : '签到'}
+          {/* in a fragment, a text node: see src/packages/flashsale/detail/buy-bar.tsx */}
+          <>{doneToday ? '今日已签到' : '签到'}</>
         </Button>
         {lastCheckIn && !lastCheckIn.alreadyCheckedIn ? (
           <Text className='checkin__balance' onClick={() => void Taro.navigateTo({ url: pointsUrl() })}>

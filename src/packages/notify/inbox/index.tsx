@@ -5,6 +5,7 @@ import { call, toastError } from '../../../api'
 import LoadMore from '../../../components/load-more'
 import NotifyItem from '../../../components/notify-item'
 import StateView from '../../../components/state-view'
+import Skeleton from '../../../components/skeleton'
 import type { InboxMessageView } from '../../../core/contracts/notify'
 import { openLink } from '../../../utils/navigate'
 import { inboxLink } from './links'
@@ -53,7 +54,7 @@ export default function NotifyInboxPage() {
     openLink(url)
   }
 
-  if (state.status === 'loading') return <StateView state='loading' />
+  if (state.status === 'loading') return <Skeleton layout='list' />
   if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
   if (state.items.length === 0) return <StateView state='empty' message='暂无服务通知，下单、拼团或设置提醒后会在这里收到消息' />
 

@@ -1,5 +1,10 @@
 import {
   OPS_CATEGORIES_URL,
+  OPS_CRM_SETTINGS_URL,
+  OPS_MEMBERS_URL,
+  OPS_SEGMENTS_URL,
+  OPS_TAGS_URL,
+  opsCampaignsUrl,
   OPS_COUPONS_URL,
   OPS_LIVE_URL,
   OPS_ORDERS_URL,
@@ -31,5 +36,10 @@ export const OPS_MENU: OpsMenuEntry[] = [
   { key: 'live', label: '直播间', url: OPS_LIVE_URL },
   { key: 'stores', label: '门店', url: OPS_STORES_URL },
   { key: 'staff', label: '店员与审计', url: OPS_STAFF_URL },
+  { key: 'members', label: '会员', url: OPS_MEMBERS_URL },
+  { key: 'segments', label: '分群', url: OPS_SEGMENTS_URL },
+  { key: 'tags', label: '标签', url: OPS_TAGS_URL },
+  { key: 'campaigns', label: '精准营销', url: opsCampaignsUrl() },
+  { key: 'crm-settings', label: '会员设置', url: OPS_CRM_SETTINGS_URL },
   { key: 'settings', label: '设置', url: OPS_SETTINGS_URL }
 ]

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import StaffMemberCard from '../../../components/staff-member-card'
 import type { RecordPurchaseResult, ScannedMember } from '../../../core/contracts/staff'
 import { formatPrice } from '../../../core/money'
+import CounterProfile from './counter-profile'
 import PurchaseForm from './purchase-form'
 import { minutesSeconds, useSecondsLeft } from './use-seconds-left'
 
@@ -34,6 +35,7 @@ export default function MemberPanel({ scanned, storeId }: Props) {
         tierName={member.tier.name}
         points={recorded ? recorded.balance : member.points}
       />
+      {'openid' in member && typeof member.openid === 'string' ? <CounterProfile openid={member.openid} /> : null}
       {expired ? (
         <Text className='staff-scan__problem staff-scan__problem--block' data-testid='staff-session-expired'>
           会员识别已超过 10 分钟，请让顾客重新出示会员码后继续

@@ -25,7 +25,7 @@ export default function PickupPanel({ scanned, storeId }: Props) {
       <Text className='staff-scan__kind'>自提订单</Text>
       <View className='staff-scan__card'>
         <View className='staff-scan__card-head'>
-          <Text className='staff-scan__card-title'>{`订单 ${order.orderId}`}</Text>
+          <Text className='staff-scan__card-title'>{`订单 ${order.orderNo}`}</Text>
           <Text className='staff-scan__status' data-testid='staff-pickup-status'>
             {ORDER_STATUS_LABELS[order.status]}
           </Text>

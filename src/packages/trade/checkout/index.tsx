@@ -11,8 +11,11 @@ import Price from '../../../components/price';
 import StorePicker, { usePickupStores } from '../../../components/store-picker';
 import type { QuoteInput } from '../../../core/contracts/order';
 import type { DeliveryAddress } from '../../../core/order/types';
+import { addressesUrl } from '../../../utils/routes';
+import RegionPicker from '../shared/region-picker';
+import AddressCard from './address-card';
 import AddressForm from './address-form';
-import { addressProblem, EMPTY_ADDRESS, loadLastAddress, trimAddress } from './address';
+import { addressErrors, addressProblem, trimAddress, type AddressErrors } from './address';
 import { BEST_COUPON, couponIdInput, type CouponChoice } from './coupon-choice';
 import CouponRow from './coupon-row';
 import FulfillmentSwitch, { type FulfillmentType } from './fulfillment-switch';
@@ -22,6 +25,7 @@ import StockAlert from './stock-alert';
 import { useCheckoutLines } from './use-checkout-lines';
 import { usePlaceOrder, type StockProblem } from './use-place-order';
 import { useCouponFallback } from './use-coupon-fallback';
+import { useCheckoutAddress } from './use-checkout-address';
 import { useQuote } from './use-quote';
 import './index.scss';
 
@@ -32,7 +36,11 @@ export default function CheckoutPage() {
   const { state: linesState, retry } = useCheckoutLines(source);
 
   const [fulfillmentType, setFulfillmentType] = useState<FulfillmentType>('delivery');
-  const [address, setAddress] = useState<DeliveryAddress>(() => loadLastAddress() ?? EMPTY_ADDRESS);
+  const book = useCheckoutAddress();
+  const { address, saved } = book;
+  const [touched, setTouched] = useState<Set<keyof DeliveryAddress>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [regionOpen, setRegionOpen] = useState(false);
   const [remark, setRemark] = useState('');
   const [createProblem, setCreateProblem] = useState<StockProblem | null>(null);
   const [coupon, setCoupon] = useState<CouponChoice>(BEST_COUPON);
@@ -43,14 +51,22 @@ export default function CheckoutPage() {
 
   const lines = linesState.status === 'ready' ? linesState.lines : null;
   const missing = fulfillmentType === 'delivery' ? addressProblem(address) : pickupStoreId ? null : '请选择自提门店';
+  // Delivery is quoted before the address is complete (the price does not depend on it): coupons and amounts show at once.
   const quoteInput = useMemo<QuoteInput | null>(() => {
-    if (!lines || missing) return null;
+    if (!lines || (fulfillmentType === 'pickup' && !pickupStoreId)) return null;
     return {
       items: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
-      fulfillment: fulfillmentType === 'pickup' && pickupStoreId ? { type: 'pickup', storeId: pickupStoreId } : { type: 'delivery', address: trimAddress(address) },
+      fulfillment:
+        fulfillmentType === 'pickup' && pickupStoreId
+          ? { type: 'pickup', storeId: pickupStoreId }
+          : missing
+            ? { type: 'delivery' }
+            : { type: 'delivery', address: trimAddress(address) },
       ...couponIdInput(coupon),
     };
   }, [lines, missing, fulfillmentType, pickupStoreId, address, coupon]);
+  const allErrors = addressErrors(address);
+  const shownErrors: AddressErrors = submitted ? allErrors : Object.fromEntries(Object.entries(allErrors).filter(([key]) => touched.has(key as keyof DeliveryAddress)));
   const { state: quoteState, refresh } = useQuote(quoteInput);
   const quote = quoteState.status === 'ready' || quoteState.status === 'loading' ? quoteState.quote : null;
 
@@ -62,7 +78,7 @@ export default function CheckoutPage() {
     [refresh],
   );
   const onCouponProblem = useCouponFallback(coupon, setCoupon, quoteState, refresh);
-  const { submit, submitting, sheetProps } = usePlaceOrder(onStockProblem, onCouponProblem);
+  const { submit, submitting, sheetProps } = usePlaceOrder(onStockProblem, onCouponProblem, { rememberAddress: saved === null });
   useEffect(() => {
     if (quoteState.status === 'ready') setCreateProblem(null);
   }, [quoteState.status]);
@@ -94,7 +110,9 @@ export default function CheckoutPage() {
   const onSubmit = () => {
     if (!source || !lines || submitting) return;
     if (missing) {
-      void Taro.showToast({ title: missing, icon: 'none' });
+      // Each field says what it lacks; only a missing store is a toast (there is no field to mark).
+      setSubmitted(true);
+      if (fulfillmentType === 'pickup') void Taro.showToast({ title: missing, icon: 'none' });
       return;
     }
     if (!quoteInput || quoteState.status !== 'ready') return;
@@ -110,11 +128,23 @@ export default function CheckoutPage() {
 
       <View className='checkout__card'>
         <FulfillmentSwitch value={fulfillmentType} onChange={setFulfillmentType} disabled={submitting} />
-        {fulfillmentType === 'delivery' ? (
-          <AddressForm value={address} onChange={setAddress} disabled={submitting} />
-        ) : (
+        {fulfillmentType === 'delivery' && book.loading ? <Text className='checkout__hint'>正在读取收货地址…</Text> : null}
+        {fulfillmentType === 'delivery' && !book.loading && saved ? (
+          <AddressCard address={saved} disabled={submitting} onChange={() => void Taro.navigateTo({ url: addressesUrl({ select: true, selected: saved.addressId }) })} />
+        ) : null}
+        {fulfillmentType === 'delivery' && !book.loading && !saved ? (
+          <AddressForm
+            value={address}
+            onChange={book.setDraft}
+            disabled={submitting}
+            errors={shownErrors}
+            onBlurField={(key) => setTouched((previous) => new Set(previous).add(key))}
+            onPickRegion={() => setRegionOpen(true)}
+          />
+        ) : null}
+        {fulfillmentType === 'pickup' ? (
           <StorePicker pickup={pickup} disabled={submitting} note='支付后凭取货码到店取货，无需运费' />
-        )}
+        ) : null}
       </View>
 
       <View className='checkout__card'>
@@ -146,8 +176,8 @@ export default function CheckoutPage() {
       <View className={`checkout__card${quoteState.status === 'loading' ? ' checkout__card--stale' : ''}`}>
         {quote ? (
           <OrderAmounts amounts={quote.amounts} fulfillmentType={quote.fulfillment.type} />
-        ) : missing ? (
-          <Text className='checkout__hint'>{fulfillmentType === 'pickup' ? '选择自提门店后计算应付金额' : '填写收货地址后计算运费与应付金额'}</Text>
+        ) : fulfillmentType === 'pickup' && missing ? (
+          <Text className='checkout__hint'>选择自提门店后计算应付金额</Text>
         ) : quoteState.status === 'error' && !quoteProblem ? (
           <View className='checkout__quote-error'>
             <Text className='checkout__hint'>{errorMessage(quoteState.error)}</Text>
@@ -178,6 +208,15 @@ export default function CheckoutPage() {
         onClose={() => setPickerOpen(false)}
       />
       <PaySheet {...sheetProps} />
+      <RegionPicker
+        visible={regionOpen}
+        onClose={() => setRegionOpen(false)}
+        onPick={(region) => {
+          setRegionOpen(false);
+          book.setDraft({ ...address, region: region.text });
+          setTouched((previous) => new Set(previous).add('region'));
+        }}
+      />
     </View>
   );
 }

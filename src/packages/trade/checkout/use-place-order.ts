@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call, toastError } from '../../../api';
 import { usePayment } from '../../../components/pay-sheet';
 import type { CreateOrderInput } from '../../../core/contracts/order';
 import { useCartStore } from '../../../stores/cart';
 import { IntentKey } from '../../../utils/intent-key';
-import { orderUrl } from '../../../utils/routes';
+import { newRequestId } from '../../../utils/request-id';
+import { orderUrl, payResultUrl } from '../../../utils/routes';
 import { askSubscribe } from '../../../utils/subscribe';
 import { saveLastAddress } from './address';
 import { isCouponRefusal } from './coupon-choice';
@@ -20,20 +21,38 @@ type OrderDraft = Omit<CreateOrderInput, 'requestId'>;
 /**
  * 提交订单: `order.create` with one requestId per draft (a double tap or a
  * retry of the same draft answers the same order; a changed draft is a new
- * intent), then payment; whatever the payment
- * outcome the customer lands on the order's page. The draft carries the coupon
- * choice as the quote did (`couponId` omitted: the server's best; null: none).
+ * intent), then payment. Paid: the 支付成功 page; otherwise the order's page
+ * (待支付 and its countdown). Leaving the checkout while the pay sheet is
+ * open (the browser's back) also lands on the unpaid order, never silently
+ * on the page before. The draft carries the coupon choice as the quote did
+ * (`couponId` omitted: the server's best; null: none).
  */
-export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void, onCouponProblem: (message: string) => void) {
+export function usePlaceOrder(
+  onStockProblem: (problem: StockProblem) => void,
+  onCouponProblem: (message: string) => void,
+  options: { rememberAddress: boolean } = { rememberAddress: false },
+) {
   const intent = useRef(new IntentKey()).current;
   const busyRef = useRef(false);
   const [submitting, setSubmitting] = useState(false);
+  /** The order this visit created and has not yet sent the customer on from. */
+  const unsettled = useRef<string | null>(null);
 
   const payment = usePayment({
-    onSettled: (orderId) => {
-      void Taro.redirectTo({ url: orderUrl(orderId) });
+    onSettled: (orderId, outcome) => {
+      unsettled.current = null;
+      void Taro.redirectTo({ url: outcome === 'paid' ? payResultUrl(orderId) : orderUrl(orderId) });
     },
   });
+
+  useEffect(
+    () => () => {
+      const orderId = unsettled.current;
+      // Unmounted with the order still unpaid and nowhere to go: the customer backed out of the pay sheet.
+      if (orderId) setTimeout(() => void Taro.navigateTo({ url: orderUrl(orderId) }), 0);
+    },
+    [],
+  );
 
   const submit = useCallback(
     async (draft: OrderDraft) => {
@@ -56,11 +75,16 @@ export function usePlaceOrder(onStockProblem: (problem: StockProblem) => void, o
         return;
       }
       // The order exists: the button stays disabled, this visit is done with it.
-      if (draft.fulfillment.type === 'delivery' && draft.fulfillment.address) saveLastAddress(draft.fulfillment.address);
+      unsettled.current = order._id;
+      if (draft.fulfillment.type === 'delivery' && draft.fulfillment.address) {
+        saveLastAddress(draft.fulfillment.address);
+        // A first address typed here goes into the address book (as the default), for next time; best effort.
+        if (options.rememberAddress) void call('order', 'saveAddress', { requestId: newRequestId(), ...draft.fulfillment.address, isDefault: true }).catch(() => undefined);
+      }
       if (draft.source === 'cart') void useCartStore.getState().load();
       await payment.pay(order._id);
     },
-    [intent, onStockProblem, onCouponProblem, payment.pay],
+    [intent, onStockProblem, onCouponProblem, payment.pay, options.rememberAddress],
   );
 
   return { submit, submitting: submitting || payment.starting, sheetProps: payment.sheetProps };

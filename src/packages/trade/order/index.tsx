@@ -10,6 +10,7 @@ import OrderItems, { type OrderItemLine } from '../../../components/order-items'
 import OrderRefundSheet from '../../../components/order-refund-sheet';
 import PaySheet from '../../../components/pay-sheet';
 import OrderInfo from './order-info';
+import OrderMissing from './order-missing';
 import RefundTimeline from './refund-timeline';
 import PickupCard from './pickup-card';
 import StatusHeader from './status-header';
@@ -23,6 +24,14 @@ export default function OrderPage() {
   const { state, reload, replace } = useOrder(orderId);
   const refresh = useCallback(() => reload(true), [reload]);
   const { pending, start, refund, sheetProps } = useOrderActions({ orderId, onChanged: replace, reload: refresh });
+
+  // 申请退款 from the order list: open the refund sheet once the order shows it may be refunded.
+  const askedRefund = useRef(params.action === 'refund');
+  useEffect(() => {
+    if (!askedRefund.current || state.status !== 'ready') return;
+    askedRefund.current = false;
+    if (orderActionsFor(state.order.status, false, state.order.refundRequest?.canRequest ?? true).includes('refund')) void start('refund');
+  }, [state, start]);
 
   const order = state.status === 'ready' ? state.order : null;
   const [expired, setExpired] = useState(false);
@@ -44,6 +53,7 @@ export default function OrderPage() {
   });
 
   if (state.status === 'loading') return <StateView state='loading' />;
+  if (state.status === 'error' && state.code === 'ORDER_NOT_FOUND') return <OrderMissing message={state.message} />;
   if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={orderId ? () => void reload() : undefined} />;
 
   const { order: view } = state;

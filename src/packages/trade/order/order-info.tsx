@@ -7,7 +7,7 @@ const time = (at: number | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm:ss'
 /** Order number, remark and the times of what happened to it. */
 export default function OrderInfo({ order }: { order: OrderView }) {
   const rows: Array<[string, string | null]> = [
-    ['订单编号', order._id],
+    ['订单编号', order.orderNo],
     ['下单时间', time(order.createdAt)],
     ['支付时间', time(order.paidAt)],
     ['发货时间', time(order.shippedAt)],

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, errorMessage, toastError } from '../../../api';
+import { ApiError, call, errorMessage, toastError } from '../../../api';
 import type { OrderView } from '../../../core/contracts/order';
 
 export type OrderState =
   | { status: 'loading' }
-  | { status: 'error'; message: string }
+  | { status: 'error'; message: string; code: string | null }
   | { status: 'ready'; order: OrderView };
 
 /** One of the customer's orders; `reload(true)` refreshes it in place (a failure then only toasts). */
 export function useOrder(orderId: string) {
-  const [state, setState] = useState<OrderState>(orderId ? { status: 'loading' } : { status: 'error', message: '缺少订单编号' });
+  const [state, setState] = useState<OrderState>(orderId ? { status: 'loading' } : { status: 'error', message: '缺少订单编号', code: 'ORDER_NOT_FOUND' });
   const generation = useRef(0);
   const ready = useRef(false);
 
@@ -26,7 +26,7 @@ export function useOrder(orderId: string) {
       } catch (error) {
         if (gen !== generation.current) return;
         if (quiet && ready.current) toastError(error);
-        else setState({ status: 'error', message: errorMessage(error) });
+        else setState({ status: 'error', message: errorMessage(error), code: error instanceof ApiError ? error.code : null });
       }
     },
     [orderId],

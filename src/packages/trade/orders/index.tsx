@@ -2,10 +2,15 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import StateView from '../../../components/state-view';
+import Skeleton from '../../../components/skeleton';
 import OrderCard from '../../../components/order-card';
+import { serverNow } from '../../../components/order-countdown';
+import PaySheet from '../../../components/pay-sheet';
+import { orderCardActions } from '../../../core/order/card-actions';
 import type { OrderView } from '../../../core/contracts/order';
 import { ORDER_TABS, tabForParam, type OrderTab } from './tabs';
 import { useOrderList } from './use-order-list';
+import { useCardActions } from './use-card-actions';
 import { orderUrl } from '../../../utils/routes';
 import './index.scss';
 
@@ -24,6 +29,7 @@ export default function OrdersPage() {
     void reload(true).finally(() => void Taro.stopPullDownRefresh());
   });
   useReachBottom(() => void loadMore());
+  const actions = useCardActions(() => reload(true));
 
   const open = (order: OrderView) => void Taro.navigateTo({ url: orderUrl(order._id) });
 
@@ -42,7 +48,7 @@ export default function OrdersPage() {
         ))}
       </View>
 
-      {state.status === 'loading' ? <StateView state='loading' /> : null}
+      {state.status === 'loading' ? <Skeleton layout='list' /> : null}
       {state.status === 'error' ? <StateView state='error' message={state.error ?? undefined} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' && state.items.length === 0 ? (
         <StateView state='empty' message='暂无相关订单' actionText='去逛逛' onAction={() => void Taro.switchTab({ url: '/pages/home/index' })} />
@@ -50,7 +56,15 @@ export default function OrdersPage() {
       {state.status === 'ready' && state.items.length > 0 ? (
         <View className='orders__list'>
           {state.items.map((order) => (
-            <OrderCard key={order._id} order={order} onClick={open} />
+            <OrderCard
+              key={order._id}
+              order={order}
+              onClick={open}
+              actions={orderCardActions(order, { now: serverNow(), canRequestRefund: order.refundRequest?.canRequest ?? true })}
+              pending={actions.pending?.orderId === order._id ? actions.pending.action : null}
+              busy={actions.pending !== null}
+              onAction={(o, action) => void actions.run(o, action)}
+            />
           ))}
           <View className='orders__footer' data-testid='orders-footer'>
             {state.loadingMore ? (
@@ -65,6 +79,7 @@ export default function OrdersPage() {
           </View>
         </View>
       ) : null}
+      <PaySheet {...actions.sheetProps} />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { localFileId } from '../storage';
-import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, type DemoBanner, type DemoCategory, type DemoProduct } from './catalog';
+import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, type DemoBanner, type DemoCategory, type DemoProduct, type DemoShape } from './catalog';
 
 /**
  * The demo images live in the local cloud's storage, like uploads do, so
@@ -8,6 +8,11 @@ import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, type DemoBanner, type Dem
  */
 export const demoProductImagePath = (productId: string): string => `seed/products/${productId}.svg`;
 export const demoBannerImagePath = (bannerId: string): string => `seed/banners/${bannerId}.svg`;
+export const demoProductDetailImagePath = (productId: string): string => `seed/products/${productId}-detail.svg`;
+/** The points mall's own goods (no catalog product): `seed/mall/<name>.svg`. */
+export const demoMallImagePath = (name: string): string => `seed/mall/${name}.svg`;
+export const demoProductDetailImage = (productId: string): string => localFileId(demoProductDetailImagePath(productId));
+export const demoMallImage = (name: string): string => localFileId(demoMallImagePath(name));
 export const demoProductImage = (productId: string): string => localFileId(demoProductImagePath(productId));
 export const demoBannerImage = (bannerId: string): string => localFileId(demoBannerImagePath(bannerId));
 
@@ -16,16 +21,24 @@ export function demoImageFiles(): Array<{ path: string; svg: string }> {
   const products = DEMO_PRODUCTS.map((product, index) => {
     const category = DEMO_CATEGORIES.find((c) => c.id === product.categoryId);
     if (!category) throw new Error(`${product.id}: unknown category ${product.categoryId}`);
-    return { path: demoProductImagePath(product.id), svg: productSvg(product, category, index) };
+    return [
+      { path: demoProductImagePath(product.id), svg: productSvg(product, category, index) },
+      { path: demoProductDetailImagePath(product.id), svg: productDetailSvg(product, category) },
+    ];
   });
   const banners = DEMO_BANNERS.map((banner) => ({ path: demoBannerImagePath(banner.id), svg: bannerSvg(banner) }));
-  return [...products, ...banners];
+  return [...products.flat(), ...banners, ...MALL_GOODS.map((goods) => ({ path: demoMallImagePath(goods.name), svg: mallGoodsSvg(goods) }))];
 }
 
 const FONT = `'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',sans-serif`;
 
 /** White line drawings, centred on (0,0), about 160 px across. */
-const SHAPES: Record<DemoCategory['shape'], string> = {
+const SHAPES: Record<DemoShape | 'tote', string> = {
+  mug: `<rect x="-62" y="-62" width="110" height="130" rx="14" fill="#fff" fill-opacity=".9"/><path d="M48 -34h16a28 28 0 0 1 0 56h-16" fill="none" stroke="#fff" stroke-width="12" stroke-opacity=".9"/><rect x="-62" y="-30" width="110" height="14" fill="#000" fill-opacity=".12"/><ellipse cx="-7" cy="-62" rx="55" ry="10" fill="#000" fill-opacity=".10"/>`,
+  candle: `<rect x="-58" y="-20" width="116" height="100" rx="16" fill="#fff" fill-opacity=".9"/><rect x="-58" y="10" width="116" height="34" fill="#000" fill-opacity=".10"/><path d="M0 -28v-22" stroke="#fff" stroke-width="5" stroke-linecap="round"/><path d="M0 -92c18 20 18 36 0 44c-18-8-18-24 0-44z" fill="#ffd36b"/>`,
+  towel: `<rect x="-80" y="-40" width="160" height="40" rx="12" fill="#fff" fill-opacity=".9"/><rect x="-80" y="8" width="160" height="40" rx="12" fill="#fff" fill-opacity=".8"/><rect x="-80" y="56" width="160" height="32" rx="12" fill="#fff" fill-opacity=".7"/><path d="M-80 -20h160M-80 28h160" stroke="#000" stroke-opacity=".10" stroke-width="6"/>`,
+  box: `<rect x="-78" y="-10" width="156" height="90" rx="10" fill="#fff" fill-opacity=".9"/><rect x="-86" y="-34" width="172" height="30" rx="8" fill="#fff" fill-opacity=".75"/><rect x="-24" y="20" width="48" height="12" rx="6" fill="#000" fill-opacity=".15"/>`,
+  tote: `<path d="M-40 -40v-20a40 40 0 0 1 80 0v20" fill="none" stroke="#fff" stroke-width="10" stroke-opacity=".9"/><path d="M-78 -44h156l-10 132h-136z" fill="#fff" fill-opacity=".92"/><text x="0" y="40" text-anchor="middle" font-family="${FONT}" font-size="30" font-weight="700" fill="#000" fill-opacity=".35">私域</text>`,
   cup: `<path d="M-60 -30h110v50a55 55 0 0 1-55 55h0a55 55 0 0 1-55-55z" fill="#fff" fill-opacity=".9"/><path d="M50 -15h14a22 22 0 0 1 0 44h-14" fill="none" stroke="#fff" stroke-width="10" stroke-opacity=".9"/><path d="M-30 -50c-10-15 10-25 0-40M0 -50c-10-15 10-25 0-40M30 -50c-10-15 10-25 0-40" fill="none" stroke="#fff" stroke-width="6" stroke-linecap="round" stroke-opacity=".7"/><rect x="-80" y="72" width="150" height="10" rx="5" fill="#fff" fill-opacity=".6"/>`,
   loaf: `<path d="M-80 60v-60c0-50 35-70 80-70s80 20 80 70v60z" fill="#fff" fill-opacity=".9"/><path d="M-40 -30l20 30M0 -40l20 30M40 -30l20 30" stroke-width="8" stroke-linecap="round" stroke-opacity=".35" stroke="#000" fill="none"/>`,
   cookie: `<circle r="78" fill="#fff" fill-opacity=".9"/><g fill="#000" fill-opacity=".28"><circle cx="-30" cy="-25" r="10"/><circle cx="25" cy="-35" r="8"/><circle cx="35" cy="20" r="11"/><circle cx="-20" cy="30" r="9"/><circle cx="5" cy="0" r="7"/></g>`,
@@ -42,10 +55,63 @@ export function productSvg(product: DemoProduct, category: DemoCategory, index: 
     `<rect width="400" height="400" fill="url(#bg)"/>`,
     `<circle cx="${320 - (index % 3) * 30}" cy="${70 + (index % 4) * 10}" r="95" fill="#fff" fill-opacity=".10"/>`,
     `<circle cx="60" cy="380" r="120" fill="#fff" fill-opacity=".06"/>`,
-    `<g transform="translate(200 165)">${SHAPES[category.shape]}</g>`,
+    `<g transform="translate(200 165)">${SHAPES[product.shape ?? category.shape]}</g>`,
     text(200, 318, nameSize, 700, product.name),
     text(200, 358, 18, 400, `${category.name} · 私域优选`, 0.8),
   ]);
+}
+
+/** The 详情图 below a product's description: its drawing and the description, wrapped to fit. */
+export function productDetailSvg(product: DemoProduct, category: DemoCategory): string {
+  const lines = wrap(product.description, 18);
+  const height = 420 + lines.length * 52;
+  return svg(750, height, [
+    gradient(category.color, 90),
+    `<rect width="750" height="${height}" fill="url(#bg)"/>`,
+    `<g transform="translate(375 170) scale(1.2)">${SHAPES[product.shape ?? category.shape]}</g>`,
+    text(375, 340, 36, 700, product.subtitle),
+    ...lines.map((line, i) => text(375, 410 + i * 52, 30, 400, line, 0.9)),
+  ]);
+}
+
+interface MallGoods {
+  name: string;
+  title: string;
+  color: string;
+  shape: 'tote';
+}
+
+/** The points mall's own goods with a picture of their own. */
+export const MALL_GOODS: MallGoods[] = [{ name: 'tote', title: '会员帆布袋', color: '#8a6b4a', shape: 'tote' }];
+
+function mallGoodsSvg(goods: MallGoods): string {
+  return svg(400, 400, [
+    gradient(goods.color, 45),
+    `<rect width="400" height="400" fill="url(#bg)"/>`,
+    `<circle cx="300" cy="80" r="95" fill="#fff" fill-opacity=".10"/>`,
+    `<g transform="translate(200 170)">${SHAPES[goods.shape]}</g>`,
+    text(200, 330, 36, 700, goods.title),
+    text(200, 366, 18, 400, '积分商城 · 会员专属', 0.8),
+  ]);
+}
+
+/** Splits text into lines of at most `width` characters, preferring to break after punctuation. */
+function wrap(content: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = [...content];
+  while (rest.length > width) {
+    let cut = width;
+    for (let i = width; i > width / 2; i -= 1) {
+      if ('，。、；：！？ '.includes(rest[i - 1])) {
+        cut = i;
+        break;
+      }
+    }
+    lines.push(rest.slice(0, cut).join('').trim());
+    rest = rest.slice(cut);
+  }
+  if (rest.length > 0) lines.push(rest.join('').trim());
+  return lines;
 }
 
 export function bannerSvg(banner: DemoBanner): string {

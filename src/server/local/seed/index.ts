@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
 import { seedHistory } from './history';
+import { buildThenCopy } from './scratch';
 import { memberSeed } from './members';
 import { promotionSeed } from './promotions';
 import { salesSeed } from './sales';
@@ -7,8 +8,9 @@ import { stockLedgerSeed } from './stock-ledger';
 import { mergeByCollection, type SeedDocuments } from './types';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_USERS } from './catalog';
 import { DEMO_STORES } from './stores';
-import { demoBannerImage, demoImageFiles, demoProductImage } from './images';
+import { demoBannerImage, demoImageFiles, demoProductDetailImage, demoProductImage } from './images';
 import type { FileStorage } from '../../services/storage/port';
+import { searchDocsOf, SEARCH_COLLECTION } from '../../services/catalog/search-index';
 
 export { DEMO_STORE_ID } from './catalog';
 
@@ -20,9 +22,9 @@ export interface SeedResult {
 
 
 /**
- * Writes the demo shop when the `stores` collection is empty. Every write is
- * a `doc(id).set()`, and the store goes last, so an interrupted seed is
- * completed by the next start without duplicates.
+ * Writes the demo shop when the `stores` collection is empty: built in a
+ * scratch database, then written in one transaction (scratch.ts), so an
+ * interrupted seed leaves nothing and the next start seeds again.
  */
 export async function seedDemoData(db: Db, now: number, options: { storage?: FileStorage } = {}): Promise<SeedResult> {
   const { total } = await db.collection('stores').count();
@@ -33,11 +35,19 @@ export async function seedDemoData(db: Db, now: number, options: { storage?: Fil
 
   const documents = demoDocuments(now);
   const counts: Record<string, number> = {};
-  for (const [collection, docs] of Object.entries(documents)) {
-    for (const { _id, ...data } of docs) await db.collection(collection).doc(_id).set(data);
-    counts[collection] = docs.length;
-  }
-  counts.history_orders = (await seedHistory(db, now)).orders;
+  await buildThenCopy(
+    db,
+    async (scratch) => {
+      for (const [collection, docs] of Object.entries(documents)) {
+        for (const { _id, ...data } of docs) await scratch.collection(collection).doc(_id).set(data);
+        counts[collection] = docs.length;
+      }
+      const history = await seedHistory(scratch, now);
+      counts.history_members = history.members;
+      counts.history_orders = history.orders;
+    },
+    { last: 'stores' },
+  );
   return { seeded: true, counts };
 }
 
@@ -56,6 +66,23 @@ export function demoDocuments(now: number): SeedDocuments {
 }
 
 function shopDocuments(now: number): SeedDocuments {
+  const products = DEMO_PRODUCTS.map((product, index) => ({
+    _id: product.id,
+    name: product.name,
+    subtitle: product.subtitle,
+    description: product.description,
+    categoryId: product.categoryId,
+    images: [demoProductImage(product.id)],
+    detailImages: [demoProductDetailImage(product.id)],
+    keywords: product.keywords ?? [],
+    status: 'ON_SALE',
+    sort: (index + 1) * 10,
+    listPrice: product.listPrice,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const categoryName = (id: string) => DEMO_CATEGORIES.find((c) => c.id === id)?.name;
+  const searchDocs = products.map((product) => searchDocsOf(product, categoryName(product.categoryId)));
   return {
     categories: DEMO_CATEGORIES.map((category, index) => ({
       _id: category.id,
@@ -63,19 +90,8 @@ function shopDocuments(now: number): SeedDocuments {
       sort: (index + 1) * 10,
       createdAt: now,
     })),
-    products: DEMO_PRODUCTS.map((product, index) => ({
-      _id: product.id,
-      name: product.name,
-      subtitle: product.subtitle,
-      description: product.description,
-      categoryId: product.categoryId,
-      images: [demoProductImage(product.id)],
-      status: 'ON_SALE',
-      sort: (index + 1) * 10,
-      listPrice: product.listPrice,
-      createdAt: now,
-      updatedAt: now,
-    })),
+    products: products.map((product, index) => ({ ...product, searchTerms: searchDocs[index].map((doc) => doc.term) })),
+    [SEARCH_COLLECTION]: searchDocs.flat() as unknown as SeedDocuments[string],
     skus: DEMO_PRODUCTS.flatMap((product) =>
       product.skus.map((sku, index) => ({
         _id: `${product.id}-s${index + 1}`,

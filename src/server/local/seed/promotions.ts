@@ -1,6 +1,6 @@
 import type { CouponTemplateDoc } from '../../../core/coupon/types';
 import type { MallItemDoc } from '../../../core/mall/types';
-import { demoProductImage } from './images';
+import { demoMallImage, demoProductImage } from './images';
 import type { SeedDocuments } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -144,7 +144,7 @@ const MALL_ITEMS: Item[] = [
     title: '会员定制帆布袋',
     subtitle: '800 积分 + 5 元 · 会员专属',
     description: '加厚帆布，印有私域生活馆会员标识，仅积分商城可兑。',
-    image: null,
+    image: demoMallImage('tote'),
     kind: 'goods',
     skuId: null,
     templateId: null,

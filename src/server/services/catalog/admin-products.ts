@@ -9,6 +9,7 @@ import { moveStockInTx } from '../stock/ledger';
 import { catalogAudit, writeCatalogAuditInTx } from './admin-audit';
 import { catalogAdminErrors } from './admin-errors';
 import { CatalogCollections, type CategoryDoc, type ProductDoc, type SkuDoc } from './records';
+import { syncSearchInTx } from './search-index';
 
 export const SAVE_PRODUCT_SCOPE = 'catalog.saveProduct';
 const OFF_SALE: ProductStatus = 'OFF_SALE';
@@ -134,6 +135,7 @@ export async function saveProduct(deps: ServiceDeps, operator: string, input: Sa
       product.inputHash = fingerprint;
       product.createdSkuIds = skuIds;
     }
+    product.searchTerms = await syncSearchInTx(tx, { ...product, _id: productId, searchTerms: existing?.searchTerms }, category.name);
     await productRef.set(product);
     await writeCatalogAuditInTx(tx, audit, 'ok', `${creating ? '新建' : '编辑'}商品「${input.name}」`);
     return { productId, skuIds };
@@ -185,7 +187,11 @@ export async function setProductStatus(
     const product = (await ref.get()).data;
     if (!product) return refuse(catalogAdminErrors.productNotFound(input.productId));
     const changed = product.status !== input.status;
-    if (changed) await ref.update({ status: input.status, updatedAt: now });
+    if (changed) {
+      const category = (await tx.collection<CategoryDoc>(CatalogCollections.categories).doc(product.categoryId).get()).data;
+      const searchTerms = await syncSearchInTx(tx, { ...product, _id: input.productId, status: input.status }, category?.name);
+      await ref.update({ status: input.status, searchTerms, updatedAt: now });
+    }
     await writeCatalogAuditInTx(tx, audit, changed ? 'ok' : 'unchanged', `${input.status === 'ON_SALE' ? '上架' : '下架'}商品「${product.name}」`);
     return { productId: input.productId, status: input.status };
   });

@@ -32,6 +32,10 @@ export interface ProductDoc {
   featured?: boolean;
   /** Images below the description. */
   detailImages?: string[];
+  /** Words the product is also found by in search (搜索关键词). */
+  keywords?: string[];
+  /** The terms last written to `product_search` for it (search-index.ts). */
+  searchTerms?: string[];
   /** Spec names in the operator's order (颜色, 规格); the SKUs' `spec` keys. */
   specNames?: string[];
   /** Counts the operator's saves: the cause of their stock edits in the ledger. */

@@ -5,6 +5,7 @@ import { saveProduct, setProductStatus } from './admin-products';
 import { opsProduct, opsProducts } from './admin-queries';
 import { opsCategories, saveCategory, sortCategories } from './categories';
 import { listPickupStores } from './pickup-stores';
+import { searchProducts, searchSuggest } from './search';
 import { homeView, listCategories, listProducts, productDetail } from './service';
 import { stockRoutes } from '../stock/routes';
 
@@ -29,7 +30,17 @@ export const catalogRoutes = {
   productDetail: defineRoute({
     schema: catalogContracts.productDetail.input,
     roles: customers,
-    handler: (input, ctx) => productDetail(ctx.db, input),
+    handler: (input, ctx) => productDetail(ctx.db, input, ctx.caller.openid ?? null),
+  }),
+  searchProducts: defineRoute({
+    schema: catalogContracts.searchProducts.input,
+    roles: customers,
+    handler: (input, ctx) => searchProducts(ctx.db, input),
+  }),
+  searchSuggest: defineRoute({
+    schema: catalogContracts.searchSuggest.input,
+    roles: customers,
+    handler: (input, ctx) => searchSuggest(ctx.db, input),
   }),
   home: defineRoute({
     schema: catalogContracts.home.input,

@@ -18,6 +18,7 @@ import {
   type ProductDoc,
   type SkuDoc,
 } from './records';
+import { memberPriceFor } from './member-price';
 import { toProductDetail, toProductSummary } from './views';
 
 const HOME_FEATURED = 8;
@@ -52,12 +53,14 @@ export async function listProducts(
   };
 }
 
-export async function productDetail(db: Db, input: { productId: string }): Promise<ProductDetail> {
+/** The product with its SKUs; with the caller's openid also their member price (金卡价). */
+export async function productDetail(db: Db, input: { productId: string }, openid: string | null = null): Promise<ProductDetail> {
   const product = await loadOne<ProductDoc>(db, CatalogCollections.products, input.productId);
   if (!product) throw orderErrors.productNotFound(input.productId);
   if (product.status !== ON_SALE) throw orderErrors.productOffSale(product._id);
   const skus = await loadSkusOfProducts(db, [product._id]);
-  return toProductDetail(product, onSale(skus.get(product._id) ?? []));
+  const detail = toProductDetail(product, onSale(skus.get(product._id) ?? []));
+  return { ...detail, memberPrice: await memberPriceFor(db, openid, detail.skus, detail.price) };
 }
 
 export async function homeView(db: Db): Promise<HomeView> {
@@ -74,7 +77,7 @@ async function loadBanners(db: Db): Promise<BannerView[]> {
 }
 
 /** Products flagged `featured`, or else the first on-sale products by sort order. */
-async function loadFeatured(db: Db): Promise<ProductSummary[]> {
+export async function loadFeatured(db: Db): Promise<ProductSummary[]> {
   const products = db.collection<ProductDoc>(CatalogCollections.products);
   const flagged = await products.where({ status: ON_SALE, featured: true }).orderBy('sort', 'asc').limit(HOME_FEATURED).get();
   const chosen =
@@ -84,7 +87,7 @@ async function loadFeatured(db: Db): Promise<ProductSummary[]> {
   return summarize(db, chosen);
 }
 
-async function summarize(db: Db, products: Array<WithId<ProductDoc>>): Promise<ProductSummary[]> {
+export async function summarize(db: Db, products: Array<WithId<ProductDoc>>): Promise<ProductSummary[]> {
   const skus = await loadSkusOfProducts(
     db,
     products.map((p) => p._id),

@@ -1,5 +1,6 @@
 import type { WithId } from '../../db';
 import type { ProductDetail, ProductSummary, SkuView } from '../../../core/contracts/catalog';
+import { MAX_LINE_QUANTITY } from '../../../core/contracts/cart';
 import type { ProductDoc, SkuDoc } from './records';
 
 export function toSkuView(sku: WithId<SkuDoc>): SkuView {
@@ -29,5 +30,8 @@ export function toProductDetail(product: WithId<ProductDoc>, skus: Array<WithId<
     description: product.description ?? '',
     detailImages: product.detailImages ?? [],
     skus: skus.map(toSkuView),
+    salesCount: skus.reduce((sum, sku) => sum + Math.max(0, sku.sold ?? 0), 0),
+    memberPrice: null,
+    maxPerOrder: MAX_LINE_QUANTITY,
   };
 }

@@ -21,6 +21,7 @@ import { assertSameInput, inputFingerprint, reusedKeyError } from '../../kit/inp
 import type { ServiceDeps } from '../order/deps';
 import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from '../order/records';
 import { withPickupCodeInTx } from '../order/pickup-code';
+import { allocateOrderNoInTx } from '../order/order-no';
 import { Refusal, refuse } from '../order/transact';
 import { flashSaleFulfillment } from './fulfillment';
 
@@ -56,12 +57,14 @@ export async function buyFlashSale(deps: ServiceDeps, openid: string, input: Buy
     return { orderId: recent.orderId, expiresAt: recent.expiresAt };
   }
   refuseOnSale(sale, now);
-  if ((member?.count ?? 0) >= sale.perMemberLimit) throw flashSaleErrors.limitExceeded(sale._id, sale.perMemberLimit);
+  const quantity = input.quantity ?? 1;
+  const held = member?.count ?? 0;
+  if (held + quantity > sale.perMemberLimit) throw flashSaleErrors.limitExceeded(sale._id, sale.perMemberLimit, held);
 
   const fulfillment = await flashSaleFulfillment(deps, input.fulfillment);
   const requestKey = idempotencyKey(FLASH_SALE_BUY_SCOPE, openid, input.requestId);
   const outcome = await withConflictRetries(() =>
-    deps.db.runTransaction((tx) => buyInTx(tx, deps, { sale, openid, requestId: input.requestId, requestKey, fingerprint, fulfillment, now })),
+    deps.db.runTransaction((tx) => buyInTx(tx, deps, { sale, openid, requestId: input.requestId, requestKey, fingerprint, fulfillment, quantity, now })),
   );
   if (outcome instanceof Refusal) throw outcome.error;
   if (outcome.kind === 'soldOut') throw flashSaleErrors.soldOut(sale._id);
@@ -84,11 +87,12 @@ interface BuyInTx {
   requestKey: string;
   fingerprint: string;
   fulfillment: OrderFulfillment;
+  quantity: number;
   now: number;
 }
 
 async function buyInTx(tx: Transaction, deps: ServiceDeps, input: BuyInTx): Promise<BuyOutcome | Refusal> {
-  const { sale, openid, now } = input;
+  const { sale, openid, now, quantity } = input;
   const idempotency = tx.collection<IdempotencyDoc>(OrderCollections.idempotency).doc(input.requestKey);
   const earlier = (await idempotency.get()).data;
   if (earlier) {
@@ -99,19 +103,20 @@ async function buyInTx(tx: Transaction, deps: ServiceDeps, input: BuyInTx): Prom
   const memberRef = tx.collection<FlashSaleMemberDoc>(FlashSaleCollections.members).doc(memberDocId(sale._id, openid));
   const member = (await memberRef.get()).data;
   const count = member?.count ?? 0;
-  if (count >= sale.perMemberLimit) return refuse(flashSaleErrors.limitExceeded(sale._id, sale.perMemberLimit));
+  if (count + quantity > sale.perMemberLimit) return refuse(flashSaleErrors.limitExceeded(sale._id, sale.perMemberLimit, count));
 
-  const shard = await takeUnitInTx(tx, deps, sale, now);
+  const shard = await takeUnitsInTx(tx, deps, sale, quantity, now);
   if (shard instanceof Refusal || shard === null) return shard ?? { kind: 'soldOut' };
 
   const orderId = newId('fs', now);
   const fulfillment = await withPickupCodeInTx(tx, orderId, input.fulfillment, now);
-  const order = flashSaleOrderDoc({ sale, shard, openid, fulfillment, requestId: input.requestId, requestKey: input.requestKey, now });
+  const order = flashSaleOrderDoc({ sale, shard, openid, fulfillment, requestId: input.requestId, requestKey: input.requestKey, quantity, now });
   const expiresAt = paymentDeadline(sale, now);
   const recent = [...(member?.recent ?? []), { requestId: input.requestId, orderId, expiresAt, inputHash: input.fingerprint }].slice(-RECENT_BUYS_KEPT);
-  await memberRef.set({ saleId: sale._id, openid, count: count + 1, recent, updatedAt: now });
+  await memberRef.set({ saleId: sale._id, openid, count: count + quantity, recent, updatedAt: now });
   // The order module's type does not name 'flashsale' yet; the document is an order in every other respect.
-  await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order as unknown as OrderDoc);
+  const orderNo = await allocateOrderNoInTx(tx, now);
+  await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set({ ...(order as unknown as OrderDoc), orderNo });
   await idempotency.set({
     scope: FLASH_SALE_BUY_SCOPE,
     openid,
@@ -125,25 +130,30 @@ async function buyInTx(tx: Transaction, deps: ServiceDeps, input: BuyInTx): Prom
 }
 
 /**
- * One unit from a shard: a random shard first, the others in turn when it
- * is empty. Answers the shard, or null when every shard is empty: the sale
- * is flagged sold out then, and every shard is touched so that a unit given
- * back concurrently (which writes a shard) conflicts with the flag instead
- * of being hidden behind it.
+ * `quantity` units from ONE shard (an order names one shard, which takes
+ * them all back): a random shard first, the others in turn when it holds
+ * fewer. Answers the shard; NOT_ENOUGH_LEFT when units are left but no shard
+ * holds `quantity`; null when every shard is empty: the sale is flagged sold
+ * out then, and every shard is touched so that a unit given back
+ * concurrently (which writes a shard) conflicts with the flag instead of
+ * being hidden behind it.
  */
-async function takeUnitInTx(tx: Transaction, deps: ServiceDeps, sale: FlashSale, now: number): Promise<number | Refusal | null> {
+async function takeUnitsInTx(tx: Transaction, deps: ServiceDeps, sale: FlashSale, quantity: number, now: number): Promise<number | Refusal | null> {
   const _ = deps.db.command;
   const shards = tx.collection<FlashSaleShardDoc>(FlashSaleCollections.shards);
+  let mostInOne = 0;
   for (const k of shardTryOrder(sale.shardCount)) {
     const ref = shards.doc(shardDocId(sale._id, k));
     const doc = (await ref.get()).data;
     if (!doc) continue;
     if (doc.closed) return refuse(flashSaleErrors.ended(sale._id));
-    if (doc.remaining > 0) {
-      await ref.update({ remaining: _.inc(-1), sold: _.inc(1), updatedAt: now });
+    if (doc.remaining >= quantity) {
+      await ref.update({ remaining: _.inc(-quantity), sold: _.inc(quantity), updatedAt: now });
       return k;
     }
+    mostInOne = Math.max(mostInOne, doc.remaining);
   }
+  if (mostInOne > 0) return refuse(flashSaleErrors.notEnoughLeft(sale._id, mostInOne));
   for (let k = 0; k < sale.shardCount; k += 1) await shards.doc(shardDocId(sale._id, k)).update({ updatedAt: now });
   await tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(sale._id).update({ soldOut: true, updatedAt: now });
   return null;

@@ -1,4 +1,4 @@
-import { flashSaleOfOrder } from '../../../core/flashsale/order';
+import { flashSaleOfOrder, flashSaleUnitsOf } from '../../../core/flashsale/order';
 import {
   FlashSaleCollections,
   memberDocId,
@@ -27,13 +27,15 @@ export const flashSaleOrderHooks: OrderHooks = {
   async paid(tx, order, deps, now) {
     const info = flashSaleOfOrder(order);
     if (!info) return;
-    await shardRef(tx, info.saleId, info.shard).update({ paid: deps.db.command.inc(1), updatedAt: now });
-    await memberRef(tx, info.saleId, order.openid).update({ paid: deps.db.command.inc(1), updatedAt: now });
+    const units = flashSaleUnitsOf(order);
+    await shardRef(tx, info.saleId, info.shard).update({ paid: deps.db.command.inc(units), updatedAt: now });
+    await memberRef(tx, info.saleId, order.openid).update({ paid: deps.db.command.inc(units), updatedAt: now });
   },
   async cancelled(tx, order, deps, now) {
     const info = flashSaleOfOrder(order);
     if (!info) return;
     const _ = deps.db.command;
+    const units = flashSaleUnitsOf(order);
     const ref = shardRef(tx, info.saleId, info.shard);
     const shard = (await ref.get()).data;
     if (!shard) {
@@ -41,24 +43,25 @@ export const flashSaleOrderHooks: OrderHooks = {
       return;
     }
     if (shard.closed) {
-      await ref.update({ sold: _.inc(-1), returned: _.inc(1), updatedAt: now });
+      await ref.update({ sold: _.inc(-units), returned: _.inc(units), updatedAt: now });
       await giveUnitToSku(tx, deps, order, 'cancel', now);
     } else {
-      await ref.update({ sold: _.inc(-1), remaining: _.inc(1), updatedAt: now });
+      await ref.update({ sold: _.inc(-units), remaining: _.inc(units), updatedAt: now });
       const saleRef = tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(info.saleId);
       if ((await saleRef.get()).data?.soldOut) await saleRef.update({ soldOut: false, updatedAt: now });
     }
     await tx
       .collection<FlashSaleMemberDoc>(FlashSaleCollections.members)
       .doc(memberDocId(info.saleId, order.openid))
-      .update({ count: _.inc(-1), updatedAt: now });
+      .update({ count: _.inc(-units), updatedAt: now });
   },
   async refunded(tx, order, deps, now) {
     const info = flashSaleOfOrder(order);
     if (!info) return;
     const _ = deps.db.command;
-    await shardRef(tx, info.saleId, info.shard).update({ paid: _.inc(-1), refunded: _.inc(1), updatedAt: now });
-    await memberRef(tx, info.saleId, order.openid).update({ paid: _.inc(-1), updatedAt: now });
+    const units = flashSaleUnitsOf(order);
+    await shardRef(tx, info.saleId, info.shard).update({ paid: _.inc(-units), refunded: _.inc(units), updatedAt: now });
+    await memberRef(tx, info.saleId, order.openid).update({ paid: _.inc(-units), updatedAt: now });
     if (order.shippedAt === null && order.completedAt === null) await giveUnitToSku(tx, deps, order, 'refund', now);
   },
 };

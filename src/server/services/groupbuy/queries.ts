@@ -56,7 +56,10 @@ export async function getActivity(deps: ServiceDeps, openid: string | null, acti
     .orderBy('expiresAt', 'asc')
     .limit(100)
     .get();
-  const mySeats = openid ? await loadMemberSeats(deps, activityId, openid) : 0;
+  const [mySeats, sold] = await Promise.all([
+    openid ? loadMemberSeats(deps, activityId, openid) : Promise.resolve(0),
+    deps.db.collection<SeatDoc>(GroupBuyCollections.seats).where({ activityId, state: 'PAID' }).count(),
+  ]);
   return {
     activity: await activityViewOf(deps, activity, false),
     openGroups: groups
@@ -65,6 +68,7 @@ export async function getActivity(deps: ServiceDeps, openid: string | null, acti
       .map((g) => toOpenGroupSummary(g, openid)),
     mySeats,
     limitReached: mySeats >= activity.perMemberLimit,
+    soldCount: sold.total,
     serverNow: now,
   };
 }

@@ -18,6 +18,7 @@ import type { ServiceDeps } from '../order/deps';
 import { resolveFulfillment } from '../order/prepare';
 import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from '../order/records';
 import { withPickupCodeInTx } from '../order/pickup-code';
+import { allocateOrderNoInTx } from '../order/order-no';
 import { reserveStockInTx } from '../order/stock';
 import { Refusal, refuse, transact } from '../order/transact';
 import {
@@ -275,7 +276,7 @@ async function writeSeatAndOrderInTx(tx: Transaction, w: SeatWrite): Promise<voi
     now: w.now,
     payDeadline: w.payDeadline,
   });
-  await tx.collection(OrderCollections.orders).doc(w.orderId).set(order);
+  await tx.collection(OrderCollections.orders).doc(w.orderId).set({ ...order, orderNo: await allocateOrderNoInTx(tx, w.now) });
 }
 
 function idempotencyRecord(scope: string, openid: string, requestId: string, orderId: string, inputHash: string, now: number): IdempotencyDoc {

@@ -2,6 +2,7 @@ import type { GroupState } from '../../../core/contracts/groupbuy';
 import { formatFen } from '../../../core/money';
 import { chinaTime, outboxId } from '../../../core/notify/rules';
 import { pageFor } from '../../../core/notify/templates';
+import { displayOrderNo } from '../../../core/order/order-no';
 import type { Order } from '../../../core/order/types';
 import type { OutboxEntry } from './records';
 
@@ -19,7 +20,7 @@ export function orderPaidMessage(order: Order, now: number): OutboxEntry {
     id: outboxId.paid(order._id),
     openid: order.openid,
     template: 'orderPaid',
-    data: { goods: goodsOf(order), amount: yuan(order.payment?.amount ?? order.amounts.payable), orderNo: order._id, time: chinaTime(now) },
+    data: { goods: goodsOf(order), amount: yuan(order.payment?.amount ?? order.amounts.payable), orderNo: displayOrderNo(order), time: chinaTime(now) },
     page: pageFor('orderPaid', order._id),
   };
 }
@@ -29,7 +30,7 @@ export function orderShippedMessage(order: Order, trackingNo: string | null, now
     id: outboxId.shipped(order._id),
     openid: order.openid,
     template: 'orderShipped',
-    data: { goods: goodsOf(order), trackingNo: trackingNo || '无', orderNo: order._id, time: chinaTime(now) },
+    data: { goods: goodsOf(order), trackingNo: trackingNo || '无', orderNo: displayOrderNo(order), time: chinaTime(now) },
     page: pageFor('orderShipped', order._id),
   };
 }
@@ -40,7 +41,7 @@ export function orderReadyMessage(order: Order, now: number): OutboxEntry {
     id: outboxId.ready(order._id),
     openid: order.openid,
     template: 'orderReady',
-    data: { goods: goodsOf(order), store, orderNo: order._id, time: chinaTime(now) },
+    data: { goods: goodsOf(order), store, orderNo: displayOrderNo(order), time: chinaTime(now) },
     page: pageFor('orderReady', order._id),
   };
 }
@@ -50,7 +51,7 @@ export function refundDoneMessage(order: Order, now: number): OutboxEntry {
     id: outboxId.refunded(order._id),
     openid: order.openid,
     template: 'refundDone',
-    data: { goods: goodsOf(order), amount: yuan(order.payment?.amount ?? order.amounts.payable), orderNo: order._id, time: chinaTime(now) },
+    data: { goods: goodsOf(order), amount: yuan(order.payment?.amount ?? order.amounts.payable), orderNo: displayOrderNo(order), time: chinaTime(now) },
     page: pageFor('refundDone', order._id),
   };
 }

@@ -14,6 +14,7 @@ import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyD
 import { loadOrder } from './access';
 import { orderPayMinutes } from './settings';
 import { withPickupCodeInTx } from './pickup-code';
+import { allocateOrderNoInTx } from './order-no';
 import { reserveStockInTx, type StockLine } from './stock';
 import { Refusal, refuse, transact } from './transact';
 
@@ -77,6 +78,7 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
     const amounts = priceOrder({ lines: items, fulfillment: prepared.fulfillment.type, memberDiscountBps, couponDiscount: coupon?.discount });
     const order: OrderDoc = {
       openid,
+      orderNo: await allocateOrderNoInTx(tx, now),
       status: 'PENDING_PAYMENT',
       items,
       fulfillment: await withPickupCodeInTx(tx, orderId, prepared.fulfillment, now),

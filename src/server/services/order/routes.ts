@@ -2,6 +2,7 @@ import { orderContracts, orderTimerContracts } from '../../../core/contracts/ord
 import { defineRoute } from '../../kit';
 import type { ActionContext, Role } from '../../kit/types';
 import { findPaymentProvider, paymentProviderOf } from '../payment/provider';
+import { deleteAddress, listAddresses, saveAddress, setDefaultAddress } from './addresses';
 import { createOrder } from './create';
 import { cancelExpiredOrders } from './expire';
 import { cancelOrder, confirmOrder, requestRefund } from './lifecycle';
@@ -70,6 +71,27 @@ export const orderRoutes = {
     schema: orderContracts.listRefundRequests.input,
     roles: operators,
     handler: (input, ctx) => listRefundRequests(ctx, input),
+  }),
+  // The address book (issue 12): services/order/addresses.
+  addresses: defineRoute({
+    schema: orderContracts.addresses.input,
+    roles: customers,
+    handler: (_input, ctx) => listAddresses(ctx, openidOf(ctx)),
+  }),
+  saveAddress: defineRoute({
+    schema: orderContracts.saveAddress.input,
+    roles: customers,
+    handler: (input, ctx) => saveAddress(ctx, openidOf(ctx), input),
+  }),
+  deleteAddress: defineRoute({
+    schema: orderContracts.deleteAddress.input,
+    roles: customers,
+    handler: (input, ctx) => deleteAddress(ctx, openidOf(ctx), input.addressId),
+  }),
+  setDefaultAddress: defineRoute({
+    schema: orderContracts.setDefaultAddress.input,
+    roles: customers,
+    handler: (input, ctx) => setDefaultAddress(ctx, openidOf(ctx), input.addressId),
   }),
   get: defineRoute({
     schema: orderContracts.get.input,

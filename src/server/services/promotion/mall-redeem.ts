@@ -24,6 +24,7 @@ import type { ServiceDeps } from '../order/deps';
 import { resolveFulfillment } from '../order/prepare';
 import { IDEMPOTENCY_TTL_MS, idempotencyKey, OrderCollections, type IdempotencyDoc } from '../order/records';
 import { withPickupCodeInTx } from '../order/pickup-code';
+import { allocateOrderNoInTx } from '../order/order-no';
 import { orderPayMinutes } from '../order/settings';
 import { Refusal, refuse, transact } from '../order/transact';
 import { applyPointsInTx, pointsBalanceOf } from '../points/ledger';
@@ -110,7 +111,7 @@ export async function redeemMallItem(deps: ServiceDeps, openid: string, input: R
       createdAt: now,
       returnedAt: null,
     });
-    await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order);
+    await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set({ ...order, orderNo: await allocateOrderNoInTx(tx, now) });
     await idempotency.set({
       scope: MALL_REDEEM_SCOPE,
       openid,

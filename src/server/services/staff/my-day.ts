@@ -39,7 +39,7 @@ export async function myDay(db: Db, staffOpenid: string, storeId: string, now: n
       const kind = KIND_OF[entry.action];
       if (!kind) continue;
       if (entry.result === 'ok') counts[kind] += 1;
-      items.push({ id: entry._id, kind, result: entry.result, target: entry.target, ...(entry.detail ? { detail: entry.detail } : {}), at: entry.at });
+      items.push({ id: entry._id, kind, result: entry.result, target: entry.targetLabel ?? entry.target, ...(entry.detail ? { detail: entry.detail } : {}), at: entry.at });
     }
     if (data.length < PAGE) break;
   }

@@ -1,4 +1,5 @@
 import type { PickupOrderSummary } from '../../../core/contracts/staff';
+import { displayOrderNo } from '../../../core/order/order-no';
 import type { Order } from '../../../core/order/types';
 import type { Db } from '../../db';
 import { CatalogCollections, loadOne, type StoreDoc } from '../catalog/records';
@@ -16,6 +17,7 @@ export async function pickupStoreNameOf(db: Db, order: Order): Promise<string> {
 export function pickupSummaryOf(order: Order, nickname: string | null): PickupOrderSummary {
   return {
     orderId: order._id,
+    orderNo: displayOrderNo(order),
     status: order.status,
     storeId: pickupStoreOf(order),
     pickupCode: order.fulfillment.type === 'pickup' ? (order.fulfillment.pickupCode ?? null) : null,

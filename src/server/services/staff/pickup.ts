@@ -1,5 +1,6 @@
 import type { VerifyPickupResult } from '../../../core/contracts/staff';
 import { orderErrors } from '../../../core/order/errors';
+import { displayOrderNo } from '../../../core/order/order-no';
 import type { Order } from '../../../core/order/types';
 import { requireStaffOfStore } from '../../kit/guards';
 import type { Caller } from '../../kit/types';
@@ -24,7 +25,14 @@ export async function verifyPickup(deps: ServiceDeps, caller: Caller, orderId: s
   const before = await loadOrder(deps.db, orderId);
   // Read before the transaction: the refusal inside it must not read another collection.
   const rightStoreName = before ? await pickupStoreNameOf(deps.db, before) : '';
-  const audit = { staffOpenid: caller.openid ?? '', storeId, action: 'verifyPickup' as const, target: orderId, at: now };
+  const audit = {
+    staffOpenid: caller.openid ?? '',
+    storeId,
+    action: 'verifyPickup' as const,
+    target: orderId,
+    ...(before ? { targetLabel: displayOrderNo(before) } : {}),
+    at: now,
+  };
   let verifiedNow = false;
   const order = await auditingRefusals(deps.db, audit, () =>
     changeOrder(deps, orderId, null, (current) => {

@@ -14,6 +14,8 @@ export interface StaffAuditDoc {
   storeId: string;
   action: AuditAction;
   target: string;
+  /** What staff read for `target` (a pickup's human order number); absent: `target` itself. */
+  targetLabel?: string;
   /** 'ok' | 'duplicate' | an error code. */
   result: string;
   detail?: string;

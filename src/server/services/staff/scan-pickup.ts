@@ -1,10 +1,12 @@
 import type { ScannedPickup } from '../../../core/contracts/staff';
 import { isPickupCode, normalisePickupCode } from '../../../core/pickup/code';
-import type { Order } from '../../../core/order/types';
+import { parseOrderNo } from '../../../core/order/order-no';
+import type { Order, OrderDoc } from '../../../core/order/types';
 import { loadMember } from '../member/access';
 import { loadOrder } from '../order/access';
 import type { ServiceDeps } from '../order/deps';
 import { orderIdOfPickupCode } from '../order/pickup-code';
+import { OrderCollections } from '../order/records';
 import { staffErrors } from './errors';
 import { pickupStoreNameOf, pickupStoreOf, pickupSummaryOf } from './order-summary';
 
@@ -12,7 +14,8 @@ import { pickupStoreNameOf, pickupStoreOf, pickupSummaryOf } from './order-summa
 const ORDER_ID = /^(o|g|fs|m)_[0-9a-z]{20}$/;
 
 /**
- * A pickup order from its QR, its typed 取货码 or its order number; null when
+ * A pickup order from its QR, its typed 取货码 or its order number
+ * (`20261201-0042`; the internal id is still accepted from older QR codes); null when
  * the code is none of these (or names no pickup order). An order of another
  * store answers PICKUP_WRONG_STORE with that store's name and nothing else.
  */
@@ -37,7 +40,13 @@ async function pickupOrderOf(deps: ServiceDeps, code: string): Promise<Order | n
     // A code given again to a newer order no longer names the old one.
     return order?.fulfillment.type === 'pickup' && order.fulfillment.pickupCode === pickupCode ? order : null;
   }
-  if (!ORDER_ID.test(code)) return null;
-  const order = await loadOrder(deps.db, code);
+  const orderNo = parseOrderNo(code);
+  const order = orderNo ? await orderOfNumber(deps, orderNo) : ORDER_ID.test(code) ? await loadOrder(deps.db, code) : null;
   return order?.fulfillment.type === 'pickup' ? order : null;
+}
+
+/** The order with this human number (indexed `orderNo`). */
+async function orderOfNumber(deps: ServiceDeps, orderNo: string): Promise<Order | null> {
+  const { data } = await deps.db.collection<OrderDoc>(OrderCollections.orders).where({ orderNo }).limit(1).get();
+  return data[0] ?? null;
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '精准营销',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '客户画像',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '分群',
+  enablePullDownRefresh: true,
+});

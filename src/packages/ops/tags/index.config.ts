@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '标签',
+  enablePullDownRefresh: true,
+});
