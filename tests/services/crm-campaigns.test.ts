@@ -96,13 +96,13 @@ describe('crm segments and campaigns', () => {
       name: '老客回馈',
       segmentId,
       incentive: { type: 'coupon', templateId },
-      message: { note: '送你一张 5 元券', page: 'packages/member/coupons/index' },
+      message: { note: '送你一张 5 元券', page: 'packages/mall/coupons/index' },
       holdoutPct: 25,
       startAt: bench.clock(),
       requestId: 'campaign-req-1',
     });
     // A retry with the same requestId is the same campaign; other input under it is refused.
-    expect(await bench.crmOk('createCampaign', { name: '老客回馈', segmentId, incentive: { type: 'coupon', templateId }, message: { note: '送你一张 5 元券', page: 'packages/member/coupons/index' }, holdoutPct: 25, startAt: bench.clock(), requestId: 'campaign-req-1' })).toEqual({ campaignId });
+    expect(await bench.crmOk('createCampaign', { name: '老客回馈', segmentId, incentive: { type: 'coupon', templateId }, message: { note: '送你一张 5 元券', page: 'packages/mall/coupons/index' }, holdoutPct: 25, startAt: bench.clock(), requestId: 'campaign-req-1' })).toEqual({ campaignId });
     expect(await bench.crm('createCampaign', { name: '别的', segmentId, incentive: { type: 'none' }, holdoutPct: 25, startAt: bench.clock(), requestId: 'campaign-req-1' })).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
 
     await Promise.all([bench.tick(), bench.tick(), bench.tick()]);

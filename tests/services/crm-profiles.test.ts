@@ -12,6 +12,7 @@ import { deriveContext } from '../../src/server/services/crm/context';
 import type { MemberDoc } from '../../src/server/services/member/records';
 import { startCrmBench, type CrmBench } from './crm-harness';
 import { mainOf } from './function-callers';
+import { openCounterSession } from '../../src/server/services/staff/counter-session';
 
 const DAY = 86_400_000;
 /** Fields that record when, not what: a rebuild writes its own time. */
@@ -112,6 +113,22 @@ describe('crm member profiles', () => {
     expect((await bench.profile('m-v'))?.lastVisitAt).toBe(bench.clock());
     // Someone who has not joined is not recorded.
     expect(await mainOf('member')({ action: 'visit', data: {} }, { request_id: 'r2', environ: 'WX_OPENID=guest;WX_APPID=wxtest' })).toMatchObject({ ok: true, data: { recorded: false } });
+  });
+
+  it('staff see a slim profile only through their open counter session with the member', async () => {
+    await bench.join('m-c', '小柜');
+    await bench.buy('m-c', 'sku-cake', 1);
+    await bench.db.collection('roles').doc('staff-1').set({ roles: ['staff'], staffStoreIds: ['store-demo'], updatedAt: bench.clock() });
+    const member = (await bench.db.collection<MemberDoc>('members').doc('m-c').get()).data[0];
+    const session = await openCounterSession(bench.db, 'staff-1', 'store-demo', { ...member, _id: 'm-c' }, bench.clock());
+    const answer = await bench.crm('counterProfile', { sessionId: session.sessionId, storeId: 'store-demo' }, 'staff-1');
+    expect(answer).toMatchObject({ ok: true, data: { nickname: '小柜', netOrders: 1, topCategories: ['零食'], lifecycle: '导入期' } });
+    // Another staff member, another store, or after the ten minutes: refused.
+    await bench.db.collection('roles').doc('staff-2').set({ roles: ['staff'], staffStoreIds: ['store-demo'], updatedAt: bench.clock() });
+    expect(await bench.crm('counterProfile', { sessionId: session.sessionId, storeId: 'store-demo' }, 'staff-2')).toMatchObject({ ok: false });
+    expect(await bench.crm('counterProfile', { sessionId: session.sessionId, storeId: 'store-other' }, 'staff-1')).toMatchObject({ ok: false, error: { code: 'NO_COUNTER_SESSION' } });
+    bench.clock.advance(11 * 60_000);
+    expect(await bench.crm('counterProfile', { sessionId: session.sessionId, storeId: 'store-demo' }, 'staff-1')).toMatchObject({ ok: false, error: { code: 'COUNTER_SESSION_EXPIRED' } });
   });
 
   it('only operators read the member list; staff and customers are refused', async () => {

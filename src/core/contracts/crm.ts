@@ -52,6 +52,8 @@ export const MembersInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 export const MemberInput = z.object({ openid: OpenId });
+/** Staff at the counter: the counter session (opened by scanning the member code) names the member. */
+export const CounterProfileInput = z.object({ sessionId: Id, storeId: Id });
 export const TagMembersInput = z
   .object({
     openids: z.array(OpenId).min(1).max(500),
@@ -74,10 +76,10 @@ export const IncentiveSchema = z.discriminatedUnion('type', [
 export type Incentive = z.infer<typeof IncentiveSchema>;
 
 /** Pages a campaign message may open (the mini-program's own). */
-export const CAMPAIGN_PAGES = ['pages/home/index', 'packages/member/coupons/index', 'pages/catalog/index', 'packages/mall/index/index'] as const;
+export const CAMPAIGN_PAGES = ['pages/home/index', 'packages/mall/coupons/index', 'pages/catalog/index', 'packages/mall/index/index'] as const;
 export const CAMPAIGN_PAGE_LABELS: Record<(typeof CAMPAIGN_PAGES)[number], string> = {
   'pages/home/index': '首页',
-  'packages/member/coupons/index': '我的优惠券',
+  'packages/mall/coupons/index': '我的优惠券',
   'pages/catalog/index': '分类',
   'packages/mall/index/index': '积分商城',
 };
@@ -155,7 +157,7 @@ export const EmptyInput = z.object({});
 export const crmContracts = {
   members: { input: MembersInput },
   member: { input: MemberInput },
-  counterProfile: { input: MemberInput },
+  counterProfile: { input: CounterProfileInput },
   tag: { input: TagMembersInput },
   tagSegment: { input: TagSegmentInput },
   tags: { input: EmptyInput },

@@ -53,7 +53,7 @@ export function campaignView(extra: Partial<CampaignView> = {}): CampaignView {
     segmentName: '高价值沉睡',
     trigger: null,
     incentive: { type: 'coupon', templateId: 'ct1' },
-    message: { template: 'campaignNotice', note: '送你一张券', page: 'packages/member/coupons/index' },
+    message: { template: 'campaignNotice', note: '送你一张券', page: 'packages/mall/coupons/index' },
     holdoutPct: 10,
     startAt: Date.UTC(2026, 10, 1),
     deliveredAt: null,

@@ -108,7 +108,7 @@ describe('ops CRM: the campaign form (新建营销活动)', () => {
       name: '沉睡客唤醒',
       segmentId: 'sg1',
       incentive: { type: 'coupon', templateId: 'ct1' },
-      message: { template: 'campaignNotice', note: '送你一张满99减20券', page: 'packages/member/coupons/index' },
+      message: { template: 'campaignNotice', note: '送你一张满99减20券', page: 'packages/mall/coupons/index' },
       holdoutPct: 10,
       startAt,
       requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/)
@@ -246,7 +246,7 @@ describe('ops CRM: campaigns list and journeys', () => {
       name: '首单未复购',
       trigger: { type: 'noSecondOrder', days: 30 },
       incentive: { type: 'none' },
-      message: { template: 'campaignNotice', note: '好久不见，来看看新品', page: 'packages/member/coupons/index' },
+      message: { template: 'campaignNotice', note: '好久不见，来看看新品', page: 'packages/mall/coupons/index' },
       holdoutPct: 10,
       active: false
     })

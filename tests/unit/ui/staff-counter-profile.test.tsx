@@ -5,7 +5,7 @@ import { setTransport } from '../../../src/api'
 import StaffScanPage from '../../../src/packages/staff/scan'
 import { createFakeTransport, fail } from '../../mocks/fake-transport'
 
-const MEMBER = { memberId: 'M0001', openid: 'o-1', nickname: '小思', tier: { id: 'silver', name: '银卡会员', discountBps: 200 }, points: 120, growth: 300 }
+const MEMBER = { memberId: 'M0001', nickname: '小思', tier: { id: 'silver', name: '银卡会员', discountBps: 200 }, points: 120, growth: 300 }
 const PROFILE = {
   nickname: '小思',
   tier: '银卡会员',
@@ -48,7 +48,7 @@ describe('staff counter: the slim member profile', () => {
     const fake = setup(() => PROFILE)
     await scan()
     const card = await screen.findByTestId('staff-counter-profile')
-    expect(fake.callsOf('crm', 'counterProfile')[0]!.data).toEqual({ openid: 'o-1' })
+    expect(fake.callsOf('crm', 'counterProfile')[0]!.data).toEqual({ sessionId: 'cs1', storeId: 's1' })
     expect(card.textContent).toContain('休眠期')
     expect(card.textContent).toContain('重要挽留')
     expect(card.textContent).toContain('茶饮控')

@@ -10,8 +10,8 @@ import { useAsync } from '../../../utils/use-async'
  * answers only while this staff member has an open counter session with them;
  * when it cannot be read the card stays out of the way.
  */
-export default function CounterProfile({ openid }: { openid: string }) {
-  const load = useCallback(() => call('crm', 'counterProfile', { openid }), [openid])
+export default function CounterProfile({ sessionId, storeId }: { sessionId: string; storeId: string }) {
+  const load = useCallback(() => call('crm', 'counterProfile', { sessionId, storeId }), [sessionId, storeId])
   const profile = useAsync(load)
   if (profile.status !== 'ready') return null
   const p = profile.data

@@ -35,7 +35,7 @@ export default function MemberPanel({ scanned, storeId }: Props) {
         tierName={member.tier.name}
         points={recorded ? recorded.balance : member.points}
       />
-      {'openid' in member && typeof member.openid === 'string' ? <CounterProfile openid={member.openid} /> : null}
+      <CounterProfile sessionId={session.sessionId} storeId={storeId} />
       {expired ? (
         <Text className='staff-scan__problem staff-scan__problem--block' data-testid='staff-session-expired'>
           会员识别已超过 10 分钟，请让顾客重新出示会员码后继续

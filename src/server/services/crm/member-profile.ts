@@ -12,8 +12,7 @@ import { OrderCollections } from '../order/records';
 import { pointsBalanceOf } from '../points/ledger';
 import { PointsCollections, type PointsEntryDoc } from '../points/records';
 import { PromotionCollections } from '../promotion/records';
-import { counterSessionId, type CounterSessionDoc } from '../staff/counter-session';
-import { StaffCollections } from '../staff/records';
+import { memberOfCounterSession } from '../staff/counter-session';
 import { crmError, CrmErrorCode, memberItemOf } from './members';
 import { CrmCollections, type CampaignDoc, type DeliveryDoc, type VisitDoc } from './records';
 
@@ -111,21 +110,14 @@ export async function memberProfile(deps: ServiceDeps, openid: string): Promise<
 
 /**
  * crm.counterProfile: what staff at the counter may see of the member they
- * are serving, only while they hold a counter session with that member at
- * one of their stores (opened by scanning the member code).
+ * are serving, only through their open counter session at that store
+ * (opened by scanning the member code: the customer is there).
  */
-export async function counterProfile(deps: ServiceDeps, caller: Caller, openid: string): Promise<CounterProfileView> {
+export async function counterProfile(deps: ServiceDeps, caller: Caller, input: { sessionId: string; storeId: string }): Promise<CounterProfileView> {
   const db = deps.db;
-  const member = (await db.collection<MemberDoc>(MemberCollections.members).doc(openid).get()).data[0];
-  const now = deps.now();
-  let serving = false;
-  if (member && caller.openid) {
-    for (const storeId of caller.staffStoreIds) {
-      const session = (await db.collection<CounterSessionDoc>(StaffCollections.counterSessions).doc(counterSessionId(caller.openid, storeId, member.memberId)).get()).data[0];
-      if (session && session.expiresAt > now) serving = true;
-    }
-  }
-  if (!member || !serving) throw crmError(CrmErrorCode.NoCounterSession, '请先扫描会员码');
+  if (!caller.openid || !caller.staffStoreIds.includes(input.storeId)) throw crmError(CrmErrorCode.NoCounterSession, '请先扫描会员码');
+  const member = await memberOfCounterSession(db, input.sessionId, caller.openid, input.storeId, deps.now());
+  const openid = member._id;
   const profile = await loadProfile(db, openid);
   const names: string[] = [];
   for (const id of profile.topCategories) {

@@ -26,7 +26,7 @@ const operatorOf = (ctx: ActionContext): string => ctx.caller.openid as string;
 export const crmRoutes = {
   members: defineRoute({ schema: crmContracts.members.input, roles: operators, handler: (input, ctx) => listMembers(ctx, input) }),
   member: defineRoute({ schema: crmContracts.member.input, roles: operators, handler: (input, ctx) => memberProfile(ctx, input.openid) }),
-  counterProfile: defineRoute({ schema: crmContracts.counterProfile.input, roles: staff, handler: (input, ctx) => counterProfile(ctx, ctx.caller, input.openid) }),
+  counterProfile: defineRoute({ schema: crmContracts.counterProfile.input, roles: staff, handler: (input, ctx) => counterProfile(ctx, ctx.caller, input) }),
   tag: defineRoute({ schema: crmContracts.tag.input, roles: operators, handler: (input, ctx) => tagMembers(ctx, operatorOf(ctx), input) }),
   tagSegment: defineRoute({ schema: crmContracts.tagSegment.input, roles: operators, handler: (input, ctx) => tagSegment(ctx, operatorOf(ctx), input) }),
   tags: defineRoute({ schema: crmContracts.tags.input, roles: operators, handler: (_input, ctx) => listTags(ctx) }),

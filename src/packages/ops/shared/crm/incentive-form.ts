@@ -27,7 +27,7 @@ export const emptyOfferDraft = (defaultHoldoutPct = 10): OfferDraft => ({
   points: '',
   withMessage: true,
   note: '',
-  page: 'packages/member/coupons/index',
+  page: 'packages/mall/coupons/index',
   holdoutPct: String(defaultHoldoutPct)
 })
 
@@ -38,7 +38,7 @@ export function offerDraftOf(incentive: Incentive, message: CampaignMessage | nu
     points: incentive.type === 'points' ? String(incentive.points) : '',
     withMessage: message !== null,
     note: message?.note ?? '',
-    page: message?.page ?? 'packages/member/coupons/index',
+    page: message?.page ?? 'packages/mall/coupons/index',
     holdoutPct: String(holdoutPct)
   }
 }
