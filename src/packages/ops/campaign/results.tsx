@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ArmResult, CampaignResults } from '../../../core/contracts/crm'
 import { formatPrice } from '../../../core/money'
-import CrmChart from '../shared/crm/chart'
+import OpsChart from '../shared/ops-chart'
 import { lineOptions } from '../shared/crm/chart-options'
 import { percentText, pointsText, VERDICT_TONES } from '../shared/crm/labels'
 
@@ -70,7 +70,7 @@ export default function Results({ results: r }: { results: CampaignResults }) {
       </View>
       <View className='ops-card'>
         <Text className='ops-card__title'>累计转化率（按天）</Text>
-        <CrmChart
+        <OpsChart className='crm-chart'
           id='crm-campaign-daily'
           dataKey={r.daily.map((d) => `${d.day}:${d.target.converted}:${d.holdout.converted}`).join('|') + `|${r.target.members}:${r.holdout.members}`}
           empty={r.daily.length === 0}

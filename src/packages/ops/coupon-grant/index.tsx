@@ -128,7 +128,8 @@ function OpsCouponGrant() {
             loading={grant.granting}
             onClick={() => void grant.grant()}
           >
-            {chosen.length > 0 ? `发放给 ${chosen.length} 人` : '请选择会员'}
+            {/* A fragment: Taro H5's Button keeps marker nodes beside a bare changing string (insertBefore error). */}
+            <>{chosen.length > 0 ? `发放给 ${chosen.length} 人` : '请选择会员'}</>
           </Button>
         )}
       </View>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MemberCharts as Charts } from '../../../core/contracts/crm'
 import { LIFECYCLE_STAGES } from '../../../core/crm/lifecycle'
-import CrmChart from '../shared/crm/chart'
+import OpsChart from '../shared/ops-chart'
 import { barOptions, lineOptions } from '../shared/crm/chart-options'
 
 /** `2026-03-05` → `3/5`; `2026-03` → `26/3`. */
@@ -17,7 +17,7 @@ export default function MemberCharts({ charts }: { charts: Charts }) {
     <View className='crm-charts' data-testid='segment-charts'>
       <View className='ops-card crm-charts__panel'>
         <Text className='ops-card__title'>RFM 分布（共 {charts.total} 位会员）</Text>
-        <CrmChart
+        <OpsChart className='crm-chart'
           id='crm-rfm-chart'
           dataKey={rfm.map((r) => `${r.class}:${r.count}`).join('|')}
           empty={charts.total === 0}
@@ -37,7 +37,7 @@ export default function MemberCharts({ charts }: { charts: Charts }) {
             <Text className='crm-hint'>每日重新评分后记录一次，满两天后显示变化曲线。</Text>
           </View>
         ) : (
-          <CrmChart
+          <OpsChart className='crm-chart'
             id='crm-lifecycle-chart'
             dataKey={history.map((h) => `${h.day}:${LIFECYCLE_STAGES.map((s) => h.counts[s]).join(',')}`).join('|')}
             options={(c) =>
@@ -53,7 +53,7 @@ export default function MemberCharts({ charts }: { charts: Charts }) {
       </View>
       <View className='ops-card crm-charts__panel'>
         <Text className='ops-card__title'>复购率（按首单月份）</Text>
-        <CrmChart
+        <OpsChart className='crm-chart'
           id='crm-cohort-chart'
           dataKey={cohorts.map((c) => `${c.month}:${c.members}:${c.repeaters}`).join('|')}
           empty={cohorts.length === 0}

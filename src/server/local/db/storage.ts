@@ -79,6 +79,17 @@ export class SqliteStorage {
     yield* statement.iterate(...filter.params) as IterableIterator<string>;
   }
 
+  /**
+   * The same, in the order of `orderBy` (SQL expressions with their direction), ties in natural order:
+   * with an index on those expressions SQLite walks it and a caller that stops early reads only a page.
+   */
+  *scanOrdered(collection: string, filter: SqlFilter, orderBy: string): IterableIterator<string> {
+    if (!this.hasTable(collection)) return;
+    const where = filter.where ? ` WHERE ${filter.where}` : '';
+    const statement = this.statement(collection, `scan:${where}:order:${orderBy}`, (t) => `SELECT data FROM ${t}${where} ORDER BY ${orderBy}, rowid`, true);
+    yield* statement.iterate(...filter.params) as IterableIterator<string>;
+  }
+
   /** Runs `work` atomically: its own IMMEDIATE transaction, or a savepoint inside an open one. */
   atomic<T>(work: () => T): T {
     try {

@@ -1,7 +1,7 @@
 import { Canvas, Text, View } from '@tarojs/components'
 import UCharts from '@qiun/ucharts'
 import { useEffect, useState } from 'react'
-import { findChartCanvas, type ChartCanvas } from '../../index/chart-canvas'
+import { findChartCanvas, type ChartCanvas } from '../index/chart-canvas'
 
 const FALLBACK = { width: 340, height: 220 }
 const FIND_ATTEMPTS = 10
@@ -16,10 +16,14 @@ interface Props {
   dataKey: string
   empty?: boolean
   emptyText?: string
+  /** The wrapper's test id (default `chart-<id>`), the canvas's, and extra classes. */
+  testId?: string
+  canvasTestId?: string
+  className?: string
 }
 
-/** A uCharts chart on Canvas 2D, as the dashboard's trend chart draws it (same canvas lookup), for any options. */
-export default function CrmChart({ id, options, dataKey, empty = false, emptyText = '暂无数据' }: Props) {
+/** A uCharts chart on Canvas 2D (weapp and H5) for any options, redrawn when `dataKey` changes: the dashboard's trend and the CRM's charts. */
+export default function OpsChart({ id, options, dataKey, empty = false, emptyText = '暂无数据', testId, canvasTestId, className = '' }: Props) {
   const [failed, setFailed] = useState(false)
 
   useEffect(() => {
@@ -50,8 +54,8 @@ export default function CrmChart({ id, options, dataKey, empty = false, emptyTex
   }, [dataKey, empty, id])
 
   return (
-    <View className='ops-trend crm-chart' data-testid={`chart-${id}`}>
-      {empty ? <Text className='crm-chart__empty'>{emptyText}</Text> : <Canvas type='2d' id={id} className='ops-trend__canvas crm-chart__canvas' />}
+    <View className={`ops-trend ${className}`} data-testid={testId ?? `chart-${id}`}>
+      {empty ? <Text className='crm-chart__empty'>{emptyText}</Text> : <Canvas type='2d' id={id} className={`ops-trend__canvas ${className ? `${className}__canvas` : ''}`} data-testid={canvasTestId} />}
       {failed && !empty ? <Text className='ops-trend__note'>图表暂时无法显示</Text> : null}
     </View>
   )
