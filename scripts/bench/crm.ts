@@ -112,7 +112,10 @@ async function main(): Promise<void> {
       timings.push({ name, ...times, rows: 0, total, ...plans });
     }
     printTimings(timings, runs);
-    const scans = timings.filter((t) => t.scan);
+    // `tags` is an array field: the local engine does not index arrays (README, "Indexes"); CloudBase's multikey index does.
+    const arrayScans = timings.filter((t) => t.scan && t.name.includes('tag'));
+    if (arrayScans.length > 0) console.log(`\nnote: ${arrayScans.map((t) => t.name).join('; ')} scan locally: tags is an array field (multikey-indexed on CloudBase)`);
+    const scans = timings.filter((t) => t.scan && !arrayScans.includes(t));
     if (scans.length > 0) {
       failed = true;
       console.log(`\nFAIL: ${scans.length} queries scan crm_profiles with no index: ${scans.map((t) => t.name).join('; ')}`);
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
     }
 
     const peak = process.resourceUsage().maxRSS / 1024;
-    console.log(`\npeak RSS ${peak.toFixed(0)} MB (node ${process.version}). The local engine sorts in memory: a list query with orderBy reads every document its SQL prefilter matches (src/server/local/db/engine.ts find), so a broad filter holds that many profiles at once.`);
+    console.log(`\npeak RSS ${peak.toFixed(0)} MB (node ${process.version}). A list page walks its sort key's index and stops after the page; counts stream the index range.`);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -190,8 +193,8 @@ async function plansOf(db: LocalDb, work: (recorded: Db) => Promise<unknown>): P
   await work(recorded.db);
   const plans: string[] = [];
   let scan = false;
-  for (const { collection, query } of recorded.queries) {
-    const plan = explainQueryPlan(db, collection, query);
+  for (const { collection, query, order } of recorded.queries) {
+    const plan = explainQueryPlan(db, collection, query, undefined, order);
     if (collection === 'crm_profiles' && plan.index === null) scan = true;
     plans.push(`${collection}: ${plan.plan.join(' / ') || '(no plan)'}`);
   }

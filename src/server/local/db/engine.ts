@@ -8,11 +8,12 @@ import type { SetResult } from '../../db';
 import type { CollectionCatalog } from './catalog';
 import { duplicateKey, fromMingo, invalidParam } from './errors';
 import { applyModifier, compileQuery, type Matcher } from './mingo-adapter';
-import { fieldExpression, ID_INDEX_NAME, sqlIndexName } from './indexes';
+import { ID_INDEX_NAME, sqlIndexName } from './indexes';
 import { newDocumentId } from './ids';
 import { project, type NormalizedProjection } from './projection';
 import type { MongoQuery } from './query-translate';
 import { sortDocuments, type OrderKey } from './sort';
+import { sqlOrderBy } from './sql-order';
 import { buildPrefilter } from './sql-prefilter';
 import type { SqliteStorage } from './storage';
 import type { MongoModifier } from './update-translate';
@@ -49,10 +50,10 @@ export class DocumentEngine {
         if (skipped < options.skip) skipped += 1;
         else if (page.push(doc) >= options.limit) break;
       }
-    } else if (this.sqlOrderable(collection, options.order)) {
+    } else if (sqlOrderBy(collection, options.order, this.catalog)) {
       page = [];
       let skipped = 0;
-      for (const doc of this.orderedMatches(collection, query, options.order)) {
+      for (const doc of this.orderedMatches(collection, query, sqlOrderBy(collection, options.order, this.catalog)!)) {
         if (skipped < options.skip) skipped += 1;
         else if (page.push(doc) >= options.limit) break;
       }
@@ -66,15 +67,10 @@ export class DocumentEngine {
    * Sorting on `_id` and on indexed scalar paths is left to SQLite, in the order MongoDB's comparison gives
    * for what those paths hold (missing and null, then numbers, then strings; ties in natural order), so a
    * page reads only as far as it needs. Strings compare by UTF-8 bytes there and by UTF-16 units in
-   * sortDocuments: they differ only between characters above U+FFFF and U+E000–U+FFFF.
+   * sortDocuments: they differ only between characters above U+FFFF and U+E000–U+FFFF (sql-order.ts).
    */
-  private sqlOrderable(collection: string, order: OrderKey[]): boolean {
-    return order.every((key) => this.catalog.isPushable(collection, key.path));
-  }
-
-  private *orderedMatches(collection: string, query: MongoQuery, order: OrderKey[]): Generator<StoredDocument> {
+  private *orderedMatches(collection: string, query: MongoQuery, orderBy: string): Generator<StoredDocument> {
     const matcher = compile(query);
-    const orderBy = order.map((key) => `${key.path === '_id' ? '_id' : fieldExpression(key.path)} ${key.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ');
     for (const json of this.storage.scanOrdered(collection, buildPrefilter(collection, query, this.catalog), orderBy)) {
       const doc = JSON.parse(json) as StoredDocument;
       if (test(matcher, doc)) yield doc;

@@ -11,6 +11,8 @@ import type { LocalDb } from './index';
 import { quoteIdentifier } from './names';
 import { translateQuery } from './query-translate';
 import { buildPrefilter } from './sql-prefilter';
+import { sqlOrderBy } from './sql-order';
+import type { OrderKey } from './sort';
 import type { SqliteStorage } from './storage';
 
 export interface QueryPlan {
@@ -22,14 +24,20 @@ export interface QueryPlan {
   index: string | null;
 }
 
-export function explainQueryPlan(db: LocalDb, collection: string, query: unknown, schema: CollectionSchema[] = projectSchema): QueryPlan {
+export function explainQueryPlan(
+  db: LocalDb,
+  collection: string,
+  query: unknown,
+  schema: CollectionSchema[] = projectSchema,
+  order: readonly OrderKey[] = [],
+): QueryPlan {
   // The engine keeps its storage private; this diagnostic reads the same connection.
   const storage = (db as unknown as { storage: SqliteStorage }).storage;
   const catalog = new CollectionCatalog(storage.sql, schema);
   const filter = buildPrefilter(collection, translateQuery(query, Date.now), catalog);
   const where = filter.where ? ` WHERE ${filter.where}` : '';
   const rows = storage.sql
-    .prepare(`EXPLAIN QUERY PLAN SELECT data FROM ${quoteIdentifier(collection)}${where} ORDER BY rowid`)
+    .prepare(`EXPLAIN QUERY PLAN SELECT data FROM ${quoteIdentifier(collection)}${where} ORDER BY ${sqlOrderBy(collection, order, catalog) ?? 'rowid'}`)
     .all(...filter.params) as Array<{ detail: string }>;
   const plan = rows.map((row) => row.detail);
   const prefix = `${collection}__`;
@@ -51,6 +59,23 @@ export function explainQueryPlan(db: LocalDb, collection: string, query: unknown
 export interface RecordedQuery {
   collection: string;
   query: Query;
+  /** The `orderBy` calls chained on it, in order. */
+  order: OrderKey[];
+}
+
+/** Follows a query's chain (`orderBy`, `limit`, …), noting each `orderBy` on `order`. */
+function notingOrder<T extends object>(query: T, order: OrderKey[]): T {
+  return new Proxy(query, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (key === 'orderBy') order.push({ path: String(args[0]), direction: args[1] === 'desc' ? 'desc' : 'asc' });
+        const next = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return next !== null && typeof next === 'object' && !(next instanceof Promise) ? notingOrder(next as object, order) : next;
+      };
+    },
+  });
 }
 
 /** A Db that records every `where(query)` made through it (reads of services under test), then behaves as `db`. */
@@ -65,8 +90,9 @@ export function recordingQueries(db: Db): { db: Db; queries: RecordedQuery[] } {
           get(inner, key, innerReceiver) {
             if (key !== 'where') return Reflect.get(inner, key, innerReceiver);
             return (query: Query) => {
-              queries.push({ collection: name, query });
-              return (inner as Collection).where(query);
+              const recorded: RecordedQuery = { collection: name, query, order: [] };
+              queries.push(recorded);
+              return notingOrder((inner as Collection).where(query), recorded.order);
             };
           },
         });

@@ -80,13 +80,13 @@ export class SqliteStorage {
   }
 
   /**
-   * The same, in the order of `orderBy` (SQL expressions with their direction), ties in natural order:
+   * The same, in the order of `orderBy` (core/db/sql-order: SQL expressions with their direction, then rowid):
    * with an index on those expressions SQLite walks it and a caller that stops early reads only a page.
    */
   *scanOrdered(collection: string, filter: SqlFilter, orderBy: string): IterableIterator<string> {
     if (!this.hasTable(collection)) return;
     const where = filter.where ? ` WHERE ${filter.where}` : '';
-    const statement = this.statement(collection, `scan:${where}:order:${orderBy}`, (t) => `SELECT data FROM ${t}${where} ORDER BY ${orderBy}, rowid`, true);
+    const statement = this.statement(collection, `scan:${where}:order:${orderBy}`, (t) => `SELECT data FROM ${t}${where} ORDER BY ${orderBy}`, true);
     yield* statement.iterate(...filter.params) as IterableIterator<string>;
   }
 
