@@ -5,6 +5,9 @@ import { signToken, verifyToken, TOKEN_TTL_MS } from '../../src/server/local/aut
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../src/server/local/cloud';
 import { createConsoleLogger } from '../../src/server/local/logger';
 
+// Each local cloud here seeds the demo shop (a year of history through the real services): seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 const quiet = createConsoleLogger('silent');
 const DAY = 24 * 60 * 60 * 1000;
 

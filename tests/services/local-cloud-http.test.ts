@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
 import { createConsoleLogger } from '../../src/server/local/logger';
 
+// Each local cloud here seeds the demo shop (a year of history through the real services): seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 const quiet = createConsoleLogger('silent');
 
 async function post(cloud: LocalCloud, path: string, body: unknown, token?: string) {

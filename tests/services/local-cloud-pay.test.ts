@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
 
+// Each local cloud here seeds the demo shop (a year of history through the real services): seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 /** The whole order path over the local cloud's HTTP protocol, paid through the sandbox's dev endpoint. */
 describe('local cloud: sandbox payment over HTTP', () => {
   let cloud: LocalCloud;

@@ -7,6 +7,9 @@ import { isLoopbackHost } from '../../src/server/local/auth/dev-login';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../src/server/local/cloud';
 import { createConsoleLogger } from '../../src/server/local/logger';
 
+// Each local cloud here seeds the demo shop (a year of history through the real services): seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 /**
  * The local cloud is a developer's machine (issue 9, items 6 and 7): a web
  * page on another site must not drive it, and a stalled client must not

@@ -7,6 +7,9 @@ import { createConsoleLogger } from '../../src/server/local/logger';
 import { MAX_IMAGE_BYTES } from '../../src/core/storage/images';
 import { storageRoutePath } from '../../src/core/storage/file-id';
 
+// Each local cloud here seeds the demo shop (a year of history through the real services): seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 /**
  * Issue 10, item 2: the local cloud emulates CloudBase storage. Operators
  * upload PNG/JPEG/WebP of at most 2 MB; the answer is a `cloud://` fileID

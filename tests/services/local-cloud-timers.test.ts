@@ -6,6 +6,9 @@ import { createConsoleLogger } from '../../src/server/local/logger';
 import { CronSyntaxError, isExhausted, matchesYear, parseCloudbaseCron } from '../../src/server/local/timers/cron';
 import { TriggerGate } from '../../src/server/local/timers/gate';
 
+// Each local cloud here seeds the demo shop (a year of history through the real services): seconds, more on a loaded machine.
+jest.setTimeout(120_000);
+
 const quiet = createConsoleLogger('silent');
 
 describe('CloudBase cron expressions', () => {

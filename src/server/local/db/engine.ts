@@ -78,6 +78,7 @@ export class DocumentEngine {
   }
 
   count(collection: string, query: MongoQuery): number {
+    if (Object.keys(query).length === 0) return this.storage.countAll(collection);
     let total = 0;
     for (const _ of this.matches(collection, query)) total += 1;
     return total;

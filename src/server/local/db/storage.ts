@@ -71,6 +71,12 @@ export class SqliteStorage {
     return this.statement(collection, 'delete', (t) => `DELETE FROM ${t} WHERE _id = ?`).run(id).changes;
   }
 
+  /** Every document of a collection, counted by SQLite (an empty query's count). */
+  countAll(collection: string): number {
+    if (!this.hasTable(collection)) return 0;
+    return (this.statement(collection, 'countAll', (t) => `SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  }
+
   /** Documents' JSON in natural (insertion) order, prefiltered by SQL. Lazy, so a caller can stop early. */
   *scan(collection: string, filter: SqlFilter): IterableIterator<string> {
     if (!this.hasTable(collection)) return;

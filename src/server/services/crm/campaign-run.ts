@@ -4,6 +4,9 @@ import { deliverChunk, DELIVERY_CHUNK } from './delivery';
 import { filterConditions, whereOf } from './filter-query';
 import { CrmCollections, type CampaignDoc } from './records';
 
+/** Members read per walk step, then delivered DELIVERY_CHUNK a transaction. */
+const WALK_PAGE = 500;
+
 /** Scheduled campaigns whose start has come begin running (a conditional write: one run starts each). */
 async function startDueCampaigns(deps: ServiceDeps, now: number): Promise<void> {
   const _ = deps.db.command;
@@ -30,31 +33,31 @@ export async function deliverDueCampaigns(deps: ServiceDeps, deadline: number): 
   for (const campaign of running) {
     const parts = filterConditions(_, campaign.filter ?? {}, deps.now());
     let cursor = campaign.cursor;
-    while (Date.now() < deadline) {
+    let stopped = false;
+    while (!stopped && Date.now() < deadline) {
+      // One read for several delivery transactions: the walk's query is the costly part on a large segment.
       const { data } = await deps.db
         .collection<MemberProfileDoc>(CrmCollections.profiles)
         .where(whereOf(_, cursor ? [...parts, { _id: _.gt(cursor) }] : parts))
         .orderBy('_id', 'asc')
-        .limit(DELIVERY_CHUNK)
+        .limit(WALK_PAGE)
         .field({ _id: true })
         .get();
-      const next = data.length ? data[data.length - 1]._id : cursor;
-      const outcome = await deliverChunk(
-        deps,
-        campaign._id,
-        data.map((p) => ({ openid: p._id, occurrence: '' })),
-        { advanceCursor: next },
-      );
-      delivered += outcome.delivered;
-      if (outcome.stopped) break;
-      if (data.length < DELIVERY_CHUNK) {
+      for (let i = 0; i < data.length && !stopped; i += DELIVERY_CHUNK) {
+        const chunk = data.slice(i, i + DELIVERY_CHUNK);
+        const next = chunk[chunk.length - 1]._id;
+        const outcome = await deliverChunk(deps, campaign._id, chunk.map((p) => ({ openid: p._id, occurrence: '' })), { advanceCursor: next });
+        delivered += outcome.delivered;
+        stopped = outcome.stopped;
+        cursor = next;
+      }
+      if (!stopped && data.length < WALK_PAGE) {
         await deps.db
           .collection<CampaignDoc>(CrmCollections.campaigns)
           .where({ _id: campaign._id, state: 'RUNNING' })
           .update({ state: 'DELIVERED', deliveredAt: deps.now(), updatedAt: deps.now() });
         break;
       }
-      cursor = next;
     }
     if (Date.now() >= deadline) break;
   }
