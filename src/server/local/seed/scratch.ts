@@ -12,7 +12,9 @@ import { schema } from '../../schema';
  * again from scratch.
  */
 export async function buildThenCopy(target: Db, build: (scratch: Db) => Promise<void>, options: { last: string }): Promise<void> {
-  const scratch = openLocalDb({ memory: true }, schema);
+  // The seed is data, not a check of the services' re-run safety (the suite proves that on its own
+  // databases): under the suite's SIYU_TX_RERUN=1 every seed transaction would otherwise run twice.
+  const scratch = openLocalDb({ memory: true, transactionFaults: { rerun: false, conflictRate: 0 } }, schema);
   try {
     const recorded = recordingCollections(scratch);
     await build(recorded.db);
