@@ -72,14 +72,19 @@ export interface MemberProfileDoc {
   updatedAt: number;
 }
 
-const pad = (value: number, width: number): string => String(Math.max(0, Math.floor(value))).padStart(width, '0');
+/** Digits of each sort key's value (epoch ms, fen, orders). */
+export const SORT_KEY_WIDTHS: Record<keyof ProfileSortKeys, number> = { last: 13, spend: 12, orders: 7, joined: 13 };
+
+/** A sort key's value part: zero-padded, so string order is numeric order (a range of values is a range of keys). */
+export const sortKeyValue = (key: keyof ProfileSortKeys, value: number): string =>
+  String(Math.max(0, Math.floor(value))).padStart(SORT_KEY_WIDTHS[key], '0');
 
 export function sortKeysOf(p: Pick<MemberProfileDoc, 'openid' | 'lastPaidAt' | 'netFen' | 'netOrders' | 'joinedAt'>): ProfileSortKeys {
   return {
-    last: `${pad(p.lastPaidAt ?? 0, 13)}:${p.openid}`,
-    spend: `${pad(p.netFen, 12)}:${p.openid}`,
-    orders: `${pad(p.netOrders, 7)}:${p.openid}`,
-    joined: `${pad(p.joinedAt ?? 0, 13)}:${p.openid}`,
+    last: `${sortKeyValue('last', p.lastPaidAt ?? 0)}:${p.openid}`,
+    spend: `${sortKeyValue('spend', p.netFen)}:${p.openid}`,
+    orders: `${sortKeyValue('orders', p.netOrders)}:${p.openid}`,
+    joined: `${sortKeyValue('joined', p.joinedAt ?? 0)}:${p.openid}`,
   };
 }
 

@@ -40,41 +40,27 @@ export class DocumentEngine {
     return project([JSON.parse(json) as StoredDocument], projection)[0];
   }
 
-  find(collection: string, query: MongoQuery, options: FindOptions): StoredDocument[] {
-    const matches = this.matches(collection, query);
-    let page: StoredDocument[];
-    if (options.order.length === 0) {
-      page = [];
-      let skipped = 0;
-      for (const doc of matches) {
-        if (skipped < options.skip) skipped += 1;
-        else if (page.push(doc) >= options.limit) break;
-      }
-    } else if (sqlOrderBy(collection, options.order, this.catalog)) {
-      page = [];
-      let skipped = 0;
-      for (const doc of this.orderedMatches(collection, query, sqlOrderBy(collection, options.order, this.catalog)!)) {
-        if (skipped < options.skip) skipped += 1;
-        else if (page.push(doc) >= options.limit) break;
-      }
-    } else {
-      page = sortDocuments([...matches], options.order).slice(options.skip, options.skip + options.limit);
-    }
-    return project(page, options.projection);
-  }
-
   /**
    * Sorting on `_id` and on indexed scalar paths is left to SQLite, in the order MongoDB's comparison gives
    * for what those paths hold (missing and null, then numbers, then strings; ties in natural order), so a
    * page reads only as far as it needs. Strings compare by UTF-8 bytes there and by UTF-16 units in
    * sortDocuments: they differ only between characters above U+FFFF and U+E000–U+FFFF (sql-order.ts).
    */
-  private *orderedMatches(collection: string, query: MongoQuery, orderBy: string): Generator<StoredDocument> {
-    const matcher = compile(query);
-    for (const json of this.storage.scanOrdered(collection, buildPrefilter(collection, query, this.catalog), orderBy)) {
-      const doc = JSON.parse(json) as StoredDocument;
-      if (test(matcher, doc)) yield doc;
+  find(collection: string, query: MongoQuery, options: FindOptions): StoredDocument[] {
+    const orderBy = sqlOrderBy(collection, options.order, this.catalog);
+    let page: StoredDocument[];
+    if (options.order.length === 0 || orderBy) {
+      // Natural order, or SQLite's: read only as far as the page.
+      page = [];
+      let skipped = 0;
+      for (const doc of this.matches(collection, query, orderBy)) {
+        if (skipped < options.skip) skipped += 1;
+        else if (page.push(doc) >= options.limit) break;
+      }
+    } else {
+      page = sortDocuments([...this.matches(collection, query)], options.order).slice(options.skip, options.skip + options.limit);
     }
+    return project(page, options.projection);
   }
 
   count(collection: string, query: MongoQuery): number {
@@ -144,9 +130,11 @@ export class DocumentEngine {
     return deleted;
   }
 
-  private *matches(collection: string, query: MongoQuery): Generator<StoredDocument> {
+  /** Matches in natural order, or in `orderBy` (sql-order.ts) when given. */
+  private *matches(collection: string, query: MongoQuery, orderBy: string | null = null): Generator<StoredDocument> {
     const matcher = compile(query);
-    for (const json of this.storage.scan(collection, buildPrefilter(collection, query, this.catalog))) {
+    const filter = buildPrefilter(collection, query, this.catalog);
+    for (const json of orderBy ? this.storage.scanOrdered(collection, filter, orderBy) : this.storage.scan(collection, filter)) {
       const doc = JSON.parse(json) as StoredDocument;
       if (test(matcher, doc)) yield doc;
     }

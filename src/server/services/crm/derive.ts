@@ -59,7 +59,8 @@ export function deriveProfile(
   },
   ctx: DeriveContext,
 ): MemberProfileDoc {
-  const { member, stats, now } = { ...base, now: ctx.now };
+  const { member, stats } = base;
+  const now = ctx.now;
   const { rfm, lifecycle } = scoreMember(stats, now, ctx.settings);
   const tier = tierOfGrowth(ctx.tiers, member.growth);
   const netOrders = netOrdersOf(stats);

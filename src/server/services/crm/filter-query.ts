@@ -1,21 +1,18 @@
 import { chinaMonthNumber, lastPaidAtBounds, queryKindOf, type MemberFilter, type Range } from '../../../core/crm/filter';
-import type { MemberSort } from '../../../core/crm/profile';
+import { sortKeyValue, type MemberSort, type ProfileSortKeys } from '../../../core/crm/profile';
 import type { DbCommand, Query } from '../../db';
 
 /** Above every character a nickname, phone or card number holds: `[q, q + END)` is "starts with q". */
 const PREFIX_END = '\uffff';
-const pad = (value: number, width: number): string => String(Math.max(0, Math.floor(value))).padStart(width, '0');
-/** Widths of the sort keys (core/crm/profile sortKeysOf). */
-const WIDTH = { last: 13, spend: 12, orders: 7, joined: 13 } as const;
 
 export const sortPath = (sort: MemberSort): string => `sk.${sort}`;
 
 /** A range of a value as a range of its sort key: `[pad(min), pad(max + 1))`. */
-function sortKeyRange(_: DbCommand, key: keyof typeof WIDTH, range: Range): Query[] {
+function sortKeyRange(_: DbCommand, key: keyof ProfileSortKeys, range: Range): Query[] {
   const path = `sk.${key}`;
   const parts: Query[] = [];
-  if (range.min !== undefined) parts.push({ [path]: _.gte(pad(range.min, WIDTH[key])) });
-  if (range.max !== undefined) parts.push({ [path]: _.lt(pad(range.max + 1, WIDTH[key])) });
+  if (range.min !== undefined) parts.push({ [path]: _.gte(sortKeyValue(key, range.min)) });
+  if (range.max !== undefined) parts.push({ [path]: _.lt(sortKeyValue(key, range.max + 1)) });
   return parts;
 }
 
@@ -48,8 +45,8 @@ export function filterConditions(_: DbCommand, filter: MemberFilter, now: number
   if (filter.lastPaidDays) {
     const { atMost, after } = lastPaidAtBounds(filter.lastPaidDays, now);
     // Members who never paid have lastPaidAt 0 in the key: at least 1 ms keeps them out.
-    parts.push({ 'sk.last': _.gte(pad(Math.max(1, (after ?? 0) + 1), WIDTH.last)) });
-    if (atMost !== undefined) parts.push({ 'sk.last': _.lt(pad(atMost + 1, WIDTH.last)) });
+    parts.push({ 'sk.last': _.gte(sortKeyValue('last', Math.max(1, (after ?? 0) + 1))) });
+    if (atMost !== undefined) parts.push({ 'sk.last': _.lt(sortKeyValue('last', atMost + 1)) });
   }
   if (filter.category) parts.push({ [`stats.categoryOrders.${filter.category.categoryId}`]: _.gte(filter.category.minOrders) });
   if (filter.birthdayThisMonth) parts.push({ birthMonth: chinaMonthNumber(now) });

@@ -1,6 +1,6 @@
 import type { CartDoc } from '../cart/records';
 import type { ServiceDeps } from '../order/deps';
-import { deliverChunk } from './delivery';
+import { deliverChunk, DELIVERY_CHUNK } from './delivery';
 import { CrmCollections, type CampaignDoc } from './records';
 import { runningJourneys } from './rescore';
 
@@ -31,7 +31,7 @@ export async function fireIdleCartJourneys(deps: ServiceDeps, deadline: number):
       if (data.length === 0) break;
       carts += data.length;
       const targets = data.filter((c) => c.lines.length > 0).map((c) => ({ openid: c.openid ?? c._id, occurrence: `cart:${c.updatedAt}` }));
-      for (let i = 0; i < targets.length; i += 25) fired += (await deliverChunk(deps, journey._id, targets.slice(i, i + 25))).delivered;
+      for (let i = 0; i < targets.length; i += DELIVERY_CHUNK) fired += (await deliverChunk(deps, journey._id, targets.slice(i, i + DELIVERY_CHUNK))).delivered;
       watermark = data[data.length - 1].updatedAt;
       await deps.db.collection<CampaignDoc>(CrmCollections.campaigns).doc(journey._id).update({ 'watermark.cart': watermark });
       if (data.length < CART_PAGE) break;

@@ -5,7 +5,7 @@ import { formatPrice } from '../../../core/money';
 import type { Order } from '../../../core/order/types';
 import type { Db } from '../../db';
 import type { Caller } from '../../kit/types';
-import { CatalogCollections, type CategoryDoc } from '../catalog/records';
+import { CatalogCollections, loadByIds, type CategoryDoc } from '../catalog/records';
 import { MemberCollections, type MemberDoc } from '../member/records';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections } from '../order/records';
@@ -45,16 +45,12 @@ export async function memberProfile(deps: ServiceDeps, openid: string): Promise<
     db.collection<VisitDoc>(CrmCollections.visits).where({ openid }).orderBy('day', 'desc').limit(5).get().then((r) => r.data),
     pointsBalanceOf(db, openid),
   ]);
-  const campaignNames = new Map<string, string>();
-  for (const id of new Set(deliveries.map((d) => d.campaignId))) {
-    const campaign = (await db.collection<CampaignDoc>(CrmCollections.campaigns).doc(id).get()).data[0];
-    campaignNames.set(id, campaign?.name ?? '已删除的活动');
-  }
-  const categoryNames = new Map<string, string>();
-  for (const id of profile.topCategories) {
-    const category = (await db.collection<CategoryDoc>(CatalogCollections.categories).doc(id).get()).data[0];
-    categoryNames.set(id, category?.name ?? '其他');
-  }
+  const [campaigns, categories] = await Promise.all([
+    loadByIds<CampaignDoc>(db, CrmCollections.campaigns, deliveries.map((d) => d.campaignId)),
+    loadByIds<CategoryDoc>(db, CatalogCollections.categories, profile.topCategories),
+  ]);
+  const campaignNames = new Map([...campaigns].map(([id, c]) => [id, c.name]));
+  const categoryNames = new Map([...categories].map(([id, c]) => [id, c.name]));
 
   const timeline: TimelineEvent[] = [];
   if (profile.joinedAt) timeline.push({ at: profile.joinedAt, kind: 'join', title: '开通会员', detail: `卡号 ${profile.memberId ?? ''}` });
@@ -67,7 +63,7 @@ export async function memberProfile(deps: ServiceDeps, openid: string): Promise<
     else if (e.kind !== 'earn' && e.kind !== 'refund') timeline.push({ at: e.createdAt, kind: 'points', title: e.note || '积分变动', detail: `${e.delta > 0 ? '+' : ''}${e.delta} 积分` });
   }
   for (const d of deliveries) {
-    const name = campaignNames.get(d.campaignId) ?? '';
+    const name = campaignNames.get(d.campaignId) ?? '已删除的活动';
     timeline.push({ at: d.deliveredAt, kind: 'campaign', title: `收到活动「${name}」`, detail: d.arm === 'holdout' ? '对照组（未发放）' : d.granted ? '已发放权益' : '未发放权益' });
     if (d.messaged) timeline.push({ at: d.deliveredAt, kind: 'message', title: '发送服务通知', detail: name });
   }
@@ -78,7 +74,7 @@ export async function memberProfile(deps: ServiceDeps, openid: string): Promise<
     member: memberItemOf(profile),
     campaigns: deliveries.map((d) => ({
       campaignId: d.campaignId,
-      name: campaignNames.get(d.campaignId) ?? '',
+      name: campaignNames.get(d.campaignId) ?? '已删除的活动',
       arm: d.arm,
       deliveredAt: d.deliveredAt,
       granted: d.granted,
@@ -119,11 +115,8 @@ export async function counterProfile(deps: ServiceDeps, caller: Caller, input: {
   const member = await memberOfCounterSession(db, input.sessionId, caller.openid, input.storeId, deps.now());
   const openid = member._id;
   const profile = await loadProfile(db, openid);
-  const names: string[] = [];
-  for (const id of profile.topCategories) {
-    const category = (await db.collection<CategoryDoc>(CatalogCollections.categories).doc(id).get()).data[0];
-    if (category) names.push(category.name);
-  }
+  const categories = await loadByIds<CategoryDoc>(db, CatalogCollections.categories, profile.topCategories);
+  const names = profile.topCategories.flatMap((id) => categories.get(id)?.name ?? []);
   return {
     nickname: profile.nickname,
     tier: profile.tierName,

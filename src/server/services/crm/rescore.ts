@@ -7,7 +7,7 @@ import { MemberCollections, type MemberDoc } from '../member/records';
 import type { ServiceDeps } from '../order/deps';
 import { transact } from '../order/transact';
 import { deriveContext } from './context';
-import { deliverChunk, type DeliveryTarget } from './delivery';
+import { deliverChunk, DELIVERY_CHUNK, type DeliveryTarget } from './delivery';
 import { memberFactsOfDoc, rederive } from './derive';
 import { CrmCollections, type CampaignDoc, type RescoreJobDoc, type StageHistoryDoc } from './records';
 
@@ -128,7 +128,7 @@ export async function fireJourneysFor(deps: ServiceDeps, profiles: readonly Memb
       const occurrence = occurrenceOf(journey.trigger, p, { createdAt: journey.createdAt, since }, now);
       if (occurrence && p.fired?.[journey._id] !== occurrence) targets.push({ openid: p.openid, occurrence });
     }
-    for (let i = 0; i < targets.length; i += 25) fired += (await deliverChunk(deps, journey._id, targets.slice(i, i + 25))).delivered;
+    for (let i = 0; i < targets.length; i += DELIVERY_CHUNK) fired += (await deliverChunk(deps, journey._id, targets.slice(i, i + DELIVERY_CHUNK))).delivered;
   }
   return fired;
 }
