@@ -38,6 +38,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Components' class names never overlap, so the order of their CSS in a shared chunk does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // WeChat templates cannot recurse, so base.wxml repeats every component's template once per
+      // nesting level (16 by default, ~3 KB a level). Deeper nodes continue through Taro's `comp`
+      // custom component, which re-enters level 0, so 8 levels cost one component boundary on the
+      // few deeper subtrees and keep the main package under 400 KB (issue 12).
+      baseLevel: 8,
       postcss: {
         pxtransform: {
           enable: true,
