@@ -1,5 +1,5 @@
 import { explainQueryPlan, recordingQueries } from '../../src/server/local/db/explain';
-import { rebuildSearchIndex } from '../../src/server/services/catalog/search-index';
+import { ensureSearchIndex, rebuildSearchIndex } from '../../src/server/services/catalog/search-index';
 import { searchProducts, searchSuggest } from '../../src/server/services/catalog/search';
 import { newRequestId, seedShop, startBench, type Bench } from './order-harness';
 
@@ -71,5 +71,13 @@ describe('catalog search: name and keywords through the product_search index', (
     const reads = recorded.queries.filter((read) => read.collection === 'product_search');
     expect(reads).toHaveLength(2);
     for (const read of reads) expect(explainQueryPlan(bench.db, read.collection, read.query).index).toBe('term_sort');
+  });
+
+  it('rebuilds the terms at start-up for a data directory seeded before search existed, and only then', async () => {
+    await bench.db.collection('product_search').where({ productId: bench.db.command.exists(true) }).remove();
+    expect(ids(await bench.ok('catalog', 'u1', 'searchProducts', { q: '乌龙' }))).toEqual([]);
+    expect(await ensureSearchIndex(bench.db)).toBeGreaterThan(0);
+    expect(ids(await bench.ok('catalog', 'u1', 'searchProducts', { q: '乌龙' }))).toEqual(['p-tea']);
+    expect(await ensureSearchIndex(bench.db)).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import { ASSETS_DIR, DATA_FILE_NAME, DEFAULT_FUNCTIONS_DIR, DEFAULT_WEB_DIR, PLA
 import { createSandboxPay, SANDBOX_PAYMENTS, type PayCallbackMain, type SandboxPaymentDoc } from './pay';
 import { createLocalRuntime } from './runtime';
 import { seedDemoData } from './seed';
+import { ensureSearchIndex } from '../services/catalog/search-index';
 import { createLocalFileStorage, STORAGE_DIR_NAME } from './storage';
 import { TriggerGate } from './timers/gate';
 import { startScheduler, triggerKey, type Scheduler } from './timers/scheduler';
@@ -108,6 +109,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (options.seed ?? true) {
       const result = await seedDemoData(db, now(), { storage });
       if (result.seeded) log.info('seeded demo data', { counts: result.counts });
+      else {
+        const terms = await ensureSearchIndex(db);
+        if (terms > 0) log.info('rebuilt the product search index', { terms });
+      }
     }
   } catch (error) {
     db.close();

@@ -1,4 +1,5 @@
 import { localFileId } from '../storage';
+import { DEMO_LIVE_ROOMS, type DemoLiveRoom } from './live-rooms';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, type DemoBanner, type DemoCategory, type DemoProduct, type DemoShape } from './catalog';
 
 /**
@@ -11,6 +12,9 @@ export const demoBannerImagePath = (bannerId: string): string => `seed/banners/$
 export const demoProductDetailImagePath = (productId: string): string => `seed/products/${productId}-detail.svg`;
 /** The points mall's own goods (no catalog product): `seed/mall/<name>.svg`. */
 export const demoMallImagePath = (name: string): string => `seed/mall/${name}.svg`;
+/** A 直播间's cover (wide, no text: the card prints the title and time beside it). */
+export const demoLiveCoverPath = (roomId: string): string => `seed/live/${roomId}.svg`;
+export const demoLiveCover = (roomId: string): string => localFileId(demoLiveCoverPath(roomId));
 export const demoProductDetailImage = (productId: string): string => localFileId(demoProductDetailImagePath(productId));
 export const demoMallImage = (name: string): string => localFileId(demoMallImagePath(name));
 export const demoProductImage = (productId: string): string => localFileId(demoProductImagePath(productId));
@@ -27,7 +31,8 @@ export function demoImageFiles(): Array<{ path: string; svg: string }> {
     ];
   });
   const banners = DEMO_BANNERS.map((banner) => ({ path: demoBannerImagePath(banner.id), svg: bannerSvg(banner) }));
-  return [...products.flat(), ...banners, ...MALL_GOODS.map((goods) => ({ path: demoMallImagePath(goods.name), svg: mallGoodsSvg(goods) }))];
+  const covers = DEMO_LIVE_ROOMS.map((room) => ({ path: demoLiveCoverPath(room.roomId), svg: liveCoverSvg(room) }));
+  return [...products.flat(), ...banners, ...covers, ...MALL_GOODS.map((goods) => ({ path: demoMallImagePath(goods.name), svg: mallGoodsSvg(goods) }))];
 }
 
 const FONT = `'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',sans-serif`;
@@ -47,6 +52,11 @@ const SHAPES: Record<DemoShape | 'tote', string> = {
   fruit: `<circle cy="12" r="72" fill="#fff" fill-opacity=".9"/><path d="M0 -58c0-15 5-25 14-32" stroke="#fff" stroke-width="8" stroke-linecap="round" fill="none"/><path d="M10 -78c20-18 50-14 58 0-18 14-44 14-58 0z" fill="#fff" fill-opacity=".75"/>`,
 };
 
+/**
+ * A product's square picture. Pages show it cropped (aspectFill) to 4:3 on home's flash-sale strip and 5:4
+ * on the flash-sale hero, which keep only y 50–350 of the 400: the drawing and both lines of text stay inside
+ * that band (tests/unit/demo-images.test.ts).
+ */
 export function productSvg(product: DemoProduct, category: DemoCategory, index: number): string {
   const angle = (index * 37) % 360;
   const nameSize = product.name.length <= 5 ? 40 : product.name.length <= 7 ? 34 : 28;
@@ -55,9 +65,34 @@ export function productSvg(product: DemoProduct, category: DemoCategory, index: 
     `<rect width="400" height="400" fill="url(#bg)"/>`,
     `<circle cx="${320 - (index % 3) * 30}" cy="${70 + (index % 4) * 10}" r="95" fill="#fff" fill-opacity=".10"/>`,
     `<circle cx="60" cy="380" r="120" fill="#fff" fill-opacity=".06"/>`,
-    `<g transform="translate(200 165)">${SHAPES[product.shape ?? category.shape]}</g>`,
-    text(200, 318, nameSize, 700, product.name),
-    text(200, 358, 18, 400, `${category.name} · 私域优选`, 0.8),
+    `<g transform="translate(200 ${PRODUCT_LAYOUT.shapeY}) scale(${PRODUCT_LAYOUT.shapeScale})">${SHAPES[product.shape ?? category.shape]}</g>`,
+    text(200, PRODUCT_LAYOUT.nameY, nameSize, 700, product.name),
+    text(200, PRODUCT_LAYOUT.subtitleY, 18, 400, `${category.name} · 私域优选`, 0.8),
+  ]);
+}
+
+/** Where productSvg draws, in its 400×400 box (the shapes span about ±92 before scaling). */
+export const PRODUCT_LAYOUT = { shapeY: 148, shapeScale: 0.9, nameY: 278, subtitleY: 312 } as const;
+
+/**
+ * A 直播间 cover, 750×340 (the list's card shows it whole at about 2.2:1; the room page crops its sides and
+ * lays the title and times over its lower third): the goods' drawings side by side in the upper middle, on
+ * the first one's category colour; no text.
+ */
+export function liveCoverSvg(room: DemoLiveRoom): string {
+  const goods = room.productIds.map((id) => {
+    const product = DEMO_PRODUCTS.find((p) => p.id === id);
+    const category = product && DEMO_CATEGORIES.find((c) => c.id === product.categoryId);
+    if (!product || !category) throw new Error(`${room.roomId}: unknown product ${id}`);
+    return { shape: product.shape ?? category.shape, color: category.color };
+  });
+  const step = 750 / (goods.length + 1);
+  return svg(750, 340, [
+    gradient(goods[0].color, 30),
+    `<rect width="750" height="340" fill="url(#bg)"/>`,
+    `<circle cx="640" cy="40" r="150" fill="#fff" fill-opacity=".10"/>`,
+    `<circle cx="90" cy="330" r="110" fill="#fff" fill-opacity=".07"/>`,
+    ...goods.map((g, i) => `<g transform="translate(${Math.round(step * (i + 1))} 128) scale(${goods.length > 2 ? 0.8 : 0.9})">${SHAPES[g.shape]}</g>`),
   ]);
 }
 

@@ -1,29 +1,29 @@
 import type { LiveGoodsView, LiveRoomStatus } from '../../../core/contracts/live';
 import { liveStatusAt } from '../../../core/live/status';
 import { DEMO_PRODUCTS } from './catalog';
-import { demoProductImage } from './images';
+import { demoLiveCover, demoProductImage } from './images';
+import { DEMO_LIVE_ROOMS, type DemoLiveRoom } from './live-rooms';
 import type { SeedDocuments } from './types';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-interface DemoRoom {
-  roomId: string;
-  title: string;
-  anchorName: string;
+interface DemoRoom extends DemoLiveRoom {
   startAt: number;
   endAt: number;
   hasReplay: boolean;
-  productIds: string[];
 }
 
+/** One live now, one tomorrow, one two days ago with a replay. */
+const TIMES: Record<string, (now: number) => Pick<DemoRoom, 'startAt' | 'endAt' | 'hasReplay'>> = {
+  'live-demo-tea': (now) => ({ startAt: now - 20 * MINUTE_MS, endAt: now + 2 * HOUR_MS, hasReplay: false }),
+  'live-demo-bakery': (now) => ({ startAt: now + 1 * DAY_MS, endAt: now + 1 * DAY_MS + 90 * MINUTE_MS, hasReplay: false }),
+  'live-demo-snacks': (now) => ({ startAt: now - 2 * DAY_MS, endAt: now - 2 * DAY_MS + 2 * HOUR_MS, hasReplay: true }),
+};
+
 function demoRooms(now: number): DemoRoom[] {
-  return [
-    { roomId: 'live-demo-tea', title: '春茶品鉴直播间', anchorName: '茶艺师 小禾', startAt: now - 20 * MINUTE_MS, endAt: now + 2 * HOUR_MS, hasReplay: false, productIds: ['p-tea-oolong', 'p-tea-jasmine', 'p-tea-coldbrew'] },
-    { roomId: 'live-demo-bakery', title: '周末烘焙课 · 可颂与贝果', anchorName: '烘焙师 阿麦', startAt: now + 1 * DAY_MS, endAt: now + 1 * DAY_MS + 90 * MINUTE_MS, hasReplay: false, productIds: ['p-bakery-croissant', 'p-bakery-bagel'] },
-    { roomId: 'live-demo-snacks', title: '零食囤货节回放', anchorName: '店长 思思', startAt: now - 2 * DAY_MS, endAt: now - 2 * DAY_MS + 2 * HOUR_MS, hasReplay: true, productIds: ['p-snack-nuts', 'p-snack-mango', 'p-snack-chocolate'] },
-  ];
+  return DEMO_LIVE_ROOMS.map((room) => ({ ...room, ...TIMES[room.roomId](now) }));
 }
 
 function goodsOf(productId: string): LiveGoodsView {
@@ -43,7 +43,7 @@ export function liveSeed(now: number): SeedDocuments {
         roomId: room.roomId,
         title: room.title,
         anchorName: room.anchorName,
-        cover: demoProductImage(room.productIds[0]),
+        cover: demoLiveCover(room.roomId),
         startAt: room.startAt,
         endAt: room.endAt,
         status,

@@ -65,3 +65,14 @@ export async function rebuildSearchIndex(db: Db): Promise<number> {
   }
   return written;
 }
+
+/**
+ * A data directory seeded before search existed has products and no terms: rebuild them once at start-up
+ * (two counts otherwise). Answers the term documents written.
+ */
+export async function ensureSearchIndex(db: Db): Promise<number> {
+  const { total: terms } = await db.collection(SEARCH_COLLECTION).count();
+  if (terms > 0) return 0;
+  const { total: products } = await db.collection(CatalogCollections.products).where({ status: ON_SALE }).count();
+  return products > 0 ? rebuildSearchIndex(db) : 0;
+}
