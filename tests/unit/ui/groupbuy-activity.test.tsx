@@ -144,7 +144,11 @@ describe('activity detail', () => {
     fireEvent.click(await screen.findByTestId('group-open'))
     await screen.findByTestId('group-sheet')
     fireEvent.click(screen.getByTestId('group-sheet-pay'))
-    expect(jest.mocked(Taro.showToast)).toHaveBeenCalledWith({ title: '请填写收货人', icon: 'none' })
+    // Inline, under each field, not a toast.
+    expect(jest.mocked(Taro.showToast)).not.toHaveBeenCalled()
+    expect((await screen.findByTestId('address-name-error')).textContent).toBe('请填写收货人')
+    expect(screen.getByTestId('address-phone-error').textContent).toBe('请填写手机号')
+    expect(screen.getByTestId('address-detail-error').textContent).toBe('请填写详细地址')
     expect(fake.callsOf('groupbuy', 'open')).toHaveLength(0)
 
     fireEvent.change(screen.getByTestId('address-name'), { target: { value: '张三' } })

@@ -255,7 +255,11 @@ describe('积分商城: redeem', () => {
     await waitFor(() => expect(screen.getByTestId('item-balance').textContent).toBe('1200'))
     fireEvent.click(screen.getByText('快递配送'))
     fireEvent.click(screen.getByTestId('redeem-button'))
-    expect(jest.mocked(Taro.showToast)).toHaveBeenCalledWith({ title: '请填写收货人', icon: 'none' })
+    // Inline, under each field, not a toast.
+    expect(jest.mocked(Taro.showToast)).not.toHaveBeenCalled()
+    expect((await screen.findByTestId('address-name-error')).textContent).toBe('请填写收货人')
+    expect(screen.getByTestId('address-phone-error').textContent).toBe('请填写手机号')
+    expect(screen.getByTestId('address-detail-error').textContent).toBe('请填写详细地址')
     fireEvent.change(screen.getByTestId('address-name'), { target: { value: '李四' } })
     fireEvent.change(screen.getByTestId('address-phone'), { target: { value: '13900139000' } })
     fireEvent.change(screen.getByTestId('address-region'), { target: { value: '上海市 静安区' } })

@@ -7,7 +7,8 @@ import type { DeliveryAddress } from '../../../core/order/types'
 import { formatPrice, type Fen } from '../../../core/money'
 import { priceOrder } from '../../../core/pricing'
 import AddressForm from '../../trade/checkout/address-form'
-import { addressProblem, EMPTY_ADDRESS, loadLastAddress, trimAddress } from '../../trade/checkout/address'
+import { EMPTY_ADDRESS, loadLastAddress, trimAddress } from '../../trade/checkout/address'
+import { useAddressErrors } from '../../trade/checkout/use-address-errors'
 import FulfillmentSwitch, { type FulfillmentType } from '../../trade/checkout/fulfillment-switch'
 import './sheet.scss'
 
@@ -32,6 +33,7 @@ export default function FulfillmentSheet({ visible, title, amount, submitting, o
   const [type, setType] = useState<FulfillmentType>('delivery')
   const [address, setAddress] = useState<DeliveryAddress>(() => loadLastAddress() ?? EMPTY_ADDRESS)
   const pickup = usePickupStores(visible && type === 'pickup')
+  const addressCheck = useAddressErrors(address)
   if (!visible) return null
   // The server prices a seat's order with the shop's one rule: one unit, no member discount, shipping by fulfilment.
   const amounts = priceOrder({ lines: [{ unitPrice: amount, quantity: 1 }], fulfillment: type, memberDiscountBps: 0 })
@@ -44,11 +46,8 @@ export default function FulfillmentSheet({ visible, title, amount, submitting, o
       else void Taro.showToast({ title: '请选择自提门店', icon: 'none' })
       return
     }
-    const missing = addressProblem(address)
-    if (missing) {
-      void Taro.showToast({ title: missing, icon: 'none' })
-      return
-    }
+    // Each field says what it lacks, under it.
+    if (!addressCheck.reveal()) return
     onConfirm({ type: 'delivery', address: trimAddress(address) })
   }
 
@@ -64,7 +63,7 @@ export default function FulfillmentSheet({ visible, title, amount, submitting, o
         </View>
         <FulfillmentSwitch value={type} onChange={setType} disabled={submitting} />
         {type === 'delivery' ? (
-          <AddressForm value={address} onChange={setAddress} disabled={submitting} />
+          <AddressForm value={address} onChange={setAddress} disabled={submitting} errors={addressCheck.shown} onBlurField={addressCheck.touch} />
         ) : (
           <StorePicker pickup={pickup} disabled={submitting} note='成团后凭取货码到店取货' />
         )}

@@ -6,7 +6,8 @@ import PaySheet from '../../../components/pay-sheet'
 import { usePickupStores } from '../../../components/store-picker'
 import { MALL_URL } from '../../../components/mall-entries/links'
 import type { DeliveryAddress } from '../../../core/order/types'
-import { addressProblem, EMPTY_ADDRESS, loadLastAddress, trimAddress } from '../../trade/checkout/address'
+import { EMPTY_ADDRESS, loadLastAddress, trimAddress } from '../../trade/checkout/address'
+import { useAddressErrors } from '../../trade/checkout/use-address-errors'
 import type { FulfillmentType } from '../../trade/checkout/fulfillment-switch'
 import { usePointsBalance } from '../shared/use-points-balance'
 import FulfillmentCard from './fulfillment-card'
@@ -27,6 +28,7 @@ export default function MallItemPage() {
   const [fulfillmentType, setFulfillmentType] = useState<FulfillmentType>('pickup')
   const [address, setAddress] = useState<DeliveryAddress>(() => loadLastAddress() ?? EMPTY_ADDRESS)
   const pickup = usePickupStores(item.state.status === 'ready' && item.state.item.needsFulfillment && fulfillmentType === 'pickup')
+  const addressCheck = useAddressErrors(address)
 
   useDidShow(() => void balance.reload())
 
@@ -66,11 +68,8 @@ export default function MallItemPage() {
       void redeem(detail, { fulfillment: { type: 'pickup', storeId: pickup.chosen.storeId }, label: `到店自提 · ${pickup.chosen.name}` })
       return
     }
-    const missing = addressProblem(address)
-    if (missing) {
-      void Taro.showToast({ title: missing, icon: 'none' })
-      return
-    }
+    // Each field says what it lacks, under it.
+    if (!addressCheck.reveal()) return
     const to = trimAddress(address)
     void redeem(detail, { fulfillment: { type: 'delivery', address: to }, label: `快递至 ${to.region} ${to.detail}` })
   }
@@ -90,7 +89,7 @@ export default function MallItemPage() {
       ) : null}
 
       {detail.needsFulfillment ? (
-        <FulfillmentCard type={fulfillmentType} address={address} onType={setFulfillmentType} onAddress={setAddress} pickup={pickup} disabled={submitting} />
+        <FulfillmentCard type={fulfillmentType} address={address} onType={setFulfillmentType} onAddress={setAddress} pickup={pickup} disabled={submitting} addressCheck={addressCheck} />
       ) : null}
 
       {detail.description ? (

@@ -15,7 +15,8 @@ import { addressesUrl } from '../../../utils/routes';
 import RegionPicker from '../shared/region-picker';
 import AddressCard from './address-card';
 import AddressForm from './address-form';
-import { addressErrors, addressProblem, trimAddress, type AddressErrors } from './address';
+import { addressProblem, trimAddress } from './address';
+import { useAddressErrors } from './use-address-errors';
 import { BEST_COUPON, couponIdInput, type CouponChoice } from './coupon-choice';
 import CouponRow from './coupon-row';
 import FulfillmentSwitch, { type FulfillmentType } from './fulfillment-switch';
@@ -38,8 +39,7 @@ export default function CheckoutPage() {
   const [fulfillmentType, setFulfillmentType] = useState<FulfillmentType>('delivery');
   const book = useCheckoutAddress();
   const { address, saved } = book;
-  const [touched, setTouched] = useState<Set<keyof DeliveryAddress>>(() => new Set());
-  const [submitted, setSubmitted] = useState(false);
+  const addressCheck = useAddressErrors(address);
   const [regionOpen, setRegionOpen] = useState(false);
   const [remark, setRemark] = useState('');
   const [createProblem, setCreateProblem] = useState<StockProblem | null>(null);
@@ -65,8 +65,6 @@ export default function CheckoutPage() {
       ...couponIdInput(coupon),
     };
   }, [lines, missing, fulfillmentType, pickupStoreId, address, coupon]);
-  const allErrors = addressErrors(address);
-  const shownErrors: AddressErrors = submitted ? allErrors : Object.fromEntries(Object.entries(allErrors).filter(([key]) => touched.has(key as keyof DeliveryAddress)));
   const { state: quoteState, refresh } = useQuote(quoteInput);
   const quote = quoteState.status === 'ready' || quoteState.status === 'loading' ? quoteState.quote : null;
 
@@ -111,7 +109,7 @@ export default function CheckoutPage() {
     if (!source || !lines || submitting) return;
     if (missing) {
       // Each field says what it lacks; only a missing store is a toast (there is no field to mark).
-      setSubmitted(true);
+      addressCheck.reveal();
       if (fulfillmentType === 'pickup') void Taro.showToast({ title: missing, icon: 'none' });
       return;
     }
@@ -137,8 +135,8 @@ export default function CheckoutPage() {
             value={address}
             onChange={book.setDraft}
             disabled={submitting}
-            errors={shownErrors}
-            onBlurField={(key) => setTouched((previous) => new Set(previous).add(key))}
+            errors={addressCheck.shown}
+            onBlurField={addressCheck.touch}
             onPickRegion={() => setRegionOpen(true)}
           />
         ) : null}
@@ -214,7 +212,7 @@ export default function CheckoutPage() {
         onPick={(region) => {
           setRegionOpen(false);
           book.setDraft({ ...address, region: region.text });
-          setTouched((previous) => new Set(previous).add('region'));
+          addressCheck.touch('region');
         }}
       />
     </View>
