@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { PrecompressPlugin } from './precompress'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -31,6 +32,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       options: {}
     },
     framework: 'react',
+    // WeChat templates cannot recurse, so base.wxml repeats every component's template once per
+    // nesting level (16 by default, ~3 KB a level). Deeper nodes continue through Taro's `comp`
+    // custom component, which re-enters level 0, so 8 levels cost one component boundary on the
+    // few deeper subtrees and keep the main package under 400 KB (issue 12).
+    baseLevel: 8,
     compiler: 'webpack5',
     cache: {
       enable: false
@@ -38,11 +44,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Components' class names never overlap, so the order of their CSS in a shared chunk does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
-      // WeChat templates cannot recurse, so base.wxml repeats every component's template once per
-      // nesting level (16 by default, ~3 KB a level). Deeper nodes continue through Taro's `comp`
-      // custom component, which re-enters level 0, so 8 levels cost one component boundary on the
-      // few deeper subtrees and keep the main package under 400 KB (issue 12).
-      baseLevel: 8,
       postcss: {
         pxtransform: {
           enable: true,
@@ -109,6 +110,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // React + the Taro H5 runtime alone are ~300 KiB; warn only past 512 KiB.
         chain.performance.maxEntrypointSize(512 * 1024).maxAssetSize(512 * 1024)
+        // `<asset>.br` and `<asset>.gz` beside each text asset, sent as they are by the local cloud (issue 15).
+        if (process.env.NODE_ENV !== 'development') chain.plugin('siyu-precompress').use(PrecompressPlugin)
       }
     }
   }

@@ -4,6 +4,7 @@
  * requestId, audited), and the CSV export (content, escaping, the
  * formula-injection guard, the row cap, audited).
  */
+import { displayOrderNo } from '../../src/core/order/order-no';
 import { makeOrders, seedMember } from '../../scripts/bench/ops-seed';
 import { EXPORT_ROW_LIMIT, type ExportView, type OpsOrderDetail, type OpsOrderRow, type ShipBatchView } from '../../src/core/contracts/order-ops';
 import type { Order } from '../../src/core/order/types';
@@ -155,6 +156,7 @@ describe('order.shipBatch', () => {
 describe('order.exportCsv', () => {
   const row = (over: Partial<OpsOrderRow>): OpsOrderRow => ({
     orderId: 'o_1',
+    orderNo: '20260102-0001',
     createdAt: Date.UTC(2026, 0, 1, 16, 30, 5),
     status: 'PAID',
     statusLabel: '已支付',
@@ -174,7 +176,7 @@ describe('order.exportCsv', () => {
   it('writes UTF-8 with a BOM, a Chinese header, Shanghai times and yuan with 2 decimals', () => {
     const csv = toCsv([row({})]);
     expect(csv.startsWith('\uFEFF订单号,下单时间,状态,类型,门店,顾客,手机号,商品,应付(元),已退款(元)\r\n')).toBe(true);
-    expect(csv).toContain('o_1,2026-01-02 00:30:05,已支付,普通订单,快递配送,张三,138****0000,乌龙茶×1,29.00,0.00\r\n');
+    expect(csv).toContain('20260102-0001,2026-01-02 00:30:05,已支付,普通订单,快递配送,张三,138****0000,乌龙茶×1,29.00,0.00\r\n');
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas with a leading quote', () => {
@@ -197,7 +199,7 @@ describe('order.exportCsv', () => {
     expect(file.contentType).toBe('text/csv; charset=utf-8');
     const lines = file.bytes.toString('utf8').split('\r\n');
     expect(lines[0].startsWith('\uFEFF订单号')).toBe(true);
-    expect(lines.slice(1, -1).map((line) => line.split(',')[0])).toEqual(paid.map((order) => order._id));
+    expect(lines.slice(1, -1).map((line) => line.split(',')[0])).toEqual(paid.map((order) => displayOrderNo(order)));
     expect(lines.slice(1, -1).every((line) => line.includes(',已支付,'))).toBe(true);
     expect(await audits('exportOrders')).toEqual([expect.objectContaining({ staffOpenid: OPERATOR, target: view.fileID, result: 'ok' })]);
   });

@@ -59,6 +59,8 @@ export const orderOpsContracts = {
 
 export interface OpsOrderRow {
   orderId: string;
+  /** What staff see and say (20261202-0003); the id only addresses the order. */
+  orderNo: string;
   createdAt: number;
   status: OrderStatus;
   statusLabel: string;
@@ -101,6 +103,7 @@ export interface OpsRefundView {
 
 export interface OpsOrderDetail {
   orderId: string;
+  orderNo: string;
   status: OrderStatus;
   statusLabel: string;
   kind: OrderKind;

@@ -80,6 +80,8 @@ export interface StockEntryView {
   reason: string;
   /** The order the change belongs to (sale, cancel, refund): shown and linked. */
   orderId: string | null;
+  /** That order's number, as staff know it. */
+  orderNo: string | null;
   at: number;
 }
 

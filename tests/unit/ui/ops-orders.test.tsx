@@ -12,6 +12,7 @@ import { setRouterParams, trigger } from '../../mocks/taro'
 
 const row = (over: Partial<OpsOrderRow>): OpsOrderRow => ({
   orderId: 'o_1',
+  orderNo: '20261201-0001',
   createdAt: Date.UTC(2026, 11, 1, 2, 5),
   status: 'PAID',
   statusLabel: '已支付',
@@ -57,6 +58,9 @@ describe('ops orders list', () => {
     })
     const first = await screen.findByTestId('ops-order-o_1')
     expect(first.textContent).toContain('2026-12-01 10:05')
+    // The order number, never the internal id.
+    expect(first.textContent).toContain('20261201-0001')
+    expect(first.textContent).not.toContain('o_1')
     expect(first.textContent).toContain('会员小王')
     expect(first.textContent).toContain('139****0001')
     expect(first.textContent).toContain('¥58.00')
@@ -156,6 +160,7 @@ describe('ops orders list', () => {
 describe('ops order detail', () => {
   const detail: OpsOrderDetail = {
     orderId: 'o_1',
+    orderNo: '20261201-0001',
     status: 'PAID',
     statusLabel: '已支付',
     kind: 'live',

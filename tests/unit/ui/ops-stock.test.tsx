@@ -22,6 +22,7 @@ const sku = (over: Partial<StockSkuView> = {}): StockSkuView => ({
 
 const entry = (over: Partial<StockEntryView>): StockEntryView => ({
   id: 'e',
+  orderNo: null,
   kind: 'initial',
   label: '初始库存',
   delta: 10,

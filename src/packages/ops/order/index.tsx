@@ -78,7 +78,7 @@ function Summary({ order }: { order: OpsOrderDetail }) {
         <Text className='ops-card__title'>{order.statusLabel}</Text>
         <Text className='ops-tag ops-tag--off'>{order.kindLabel}</Text>
       </View>
-      <Row label='订单号' value={order.orderId} />
+      <Row label='订单号' value={order.orderNo} />
       <Row label='下单时间' value={shanghaiMinute(order.createdAt)} />
       <Row label='顾客' value={order.customer.nickname} testId='ops-order-customer' />
       <Row label='手机号' value={order.customer.phone ?? '未留'} />

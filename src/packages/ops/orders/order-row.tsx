@@ -37,7 +37,7 @@ export default function OrderRow({ row, selecting, selected, onToggle, onOpen }:
       ) : null}
       <View className='ops-orders__main' onClick={onOpen}>
         <View className='ops-orders__cell ops-orders__cell--no'>
-          <Text className='ops-orders__no'>{row.orderId}</Text>
+          <Text className='ops-orders__no'>{row.orderNo}</Text>
           <Text className='ops-orders__time'>{shanghaiMinute(row.createdAt)}</Text>
         </View>
         <View className='ops-orders__cell ops-orders__cell--customer'>

@@ -49,7 +49,7 @@ export default function ShipPanel({ orders, onDone, onCancel }: Props) {
       {orders.map((order) => (
         <View key={order.orderId} className='ops-orders__ship-line'>
           <View className='ops-orders__ship-who'>
-            <Text className='ops-orders__no'>{order.orderId}</Text>
+            <Text className='ops-orders__no'>{order.orderNo}</Text>
             <Text className='ops-orders__sub'>
               {order.customerName} · {order.itemsSummary}
             </Text>

@@ -34,7 +34,7 @@ export default function LedgerTimeline({ entries, hasMore, loading, failed, onMo
                 data-testid='stock-entry-order'
                 onClick={() => void Taro.navigateTo({ url: opsOrderUrl(entry.orderId!) })}
               >
-                订单 {entry.orderId}
+                订单 {entry.orderNo ?? '查看'}
               </Text>
             ) : null}
             <Text className='ops-stock-ledger__time'>{stockTime(entry.at)}</Text>

@@ -19,7 +19,7 @@ export const shanghaiTime = (ms: number): string => dayjs(ms).utcOffset(SHANGHAI
 
 export function exportRow(row: OpsOrderRow): string[] {
   return [
-    row.orderId,
+    row.orderNo,
     shanghaiTime(row.createdAt),
     row.statusLabel,
     row.kindLabel,

@@ -1,6 +1,7 @@
 import type { OpsOrderDetail, OpsRefundView, OpsTimelineEntry } from '../../../core/contracts/order-ops';
 import { orderErrors } from '../../../core/order/errors';
 import { ORDER_KIND_LABELS, orderKindOf } from '../../../core/order/kind';
+import { displayOrderNo } from '../../../core/order/order-no';
 import type { RefundDoc } from '../../../core/order/refund';
 import { ORDER_STATUS_LABELS } from '../../../core/order/status';
 import type { Order, OrderHistoryEntry } from '../../../core/order/types';
@@ -37,6 +38,7 @@ export async function getOpsOrder(deps: ServiceDeps, orderId: string): Promise<O
   const kind = orderKindOf(order as Order & { liveRoomId?: string });
   return {
     orderId: order._id,
+    orderNo: displayOrderNo(order),
     status: order.status,
     statusLabel: ORDER_STATUS_LABELS[order.status] ?? order.status,
     kind,

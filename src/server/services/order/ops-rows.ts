@@ -1,6 +1,7 @@
 import type { OpsOrderRow } from '../../../core/contracts/order-ops';
 import type { Fen } from '../../../core/money';
 import { ORDER_KIND_LABELS, orderKindOf } from '../../../core/order/kind';
+import { displayOrderNo } from '../../../core/order/order-no';
 import { ORDER_STATUS_LABELS } from '../../../core/order/status';
 import type { Order } from '../../../core/order/types';
 import type { Db } from '../../db';
@@ -33,6 +34,7 @@ export function toOpsRow(order: Order, member: MemberDoc | null): OpsOrderRow {
   const phone = fulfillment.type === 'delivery' ? fulfillment.address.phone : (member?.phone ?? null);
   return {
     orderId: order._id,
+    orderNo: displayOrderNo(order),
     createdAt: order.createdAt,
     status: order.status,
     statusLabel: ORDER_STATUS_LABELS[order.status] ?? order.status,

@@ -1,3 +1,4 @@
+import { displayOrderNo } from '../../../core/order/order-no';
 import { STOCK_LEDGER_PAGE_SIZE, type LowStockOutput, type StockLedgerPage } from '../../../core/contracts/stock';
 import type { Db, Query } from '../../db';
 import { CatalogCollections, loadByIds, loadOne, type ProductDoc, type SkuDoc } from '../catalog/records';
@@ -39,9 +40,10 @@ export async function stockLedger(db: Db, input: { skuId: string; cursor?: strin
   ]);
   const page = data.slice(0, STOCK_LEDGER_PAGE_SIZE);
   const last = page[page.length - 1];
+  const orderNos = await orderNosOf(db, page.flatMap((entry) => (entry.orderId ? [entry.orderId] : [])));
   return {
     sku: stockSkuView(sku, product),
-    entries: page.map(stockEntryView),
+    entries: page.map((entry) => stockEntryView(entry, orderNos)),
     nextCursor: data.length > STOCK_LEDGER_PAGE_SIZE && last ? encodeCursor({ at: last.at, id: last._id }) : null,
   };
 }
@@ -76,4 +78,11 @@ function decodeCursor(text: string): Cursor {
     // falls through to the refusal
   }
   throw stockErrors.cursorInvalid();
+}
+
+/** The display numbers of a page's orders, in one query. */
+async function orderNosOf(db: Db, orderIds: string[]): Promise<Map<string, string>> {
+  if (orderIds.length === 0) return new Map();
+  const orders = await loadByIds<{ orderNo?: string; createdAt: number }>(db, 'orders', orderIds);
+  return new Map([...orders].map(([id, order]) => [id, displayOrderNo(order)]));
 }

@@ -3,7 +3,8 @@ import type { WithId } from '../../db';
 import type { ProductDoc, SkuDoc } from '../catalog/records';
 import type { StockLedgerDoc } from './records';
 
-export function stockEntryView(entry: WithId<StockLedgerDoc>): StockEntryView {
+/** `orderNos`: the numbers of the entries' orders (an entry whose order is not there shows none). */
+export function stockEntryView(entry: WithId<StockLedgerDoc>, orderNos: ReadonlyMap<string, string> = new Map()): StockEntryView {
   return {
     id: entry._id,
     kind: entry.kind,
@@ -11,6 +12,7 @@ export function stockEntryView(entry: WithId<StockLedgerDoc>): StockEntryView {
     delta: entry.delta,
     reason: entry.reason,
     orderId: entry.orderId ?? null,
+    orderNo: (entry.orderId && orderNos.get(entry.orderId)) ?? null,
     at: entry.at,
   };
 }
