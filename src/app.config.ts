@@ -17,12 +17,20 @@ export default defineAppConfig({
     { root: 'packages/mall', pages: ['index/index', 'item/index', 'result/index', 'coupons/index', 'claim/index'] },
     { root: 'packages/member', pages: ['code/index', 'points/index', 'checkin/index'] },
     { root: 'packages/flashsale', pages: ['list/index', 'detail/index'] },
-    { root: 'packages/ops', pages: ['index/index', 'activities/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'stores/index', 'store-form/index', 'live/index', 'products/index', 'product-form/index', 'categories/index', 'orders/index', 'order/index', 'refunds/index', 'stock/index', 'coupons/index', 'coupon-form/index', 'coupon-grant/index', 'settings/index', 'members/index', 'member/index', 'segments/index', 'segment-form/index', 'tags/index', 'campaigns/index', 'campaign/index', 'campaign-form/index', 'journey-form/index', 'crm-settings/index'] },
+    { root: 'packages/ops', pages: ['index/index', 'activities/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'stores/index', 'store-form/index', 'live/index', 'products/index', 'product-form/index', 'categories/index', 'orders/index', 'order/index', 'refunds/index', 'stock/index', 'coupons/index', 'coupon-form/index', 'coupon-grant/index', 'settings/index', 'members/index', 'member/index', 'segments/index', 'segment-form/index', 'tags/index', 'campaigns/index', 'campaign/index', 'campaign-form/index', 'journey-form/index', 'crm-settings/index', 'invite-settings/index', 'shares/index', 'guides/index', 'community-leaders/index', 'community-activities/index', 'community-activity-form/index', 'community-sales/index', 'community-statement/index', 'wallet/index'] },
     { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] },
-    { root: 'packages/staff', pages: ['scan/index', 'today/index'] },
+    { root: 'packages/staff', pages: ['scan/index', 'today/index', 'guide/index', 'guide-customers/index', 'wallet-charge/index'] },
     { root: 'packages/live', pages: ['list/index', 'room/index'] },
     { root: 'packages/notify', pages: ['inbox/index'] },
     { root: 'packages/search', pages: ['index/index'] },
+    // 老带新 (issue 13): my invites, and where an invite link lands.
+    { root: 'packages/growth', pages: ['invite/index', 'landing/index'] },
+    // 分享海报 (product, group-buy, flash-sale and invite posters on Canvas 2D).
+    { root: 'packages/share', pages: ['poster/index'] },
+    // 社区团购 (issue 13): activities and ordering, the leader's application, hand-out and statement.
+    { root: 'packages/community', pages: ['activities/index', 'activity/index', 'leader-apply/index', 'leader/index', 'leader-statement/index'] },
+    // 储值 (issue 14): the customer's wallet (balance, ledger, top-up plans, principal refund).
+    { root: 'packages/wallet', pages: ['index/index'] },
     // H5: where an unknown URL lands (src/app.ts).
     { root: 'packages/nav', pages: ['not-found/index'] }
   ],

@@ -2,6 +2,8 @@ import { createElement, Fragment, type ComponentType, type PropsWithChildren } f
 import Taro, { useLaunch } from '@tarojs/taro'
 import { watchCartBadge } from './utils/cart-badge'
 import { reportDailyVisit } from './utils/daily-visit'
+import { watchInvitesAndShares } from './utils/invite'
+import { captureGuideLink } from './utils/guide-link'
 import { NOT_FOUND_URL } from './utils/routes'
 
 import './app.scss'
@@ -39,6 +41,9 @@ function App({ children }: PropsWithChildren) {
     // H5: the api client signs in lazily as the current dev identity (demo-customer by default).
     watchCartBadge()
     reportDailyVisit()
+    // Invites (老带新) bound at first sign-in, share cards' opens (issue 13).
+    watchInvitesAndShares()
+    captureGuideLink()
   })
 
   // children is the page being rendered

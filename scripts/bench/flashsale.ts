@@ -1,5 +1,5 @@
 /**
- * `npm run bench:flashsale [-- --concurrency 200 --units 1000 --attempts 20000 --buyers 500 --shards 8]`:
+ * `npm run bench:flashsale [-- --concurrency 200 --units 1000 --attempts 20000 --buyers 500 --shards 8 --warmup 500]`:
  * the local cloud (temp data dir, timers off) under C concurrent keep-alive
  * buyers POSTing `flashsale.buy` on a LIVE sale of N units until the
  * attempts are used, then `GET /api/health` with the same clients and as
@@ -19,6 +19,8 @@ import { createConsoleLogger } from '../../src/server/local/logger';
 interface Options {
   concurrency: number;
   units: number;
+  /** Units of an unmeasured sale on another SKU sold out first with the same clients (0: none), so that the measured sale meets a warm process. */
+  warmup: number;
   attempts: number;
   buyers: number;
   shards: number;
@@ -30,11 +32,15 @@ interface LoadSpec {
   /** POST: one token per buyer; each attempt takes a random one with a fresh requestId. */
   tokens: string[];
   saleId: string | null;
+  /** requestIds are `<prefix><n>`: one prefix per run, so that two runs never replay each other. */
+  prefix: string;
   total: number;
   concurrency: number;
 }
 
 interface LoadResult {
+  /** CPU time of the whole process (server and client threads) during the load, ms. */
+  cpuMs: number;
   requests: number;
   elapsedMs: number;
   latencies: Float64Array;
@@ -62,7 +68,7 @@ function once(n) {
     let body = null;
     if (spec.method === 'POST') {
       const token = spec.tokens[Math.floor(Math.random() * spec.tokens.length)];
-      body = JSON.stringify({ action: 'buy', data: { saleId: spec.saleId, requestId: 'bench-' + n.toString(36).padStart(8, '0'), fulfillment: { type: 'pickup', storeId: 'store-demo' } } });
+      body = JSON.stringify({ action: 'buy', data: { saleId: spec.saleId, requestId: spec.prefix + n.toString(36).padStart(8, '0'), fulfillment: { type: 'pickup', storeId: 'bench-store' } } });
       headers['content-type'] = 'application/json';
       headers['authorization'] = 'Bearer ' + token;
       headers['content-length'] = Buffer.byteLength(body);
@@ -103,9 +109,11 @@ function once(n) {
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD_WORKER, { eval: true, workerData: spec });
+    const cpu = process.cpuUsage();
     worker.once('message', (result: LoadResult) => {
+      const used = process.cpuUsage(cpu);
       void worker.terminate();
-      resolve(result);
+      resolve({ ...result, cpuMs: (used.user + used.system) / 1000 });
     });
     worker.once('error', reject);
   });
@@ -130,50 +138,58 @@ async function login(cloud: LocalCloud, openid: string): Promise<string> {
   return (await post<{ token: string }>(cloud, '/api/dev/login', { openid })).token;
 }
 
-/** A product, a SKU holding exactly the units, a pickup store and an operator: nothing else in the database. */
-async function prepareShop(cloud: LocalCloud, units: number): Promise<void> {
+/** A product, a SKU holding exactly the units (and one for the warm-up sale), a pickup store and an operator: nothing else in the database. */
+async function prepareShop(cloud: LocalCloud, units: number, warmupUnits: number): Promise<void> {
   const now = Date.now();
   await cloud.db.collection('stores').doc('bench-store').set({ name: '压测门店', pickupEnabled: true, createdAt: now });
   await cloud.db.collection('products').doc('bench-product').set({ name: '压测商品', categoryId: 'bench', status: 'ON_SALE', images: [], listPrice: 9900, createdAt: now });
   await cloud.db.collection('skus').doc('bench-sku').set({ productId: 'bench-product', name: '标准', price: 9900, stock: units, sold: 0 });
+  await cloud.db.collection('skus').doc('bench-sku-warmup').set({ productId: 'bench-product', name: '预热', price: 9900, stock: warmupUnits, sold: 0 });
   await cloud.db.collection('roles').doc('bench-operator').set({ roles: ['operator'], staffStoreIds: [], updatedAt: now });
+}
+
+async function createSale(cloud: LocalCloud, operator: string, skuId: string, units: number, shards: number): Promise<{ saleId: string; shards: number }> {
+  const now = Date.now();
+  const created = await post<{ result: { ok: boolean; data: { saleId: string; state: string; shards: number }; error?: unknown } }>(
+    cloud,
+    '/api/functions/flashsale',
+    { action: 'create', data: { skuId, salePrice: 990, quantity: units, startAt: now, endAt: now + 60 * 60_000, perMemberLimit: units, shards } },
+    operator,
+  );
+  if (!created.result.ok) throw new Error(`create failed: ${JSON.stringify(created.result.error)}`);
+  return created.result.data;
 }
 
 export async function benchFlashSale(options: Options): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'siyu-bench-flashsale-'));
   const cloud = await startLocalCloud({ port: 0, dataDir, seed: false, timers: false, log: createConsoleLogger('error') });
   try {
-    await prepareShop(cloud, options.units);
+    await prepareShop(cloud, options.units, options.warmup);
     const operator = await login(cloud, 'bench-operator');
-    const now = Date.now();
-    const created = await post<{ result: { ok: boolean; data: { saleId: string; state: string; shards: number }; error?: unknown } }>(
-      cloud,
-      '/api/functions/flashsale',
-      {
-        action: 'create',
-        data: { skuId: 'bench-sku', salePrice: 990, quantity: options.units, startAt: now, endAt: now + 60 * 60_000, perMemberLimit: options.units, shards: options.shards },
-      },
-      operator,
-    );
-    if (!created.result.ok) throw new Error(`create failed: ${JSON.stringify(created.result.error)}`);
-    const sale = created.result.data;
     const tokens: string[] = [];
     for (let i = 0; i < options.buyers; i += 1) tokens.push(await login(cloud, `bench-buyer-${i}`));
+    if (options.warmup > 0) {
+      const warm = await createSale(cloud, operator, 'bench-sku-warmup', options.warmup, options.shards);
+      await runLoad({ url: `${cloud.url}/api/functions/flashsale`, method: 'POST', tokens, saleId: warm.saleId, prefix: 'warm-', total: options.warmup * 3, concurrency: options.concurrency });
+      await runLoad({ url: `${cloud.url}/api/health`, method: 'GET', tokens: [], saleId: null, prefix: '', total: options.warmup * 3, concurrency: options.concurrency });
+    }
+    const sale = await createSale(cloud, operator, 'bench-sku', options.units, options.shards);
 
     console.log(`siyu bench:flashsale · node ${process.version} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`);
     console.log(
       `sale ${sale.saleId}: ${options.units} units over ${sale.shards} shards, ${options.buyers} buyers, ` +
-        `${options.concurrency} keep-alive clients, ${options.attempts} buy attempts`,
+        `${options.concurrency} keep-alive clients, ${options.attempts} buy attempts` +
+        (options.warmup > 0 ? ` (after an unmeasured warm-up sale of ${options.warmup} units on another SKU)` : ' (cold process, no warm-up)'),
     );
 
-    const buy = await runLoad({ url: `${cloud.url}/api/functions/flashsale`, method: 'POST', tokens, saleId: sale.saleId, total: options.attempts, concurrency: options.concurrency });
-    const health = await runLoad({ url: `${cloud.url}/api/health`, method: 'GET', tokens: [], saleId: null, total: options.attempts, concurrency: options.concurrency });
+    const buy = await runLoad({ url: `${cloud.url}/api/functions/flashsale`, method: 'POST', tokens, saleId: sale.saleId, prefix: 'bench-', total: options.attempts, concurrency: options.concurrency });
+    const health = await runLoad({ url: `${cloud.url}/api/health`, method: 'GET', tokens: [], saleId: null, prefix: '', total: options.attempts, concurrency: options.concurrency });
 
     const shards = (await cloud.db.collection<{ remaining: number; sold: number; allocated: number }>('flash_sale_shards').where({ saleId: sale.saleId }).limit(100).get()).data;
     const shardSold = shards.reduce((n, s) => n + s.sold, 0);
     const shardRemaining = shards.reduce((n, s) => n + s.remaining, 0);
     const negativeShards = shards.filter((s) => s.remaining < 0).length;
-    const orders = (await cloud.db.collection('orders').where({ source: 'flashsale' }).count()).total;
+    const orders = (await cloud.db.collection('orders').where({ source: 'flashsale', 'flashSale.saleId': sale.saleId }).count()).total;
     const sku = (await cloud.db.collection<{ stock: number; sold: number }>('skus').doc('bench-sku').get()).data[0]!;
     const okCount = buy.outcomes.OK ?? 0;
     const sold = Math.max(shardSold, orders, okCount);
@@ -198,7 +214,14 @@ export async function benchFlashSale(options: Options): Promise<void> {
         `sold + remaining = ${shardSold + shardRemaining}; SKU stock ${sku.stock}, sold ${sku.sold}`,
     );
     console.log(`oversold: ${oversold}${negativeShards > 0 ? ` (${negativeShards} shards below zero!)` : ''}`);
-    console.log(`health req/s ÷ buy attempts/s = ${(healthRate / buyRate).toFixed(2)}`);
+    console.log(`health req/s ÷ buy attempts/s = ${(healthRate / buyRate).toFixed(2)}; buy attempts ÷ health = ${(buyRate / healthRate).toFixed(2)}`);
+    const cpuBuy = buy.cpuMs / buy.requests;
+    const cpuHealth = health.cpuMs / health.requests;
+    console.log(
+      `process CPU per request (server and client threads): buy attempt ${cpuBuy.toFixed(3)} ms, health ${cpuHealth.toFixed(3)} ms; ` +
+        `health ÷ buy by CPU = ${(cpuHealth / cpuBuy).toFixed(2)} (unaffected by other load on the machine)`,
+    );
+    console.log(`orders p99 ÷ refusals p99 = ${(percentile(okSorted, 0.99) / percentile(refusedSorted, 0.99)).toFixed(2)}`);
     if (oversold > 0 || negativeShards > 0 || shardSold + shardRemaining !== options.units || orders !== shardSold) process.exitCode = 1;
   } finally {
     await cloud.close();
@@ -206,10 +229,10 @@ export async function benchFlashSale(options: Options): Promise<void> {
   }
 }
 
-function option(name: string, fallback: number): number {
+function option(name: string, fallback: number, min = 1): number {
   const at = process.argv.indexOf(`--${name}`);
   const value = Number(at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
   return value;
 }
 
@@ -218,6 +241,7 @@ async function main(): Promise<void> {
   await benchFlashSale({
     concurrency: option('concurrency', 200),
     units: option('units', 1000),
+    warmup: option('warmup', 500, 0),
     attempts: option('attempts', 20000),
     buyers: option('buyers', 500),
     shards: option('shards', 8),

@@ -17,10 +17,18 @@ export interface HttpBenchOptions {
   concurrency: number;
   seconds: number;
   warmupSeconds?: number;
+  /**
+   * Health and ping alternate this many times, `seconds / rounds` each turn, and
+   * the turns are summed (default 1: all of health, then all of ping). On a
+   * shared machine more rounds let both endpoints meet the same background load.
+   */
+  rounds?: number;
 }
 
 export interface PhaseResult {
   name: string;
+  /** Process CPU ms per request (server and client threads). */
+  cpuMsPerRequest: number;
   requests: number;
   errors: number;
   perSecond: number;
@@ -37,7 +45,7 @@ export interface HttpBenchResult {
   ratio: number;
 }
 
-interface LoadSpec {
+export interface LoadSpec {
   url: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
@@ -48,7 +56,9 @@ interface LoadSpec {
   expect: string;
 }
 
-interface LoadResult {
+export interface LoadResult {
+  /** CPU time of the whole process (server and client threads) during the load, ms: not inflated by other processes' load. */
+  cpuMs?: number;
   requests: number;
   errors: number;
   elapsedMs: number;
@@ -95,12 +105,14 @@ function once() {
 })();
 `;
 
-function runLoad(spec: LoadSpec): Promise<LoadResult> {
+export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD_WORKER, { eval: true, workerData: spec });
+    const cpu = process.cpuUsage();
     worker.once('message', (result: LoadResult) => {
+      const used = process.cpuUsage(cpu);
       void worker.terminate();
-      resolve(result);
+      resolve({ ...result, cpuMs: (used.user + used.system) / 1000 });
     });
     worker.once('error', reject);
   });
@@ -108,11 +120,16 @@ function runLoad(spec: LoadSpec): Promise<LoadResult> {
 
 async function phase(name: string, spec: LoadSpec, warmupSeconds: number): Promise<PhaseResult> {
   if (warmupSeconds > 0) await runLoad({ ...spec, seconds: warmupSeconds });
-  const result = await runLoad(spec);
+  return summarise(name, await runLoad(spec));
+}
+
+function summarise(name: string, result: LoadResult): PhaseResult {
+  const cpuMsPerRequest = (result.cpuMs ?? NaN) / result.requests;
   if (result.errors > 0) console.warn(`${name}: ${result.errors} failed requests, first: ${result.firstError}`);
   const sorted = result.latencies.sort();
   return {
     name,
+    cpuMsPerRequest,
     requests: result.requests,
     errors: result.errors,
     perSecond: (result.requests / result.elapsedMs) * 1000,
@@ -138,19 +155,30 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpBenchRes
     const { token } = (await login.json()) as { token: string };
     const common = { concurrency: options.concurrency, seconds: options.seconds };
     const warmup = options.warmupSeconds ?? 1;
-    const health = await phase('GET /api/health', { ...common, url: `${cloud.url}/api/health`, method: 'GET', headers: {}, body: null, expect: '"ok":true' }, warmup);
-    const ping = await phase(
-      'POST /api/functions/system ping',
-      {
-        ...common,
-        url: `${cloud.url}/api/functions/system`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ action: 'ping' }),
-        expect: '"pong":true',
-      },
-      warmup,
-    );
+    const healthSpec: LoadSpec = { ...common, url: `${cloud.url}/api/health`, method: 'GET', headers: {}, body: null, expect: '"ok":true' };
+    const pingSpec: LoadSpec = {
+      ...common,
+      url: `${cloud.url}/api/functions/system`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: 'ping' }),
+      expect: '"pong":true',
+    };
+    const rounds = Math.max(1, Math.floor(options.rounds ?? 1));
+    if (rounds === 1) {
+      const health = await phase('GET /api/health', healthSpec, warmup);
+      const ping = await phase('POST /api/functions/system ping', pingSpec, warmup);
+      return { ...common, health, ping, ratio: health.perSecond / ping.perSecond };
+    }
+    await runLoad({ ...healthSpec, seconds: warmup });
+    await runLoad({ ...pingSpec, seconds: warmup });
+    const turns: { health: LoadResult[]; ping: LoadResult[] } = { health: [], ping: [] };
+    for (let round = 0; round < rounds; round += 1) {
+      turns.health.push(await runLoad({ ...healthSpec, seconds: options.seconds / rounds }));
+      turns.ping.push(await runLoad({ ...pingSpec, seconds: options.seconds / rounds }));
+    }
+    const health = summarise(`GET /api/health (${rounds} turns)`, merge(turns.health));
+    const ping = summarise(`POST /api/functions/system ping (${rounds} turns)`, merge(turns.ping));
     return { ...common, health, ping, ratio: health.perSecond / ping.perSecond };
   } finally {
     await cloud.close();
@@ -158,12 +186,30 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpBenchRes
   }
 }
 
+function merge(results: LoadResult[]): LoadResult {
+  const latencies = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
+  let at = 0;
+  for (const r of results) {
+    latencies.set(r.latencies, at);
+    at += r.latencies.length;
+  }
+  return {
+    cpuMs: results.reduce((n, r) => n + (r.cpuMs ?? NaN), 0),
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    elapsedMs: results.reduce((n, r) => n + r.elapsedMs, 0),
+    latencies,
+    firstError: results.find((r) => r.firstError)?.firstError ?? null,
+  };
+}
+
 export function printHttpBench(result: HttpBenchResult): void {
   console.log(`${result.concurrency} keep-alive clients (in a worker thread), ${result.seconds} s per endpoint`);
-  const header = ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors'];
+  const header = ['endpoint', 'req/s', 'CPU ms/req', 'p50 ms', 'p99 ms', 'requests', 'errors'];
   const rows = [result.health, result.ping].map((p) => [
     p.name,
     Math.round(p.perSecond).toLocaleString('en'),
+    p.cpuMsPerRequest.toFixed(3),
     p.p50Ms.toFixed(2),
     p.p99Ms.toFixed(2),
     p.requests.toLocaleString('en'),
@@ -175,4 +221,8 @@ export function printHttpBench(result: HttpBenchResult): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   rows.forEach((r) => console.log(line(r)));
   console.log(`health req/s ÷ ping calls/s = ${result.ratio.toFixed(2)} (what a function call costs beyond bare HTTP: auth, kit, role lookup)`);
+  console.log(
+    `CPU per ping ÷ CPU per health request = ${(result.ping.cpuMsPerRequest / result.health.cpuMsPerRequest).toFixed(2)} ` +
+      '(process CPU, server and client threads: the same ratio, unaffected by other load on the machine)',
+  );
 }

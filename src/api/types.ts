@@ -20,6 +20,10 @@ import type {
 } from '../core/contracts';
 import type { SettingsOutputs } from '../core/contracts/settings';
 import type { CrmOutputs } from '../core/contracts/crm';
+import type { CommunityOutputs } from '../core/contracts/community';
+import type { GrowthOutputs } from '../core/contracts/growth';
+import type { GuideOutputs } from '../core/contracts/guide';
+import type { WalletOutputs } from '../core/contracts/wallet';
 
 /** What each action answers, per function (outputs are typed in the contracts). */
 export interface Outputs {
@@ -38,6 +42,10 @@ export interface Outputs {
   live: LiveOutputs;
   stats: StatsOutputs;
   crm: CrmOutputs;
+  community: CommunityOutputs;
+  growth: GrowthOutputs;
+  guide: GuideOutputs;
+  wallet: WalletOutputs;
 }
 
 export type Fn = FunctionName & keyof Outputs;

@@ -176,6 +176,15 @@ export interface Db {
    */
   runTransaction<R>(callback: (tx: Transaction) => Promise<R>, times?: number): Promise<R>;
   startTransaction(): Promise<ManualTransaction>;
+  /**
+   * The local engine only (CloudBase has no such feed): calls `listener` with
+   * every document written or removed through this database, in or out of a
+   * transaction, before it commits; answers the unsubscribe. The function
+   * kit's per-instance caches (kit/instance-cache.ts) use it so that a change
+   * made in the same process is seen at once; on CloudBase they rely on the
+   * services that make the change and on their short TTL.
+   */
+  onDocumentWrite?(listener: (collection: string, id: string) => void): () => void;
 }
 
 /** Error codes the engines raise, shaped like CloudBase's (`code` + `message`). */

@@ -1,6 +1,10 @@
 /**
  * Every collection of the siyu database and its indexes.
  *
+ * Every index must serve a query the project makes:
+ * tests/services/db-index-usage.test.ts maps each one to that query and
+ * checks SQLite's plan uses it, and fails for an index without an entry.
+ *
  * The local engine (src/server/local/db) creates one SQLite table per
  * collection and these indexes on it. The same list is the checklist for the
  * CloudBase console: create each collection, and for each index below an
@@ -30,7 +34,6 @@ export const schema: CollectionSchema[] = [
     name: 'products',
     indexes: [
       { name: 'categoryId_sort', fields: [{ path: 'categoryId' }, { path: 'sort' }] },
-      { name: 'status', fields: [{ path: 'status' }] },
       { name: 'status_categoryId_sort', fields: [{ path: 'status' }, { path: 'categoryId' }, { path: 'sort' }] },
       { name: 'status_sort', fields: [{ path: 'status' }, { path: 'sort' }] },
     ],
@@ -52,8 +55,8 @@ export const schema: CollectionSchema[] = [
   },
   {
     name: 'carts',
-    // updatedAt: the journeys' idle-cart trigger (carts untouched for N hours).
-    indexes: [{ name: 'openid', fields: [{ path: 'openid' }] }, { name: 'updatedAt', fields: [{ path: 'updatedAt' }] }],
+    // `_id` = openid. updatedAt: the journeys' idle-cart trigger (carts untouched for N hours).
+    indexes: [{ name: 'updatedAt', fields: [{ path: 'updatedAt' }] }],
   },
   {
     name: 'orders',
@@ -62,7 +65,6 @@ export const schema: CollectionSchema[] = [
       { name: 'openid_status_createdAt', fields: [{ path: 'openid' }, { path: 'status' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'status_expiresAt', fields: [{ path: 'status' }, { path: 'expiresAt' }] },
       { name: 'requestKey_unique', fields: [{ path: 'requestKey' }], unique: true },
-      { name: 'liveRoomId_status', fields: [{ path: 'liveRoomId' }, { path: 'status' }] },
       /** Refund review: the pending list and the auto-approve sweep (oldest request first). */
       { name: 'status_refundRequestedAt', fields: [{ path: 'status' }, { path: 'refundRequest.requestedAt' }] },
       /** Refund review: the decided list, newest decision first. */
@@ -77,13 +79,16 @@ export const schema: CollectionSchema[] = [
       { name: 'storeId_createdAt', fields: [{ path: 'fulfillment.storeId' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'phone_createdAt', fields: [{ path: 'fulfillment.address.phone' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'pickupCode', fields: [{ path: 'fulfillment.pickupCode' }] },
+      // Community group-buy (services/community): a leader's hand-out list for a pickup day; an activity's sales.
+      { name: 'communityLeader_pickupDate_createdAt', fields: [{ path: 'community.leaderId' }, { path: 'community.pickupDate' }, { path: 'createdAt' }] },
+      { name: 'communityActivity_createdAt', fields: [{ path: 'community.activityId' }, { path: 'createdAt' }] },
       // Staff look an order up by the number the customer shows (services/staff).
       { name: 'orderNo', fields: [{ path: 'orderNo' }] },
     ],
   },
   /** `_id` = the 8-digit 取货码; `{ orderId, storeId, open }`: held while its pickup order is open (services/order/pickup-code). */
   { name: 'pickup_codes', indexes: [] },
-  { name: 'idempotency', indexes: [{ name: 'expiresAt', fields: [{ path: 'expiresAt' }] }] },
+  { name: 'idempotency', indexes: [] },
   { name: 'idempotency_keys', indexes: [] },
   { name: 'banners', indexes: [{ name: 'sort', fields: [{ path: 'sort' }] }] },
   /** The operators' user picker (staff.searchUsers) finds users by nickname prefix. */
@@ -99,7 +104,7 @@ export const schema: CollectionSchema[] = [
       { name: 'status_doneAt', fields: [{ path: 'status' }, { path: 'doneAt' }] },
     ],
   },
-  { name: 'payment_notifications', indexes: [{ name: 'outTradeNo', fields: [{ path: 'outTradeNo' }] }] },
+  { name: 'payment_notifications', indexes: [] },
   /** `_id` = kind (malformed, oversize): how many events payCallback refused or could not read. */
   { name: 'payment_callback_stats', indexes: [] },
   /** Local cloud only: the sandbox payment provider's own books (`_id` = out_trade_no). */
@@ -127,11 +132,48 @@ export const schema: CollectionSchema[] = [
     indexes: [
       { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'openid_seq', fields: [{ path: 'openid' }, { path: 'seq', order: 'desc' }] },
-      { name: 'openid_kind_createdAt', fields: [{ path: 'openid' }, { path: 'kind' }, { path: 'createdAt' }] },
     ],
   },
   /** `_id` = openid: balance, buckets by expiry, streak; written with every ledger entry. */
   { name: 'points_accounts', indexes: [{ name: 'nextExpiryAt', fields: [{ path: 'nextExpiryAt' }] }] },
+  // ---- stored value (issue 14): services/wallet
+  /** `_id` = openid: both bucket balances (= Σ of the member's entries) and the gift lots, written with every entry. */
+  { name: 'wallet_accounts', indexes: [{ name: 'nextGiftExpiryAt', fields: [{ path: 'nextGiftExpiryAt' }] }] },
+  /** `_id` = `<openid>:<cause>:<bucket>`: the append-only ledger; per member newest first by seq. */
+  { name: 'wallet_entries', indexes: [{ name: 'openid_seq', fields: [{ path: 'openid' }, { path: 'seq', order: 'desc' }] }] },
+  { name: 'wallet_plans', indexes: [{ name: 'sort', fields: [{ path: 'sort' }] }] },
+  /** `_id` = the top-up order id: the member's paid top-ups (the principal refund's trades), per plan counts. */
+  {
+    name: 'wallet_topups',
+    indexes: [
+      { name: 'openid_status_paidAt', fields: [{ path: 'openid' }, { path: 'status' }, { path: 'paidAt', order: 'desc' }] },
+      { name: 'planId_status', fields: [{ path: 'planId' }, { path: 'status' }] },
+    ],
+  },
+  /** `_id` = `<openid>:<planId>`: top-ups made with a plan (the per-member limit). */
+  { name: 'wallet_plan_uses', indexes: [] },
+  /** `_id` = the order (or charge) id: what a wallet payment took from each bucket and what its refunds returned. */
+  { name: 'wallet_spends', indexes: [] },
+  /** Principal refund requests (本金退款). */
+  {
+    name: 'wallet_refunds',
+    indexes: [
+      { name: 'openid_requestedAt', fields: [{ path: 'openid' }, { path: 'requestedAt', order: 'desc' }] },
+      { name: 'status_requestedAt', fields: [{ path: 'status' }, { path: 'requestedAt', order: 'desc' }] },
+    ],
+  },
+  /** `_id` = out_refund_no: provider refunds of principal refunds, DUE until the tick makes them. */
+  { name: 'wallet_payouts', indexes: [{ name: 'status_leaseUntil_createdAt', fields: [{ path: 'status' }, { path: 'leaseUntil' }, { path: 'createdAt' }] }] },
+  /** `_id` = `ch_<store>_<receipt>`: in-store charges; a customer's awaiting ones; the unconfirmed ones' expiry. */
+  {
+    name: 'wallet_charges',
+    indexes: [
+      { name: 'openid_status_expiresAt', fields: [{ path: 'openid' }, { path: 'status' }, { path: 'expiresAt' }] },
+      { name: 'status_expiresAt', fields: [{ path: 'status' }, { path: 'expiresAt' }] },
+    ],
+  },
+  /** `_id` = `<YYYY-MM-DD>:<shard>`: the operators' daily rollup, sharded. */
+  { name: 'wallet_days', indexes: [{ name: 'day', fields: [{ path: 'day' }] }] },
   // ---- promotions: coupons and the points mall (issue 4): add collections below this line
   {
     name: 'coupons',
@@ -156,15 +198,12 @@ export const schema: CollectionSchema[] = [
   { name: 'coupon_claims', indexes: [] },
   { name: 'mall_items', indexes: [{ name: 'status_sort', fields: [{ path: 'status' }, { path: 'sort' }] }] },
   /** `{orderId}`: what a points-mall redemption took (given back once on cancel/refund). */
-  { name: 'mall_redemptions', indexes: [{ name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] }] },
+  { name: 'mall_redemptions', indexes: [] },
   /** `{itemId}:{openid}` → redemptions counting toward the per-member limit. */
   { name: 'mall_redemptions_count', indexes: [] },
   /** Placeholder of issue 5 (tests/services/db-indexes expects it); group-buys live in groupbuy_* below. */
   { name: 'groupbuys', indexes: [] },
-  {
-    name: 'outbox',
-    indexes: [{ name: 'status_nextAttemptAt', fields: [{ path: 'status' }, { path: 'nextAttemptAt' }] }],
-  },
+  { name: 'outbox', indexes: [] },
   // ---- flash sales (issue 5): add collections below this line
   /** `{saleId}`: the sale; `settledAt` null until its unsold units went back to the SKU. */
   {
@@ -209,7 +248,6 @@ export const schema: CollectionSchema[] = [
     name: 'groupbuy_seats',
     indexes: [
       { name: 'activityId_state', fields: [{ path: 'activityId' }, { path: 'state' }] },
-      { name: 'openid_createdAt', fields: [{ path: 'openid' }, { path: 'createdAt', order: 'desc' }] },
     ],
   },
   /** `{activityId}_{openid}`: seats a member holds in an activity (perMemberLimit). */
@@ -226,7 +264,7 @@ export const schema: CollectionSchema[] = [
   /** `{openid}:{template}`: one-time subscriptions accepted and not yet used. */
   { name: 'notify_quota', indexes: [] },
   /** Every answer to a subscribe request (refusals too). */
-  { name: 'notify_consents', indexes: [{ name: 'openid_at', fields: [{ path: 'openid' }, { path: 'at', order: 'desc' }] }] },
+  { name: 'notify_consents', indexes: [] },
   /** `{outboxId}`: the local 服务通知, newest first; unread counts. */
   {
     name: 'notify_inbox',
@@ -295,8 +333,7 @@ export const schema: CollectionSchema[] = [
       { name: 'nickname', fields: [{ path: 'nickname' }] },
       { name: 'phone', fields: [{ path: 'phone' }] },
       { name: 'memberId', fields: [{ path: 'memberId' }] },
-      // Journeys: members who entered a stage since the last scan; birthdays this month; one order N days ago.
-      { name: 'lifecycle_since', fields: [{ path: 'lifecycle' }, { path: 'lifecycleSince' }] },
+      // The member filter's birthdays this month; the charts' cohorts (first order in a month, ordered again).
       { name: 'birthMonth', fields: [{ path: 'birthMonth' }] },
       { name: 'netOrders_firstPaidAt', fields: [{ path: 'netOrders' }, { path: 'stats.firstPaidAt' }] },
     ],
@@ -322,4 +359,80 @@ export const schema: CollectionSchema[] = [
   { name: 'crm_jobs', indexes: [] },
   /** `{day}`: lifecycle stage counts after each day's re-score. */
   { name: 'crm_stage_history', indexes: [{ name: 'day', fields: [{ path: 'day' }] }] },
+  // ---- shopping guides (issue 13, services/guide)
+  /** `{code}`: a guide's code at one store (`{guideId, storeId}`). */
+  { name: 'guide_codes', indexes: [] },
+  /** `{customer openid}`: the customer's guide and store; a guide's customers newest first; a store's (leaderboard). */
+  {
+    name: 'guide_bindings',
+    indexes: [
+      { name: 'guideId_storeId_boundAt', fields: [{ path: 'guideId' }, { path: 'storeId' }, { path: 'boundAt', order: 'desc' }] },
+      { name: 'storeId_boundAt', fields: [{ path: 'storeId' }, { path: 'boundAt', order: 'desc' }] },
+    ],
+  },
+  // ---- commission of guides and community leaders (issue 13, services/commission)
+  /** `<kind>:<beneficiaryId>:<orderId>:accrue` | `…:reverse:<refundKey>`: the append-only ledger; per beneficiary and month, newest first. */
+  {
+    name: 'commission_entries',
+    indexes: [
+      { name: 'kind_beneficiaryId_period_createdAt', fields: [{ path: 'kind' }, { path: 'beneficiaryId' }, { path: 'period' }, { path: 'createdAt', order: 'desc' }] },
+    ],
+  },
+  /** `<kind>:<beneficiaryId>`: balance = Σ entries, with accrued and reversed. */
+  { name: 'commission_accounts', indexes: [] },
+  /** `<kind>:<beneficiaryId>:<orderId>`: one order's commission after its refunds; a beneficiary's orders of a month; a store's (guides' leaderboard). */
+  {
+    name: 'commission_orders',
+    indexes: [
+      { name: 'kind_beneficiaryId_period_createdAt', fields: [{ path: 'kind' }, { path: 'beneficiaryId' }, { path: 'period' }, { path: 'createdAt', order: 'desc' }] },
+      { name: 'kind_storeId_period', fields: [{ path: 'kind' }, { path: 'storeId' }, { path: 'period' }] },
+    ],
+  },
+  /** `<kind>:<beneficiaryId>:<YYYY-MM>`: a month's totals; all beneficiaries of a kind for a month (leaderboards, settlements). */
+  { name: 'commission_periods', indexes: [{ name: 'kind_period_accruedFen', fields: [{ path: 'kind' }, { path: 'period' }, { path: 'accruedFen', order: 'desc' }] }] },
+  /** `_id` = openid: the acquisition channel an invite or a guide bound, first touch wins (crm/bound-channel). */
+  { name: 'crm_bound_channels', indexes: [] },
+  // ---- growth (issue 13): invite codes, bindings (老带新), rewards' daily cap, share attribution
+  /** `_id` = code: whose invite / share code it is. */
+  { name: 'growth_codes', indexes: [] },
+  /** `_id` = openid: the customer's code (and its mini-program code's fileID). */
+  { name: 'growth_owners', indexes: [] },
+  /** `_id` = invitee openid (one binding per customer): the inviter's list, newest first; the timer's due rewards. */
+  {
+    name: 'growth_invites',
+    indexes: [
+      { name: 'inviter_boundAt', fields: [{ path: 'inviter' }, { path: 'boundAt', order: 'desc' }] },
+      { name: 'state_dueAt', fields: [{ path: 'state' }, { path: 'dueAt' }] },
+    ],
+  },
+  /** `{inviter}:{day}`: inviter rewards given that day (the daily cap). */
+  { name: 'growth_reward_days', indexes: [] },
+  /** `so_<hash of sharer, opener, kind, target>`: the first open of a share by an opener. */
+  { name: 'growth_share_opens', indexes: [] },
+  /** `_id` = opener: their latest share opens (read by the payment hook). */
+  { name: 'growth_share_touches', indexes: [] },
+  /** `_id` = sharer: their shares' opens, orders and GMV; the operators' list by GMV. */
+  { name: 'growth_share_stats', indexes: [{ name: 'gmvFen', fields: [{ path: 'gmvFen', order: 'desc' }] }] },
+  // ---- community group-buy (社区团购, issue 13, services/community)
+  /** `ld_<hash of openid>`: one leader per person and their pickup point; the review list by status, the customers' picker (APPROVED). */
+  {
+    name: 'community_leaders',
+    indexes: [
+      { name: 'openid_unique', fields: [{ path: 'openid' }], unique: true },
+      { name: 'status_appliedAt', fields: [{ path: 'status' }, { path: 'appliedAt', order: 'desc' }] },
+      { name: 'appliedAt', fields: [{ path: 'appliedAt', order: 'desc' }] },
+    ],
+  },
+  /** Activities: the customers' open list (status, cut-off ahead), the operators' list by cut-off. */
+  {
+    name: 'community_activities',
+    indexes: [
+      { name: 'status_cutoffAt', fields: [{ path: 'status' }, { path: 'cutoffAt' }] },
+      { name: 'cutoffAt', fields: [{ path: 'cutoffAt', order: 'desc' }] },
+    ],
+  },
+  /** `_id` = openid: the customer's last pickup point. */
+  { name: 'community_prefs', indexes: [] },
+  /** `<leaderId>:<YYYY-MM>`: the operator's confirmation of a leader's monthly statement (frozen totals). */
+  { name: 'community_statements', indexes: [] },
 ];

@@ -46,12 +46,17 @@ export function usePayment({ onSettled }: Options) {
   }, []);
 
   const pay = useCallback(
-    async (orderId: string) => {
+    /** `wallet`: 余额支付 (issue 14), paid at once from the stored value. */
+    async (orderId: string, method: 'wechat' | 'wallet' = 'wechat') => {
       if (startingRef.current) return;
       startingRef.current = true;
       setStarting(true);
       try {
-        const view = await call('order', 'pay', { orderId });
+        const view = await call('order', 'pay', { orderId, method });
+        if (view.payment.provider === 'wallet') {
+          await finishPaid(orderId);
+          return;
+        }
         if (view.payment.provider === 'sandbox') {
           setSheet({ orderId, amount: view.amount });
           return;

@@ -14,6 +14,10 @@ import { staffContracts } from './staff';
 import { liveContracts } from './live';
 import { statsContracts } from './stats';
 import { crmContracts } from './crm';
+import { communityContracts } from './community';
+import { growthContracts } from './growth';
+import { guideContracts } from './guide';
+import { walletContracts } from './wallet';
 
 /** One action's contract: the input schema, and the output schema where it is pinned. */
 export interface ActionContract {
@@ -41,6 +45,10 @@ export const contracts = {
   live: liveContracts,
   stats: statsContracts,
   crm: crmContracts,
+  community: communityContracts,
+  growth: growthContracts,
+  guide: guideContracts,
+  wallet: walletContracts,
 } satisfies Record<string, Record<string, ActionContract>>;
 
 export type Contracts = typeof contracts;
@@ -68,3 +76,7 @@ export * from './notify';
 export * from './staff';
 export * from './live';
 export * from './stats';
+export * from './community';
+export * from './growth';
+export * from './guide';
+export * from './wallet';

@@ -72,7 +72,8 @@ export const TimerInput = z.object({});
 export const orderContracts = {
   quote: { input: QuoteInput },
   create: { input: CreateOrderInput },
-  pay: { input: OrderIdInput },
+  /** `method: 'wallet'` (issue 14) pays at once from the stored value (services/wallet/pay-order); default WeChat Pay. */
+  pay: { input: OrderIdInput.extend({ method: z.enum(['wechat', 'wallet']).default('wechat') }) },
   cancel: { input: OrderIdInput },
   confirm: { input: OrderIdInput },
   requestRefund: { input: RequestRefundInput },
@@ -151,8 +152,10 @@ export interface OrderView {
   mall?: MallOrderInfo | null;
   flashSale?: FlashSaleOrderInfo | null;
   groupBuy?: GroupBuyOrderInfo | null;
-  /** `get` of a pickup order: the store's address, hours and phone as they are now. */
+  /** `get` of a pickup order: the store's address, hours and phone as they are now (a community order: the leader's point). */
   pickupStore?: PickupStoreView | null;
+  /** A community group-buy order (社区团购): the leader's point and the pickup day (`YYYY-MM-DD`). */
+  community?: { activityId: string; pointName: string; pointAddress: string; pickupDate: string };
 }
 
 export interface PayView {

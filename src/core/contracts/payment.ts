@@ -6,7 +6,17 @@ import type { Fen } from '../money';
  * What `order.pay` answers for the client to open the payment sheet.
  * weapp: `Taro.requestPayment(params.payment)`; h5/local: open `sheetUrl`.
  */
-export type PaymentParams = SandboxPaymentParams | WxPaymentParams;
+export type PaymentParams = SandboxPaymentParams | WxPaymentParams | WalletPaymentParams;
+
+/** `order.pay {method: 'wallet'}` (issue 14): already paid from the stored value; nothing to open. */
+export interface WalletPaymentParams {
+  provider: 'wallet';
+  orderId: string;
+  amount: Fen;
+  /** What the payment took from each bucket. */
+  principalFen: Fen;
+  giftFen: Fen;
+}
 
 export interface SandboxPaymentParams {
   provider: 'sandbox';

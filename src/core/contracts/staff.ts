@@ -104,7 +104,7 @@ export const StaffErrorCode = {
 } as const;
 
 /** `paymentMismatch`: written by the payment callback (staffOpenid `system`), not by staff. */
-export const STAFF_AUDIT_ACTIONS = ['scan', 'recordPurchase', 'verifyPickup', 'verifyCoupon', 'grantStaff', 'revokeStaff', 'paymentMismatch'] as const;
+export const STAFF_AUDIT_ACTIONS = ['scan', 'recordPurchase', 'verifyPickup', 'verifyCoupon', 'grantStaff', 'revokeStaff', 'paymentMismatch', 'walletCharge'] as const;
 /**
  * What operators do in the back office, audited in the same collection (staffOpenid = the operator,
  * storeId '' unless the action concerns one store), in the action's own transaction where it has one.
@@ -133,7 +133,11 @@ export const OPERATOR_AUDIT_ACTIONS = [
   'setCampaignState',
   'saveJourney',
   'saveCrmSettings',
+  'saveInviteSettings',
   'rebuildProfiles',
+  'walletSavePlan',
+  'walletReviewRefund',
+  'walletAdjust',
 ] as const;
 export type OperatorAuditAction = (typeof OPERATOR_AUDIT_ACTIONS)[number];
 export const AUDIT_ACTIONS = [...STAFF_AUDIT_ACTIONS, ...OPERATOR_AUDIT_ACTIONS] as const;

@@ -15,7 +15,8 @@ export type TemplateKey =
   | 'flashSaleStart'
   | 'liveStart'
   | 'pointsExpiring'
-  | 'campaignNotice';
+  | 'campaignNotice'
+  | 'walletChange';
 
 export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'orderPaid',
@@ -27,6 +28,7 @@ export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   'liveStart',
   'pointsExpiring',
   'campaignNotice',
+  'walletChange',
 ];
 
 export interface TemplateField {
@@ -115,10 +117,18 @@ export const NOTIFY_TEMPLATES: Record<TemplateKey, NotifyTemplate> = {
     fields: [field('name', 'thing1', '活动名称'), field('note', 'thing2', '活动内容'), field('time', 'time3', '活动时间')],
     page: 'pages/home/index',
   },
+  // Stored value (issue 14): every change of a wallet balance (services/wallet/ledger).
+  walletChange: {
+    key: 'walletChange',
+    templateId: 'siyu-wallet-change',
+    title: '储值余额变动',
+    fields: [field('change', 'thing1', '变动类型'), field('amount', 'amount2', '变动金额'), field('balance', 'amount3', '当前余额'), field('time', 'time4', '变动时间')],
+    page: 'packages/wallet/index/index',
+  },
 };
 
 /** Moments the app asks for consent (`Taro.requestSubscribeMessage`, at most 3 templates a call). */
-export type SubscribeMoment = 'checkout' | 'groupBuy' | 'flashSaleRemind' | 'liveRemind' | 'pointsPage';
+export type SubscribeMoment = 'checkout' | 'groupBuy' | 'flashSaleRemind' | 'liveRemind' | 'pointsPage' | 'walletPage';
 
 export const SUBSCRIBE_MOMENTS: Record<SubscribeMoment, TemplateKey[]> = {
   checkout: ['orderPaid', 'orderShipped', 'orderReady'],
@@ -126,6 +136,7 @@ export const SUBSCRIBE_MOMENTS: Record<SubscribeMoment, TemplateKey[]> = {
   flashSaleRemind: ['flashSaleStart'],
   liveRemind: ['liveStart'],
   pointsPage: ['pointsExpiring', 'campaignNotice'],
+  walletPage: ['walletChange'],
 };
 
 /** How long before a flash sale starts its reminder goes out. */

@@ -47,6 +47,8 @@ export interface PaymentRecord {
   at: number;
   /** WeChat's `timeEnd` (yyyyMMddHHmmss, China time), when given. */
   timeEnd: string | null;
+  /** How it was paid (issue 14): 'wallet' from the stored value (services/wallet/pay-order); absent = WeChat Pay. */
+  method?: 'wechat' | 'wallet';
 }
 
 /**
@@ -122,6 +124,29 @@ export interface OrderDoc {
   /** Flash sales and group-buys (issue 5): the sale and shard the unit came from; the group and its state. */
   flashSale?: FlashSaleOrderInfo | null;
   groupBuy?: GroupBuyOrderInfo | null;
+  /** Shopping guides (issue 13): the guide the customer was bound to when the order was placed, their store and rate (a snapshot; commission accrues on payment). */
+  guideId?: string | null;
+  guideStoreId?: string | null;
+  guideCommissionBps?: number | null;
+  /** Community group-buy (issue 13): the activity and the leader whose point the order is picked up at, with the leader's rate snapshot. */
+  community?: OrderCommunityInfo | null;
+  /** Stored value (issue 14): a top-up order (储值): no goods, no stock; its payment credits the wallet (services/wallet/order-hooks). */
+  walletTopUp?: { planId: string; payFen: Fen; giftFen: Fen; giftValidDays: number | null } | null;
+  /** Growth (issue 13): the member's share that sold this order (sharer → opener → order), set in its payment's transaction; server side only. */
+  share?: { sharer: string; code: string; kind: 'product' | 'groupbuy' | 'flashsale' | 'invite' | 'live'; targetId: string; openedAt: number } | null;
+}
+
+/** A community group-buy order's leader and pickup point (set in the creating transaction by services/community/order-terms). */
+export interface OrderCommunityInfo {
+  activityId: string;
+  leaderId: string;
+  /** The leader's point as it was when the order was placed. */
+  pointName: string;
+  pointAddress: string;
+  /** Shanghai `YYYY-MM-DD`: the day after the activity's cut-off. */
+  pickupDate: string;
+  /** The activity's leader commission rate, basis points (the commission hook accrues from it). */
+  commissionBps: number;
 }
 
 /** Where an order came from: the shop, the points mall, a flash sale, a group-buy. */

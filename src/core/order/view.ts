@@ -36,5 +36,8 @@ export function toOrderView(order: Order): OrderView {
     mall: order.mall ?? null,
     ...(order.flashSale ? { flashSale: order.flashSale } : {}),
     ...(order.groupBuy ? { groupBuy: order.groupBuy } : {}),
+    ...(order.community
+      ? { community: { activityId: order.community.activityId, pointName: order.community.pointName, pointAddress: order.community.pointAddress, pickupDate: order.community.pickupDate } }
+      : {}),
   };
 }

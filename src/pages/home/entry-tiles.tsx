@@ -9,7 +9,8 @@ const ENTRIES: Array<{ key: string; label: string; glyph: string; color: string;
   { key: 'points', label: '积分商城', glyph: '积', color: '#f0a020', url: MALL_URL },
   { key: 'groupbuy', label: '拼团', glyph: '拼', color: '#e4393c', url: '/packages/groupbuy/index/index' },
   { key: 'flashsale', label: '秒杀', glyph: '秒', color: '#ff6a3d', url: FLASH_LIST_URL },
-  { key: 'live', label: '直播', glyph: '播', color: '#7b61ff', url: LIVE_LIST_URL }
+  { key: 'live', label: '直播', glyph: '播', color: '#7b61ff', url: LIVE_LIST_URL },
+  { key: 'community', label: '社区团购', glyph: '团', color: '#2fa56a', url: '/packages/community/activities/index' }
 ]
 
 export default function EntryTiles() {

@@ -10,6 +10,8 @@ import OpsEntry from '../../components/ops-entry'
 import NotifyEntry from '../../components/notify-entry'
 import StaffEntry from '../../components/staff-entry'
 import LiveEntry from '../../components/live-entry'
+import InviteEntry from '../../components/invite-entry'
+import WalletEntry from '../../components/wallet-entry'
 import { loadUnreadCount } from './unread'
 import { loadAccount } from '../../utils/account'
 import { loadOrderSummary } from '../../utils/order-summary'
@@ -61,6 +63,8 @@ export default function MePage() {
       {account.status === 'ready' && account.data.roles.includes('staff') ? <StaffEntry /> : null}
       {account.status === 'ready' && account.data.roles.includes('operator') ? <OpsEntry /> : null}
       <LiveEntry />
+      <InviteEntry />
+      <WalletEntry />
       <PointsShortcuts />
       <MallEntries />
       {process.env.TARO_ENV === 'h5' ? <IdentitySwitcher /> : null}

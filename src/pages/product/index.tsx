@@ -6,6 +6,7 @@ import type { ProductDetail } from '../../core/contracts/catalog'
 import StateView from '../../components/state-view'
 import Skeleton from '../../components/skeleton'
 import Price from '../../components/price'
+import PosterEntry from '../../components/poster-entry'
 import QuantityStepper from '../../components/quantity-stepper'
 import { useCartStore } from '../../stores/cart'
 import { MAX_LINE_QUANTITY } from '../../utils/limits'
@@ -17,6 +18,7 @@ import BuyBar from './buy-bar'
 import ProductCoupons from './coupons'
 import { quantityLimit } from './quantity-limit'
 import { useAddToCart } from './use-add-to-cart'
+import { withSharer } from '../../utils/invite'
 import './index.scss'
 
 type ProductState =
@@ -64,7 +66,7 @@ export default function ProductPage() {
   // weapp: the share card names the product and shows its picture.
   useShareAppMessage(() => {
     const shown = state.status === 'ready' ? state.product : null
-    return { title: shown ? shown.name : '私域商城', path: `/pages/product/index?id=${encodeURIComponent(productId)}`, imageUrl: shown?.image ?? undefined }
+    return { title: shown ? shown.name : '私域商城', path: withSharer(`/pages/product/index?id=${encodeURIComponent(productId)}`), imageUrl: shown?.image ?? undefined }
   })
 
   useEffect(() => {
@@ -115,6 +117,7 @@ export default function ProductPage() {
         {product.salesCount > 0 ? <Text className='product__sales' data-testid='product-sales'>已售 {product.salesCount} 件</Text> : null}
       </View>
 
+      <PosterEntry kind='product' id={product._id} />
       <ProductCoupons product={product} />
 
       {product.skus.length > 0 ? (

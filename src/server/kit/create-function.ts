@@ -2,7 +2,7 @@ import { isAppError } from '../../core/errors';
 import { DbError, DbErrorCode } from '../db';
 import type { Envelope } from '../../core/envelope';
 import { KitErrorCode } from '../../core/envelope';
-import { callerMayUse, loadCaller, systemCaller } from './caller';
+import { cachedCaller, callerMayUse, systemCaller } from './caller';
 import { parseEvent } from './event';
 import { INTERNAL_MESSAGE, kitErrors } from './kit-errors';
 import { withFields } from './logger';
@@ -27,13 +27,17 @@ export function createFunction(routes: Routes): FunctionMain {
       const active = getRuntime();
       runtime = active;
       const request = await admit(routes, event, context ?? {}, active, trace);
+      let log: Logger | null = null;
       const actionContext: ActionContext = {
         caller: request.caller,
         db: active.db,
         runtime: active,
         requestId,
         now: () => active.now(),
-        log: withFields(active.log, { requestId, action: request.action }),
+        // Made on first use: most calls never log.
+        get log() {
+          return (log ??= withFields(active.log, { requestId, action: request.action }));
+        },
       };
       const result = await request.route.handler(request.input, actionContext);
       return { ok: true, data: result === undefined ? null : result };
@@ -71,7 +75,7 @@ async function admit(
   const route = Object.prototype.hasOwnProperty.call(routes, parsed.action) ? routes[parsed.action] : undefined;
   if (!route) throw kitErrors.unknownAction(parsed.action);
 
-  const caller = parsed.kind === 'timer' ? systemCaller() : await loadCaller(runtime.db, openid as string);
+  const caller = parsed.kind === 'timer' ? systemCaller() : await cachedCaller(runtime.db, openid as string, runtime.now());
   if (!callerMayUse(caller, route.roles)) throw kitErrors.forbidden();
 
   const validation = await validateInput(route.schema, parsed.data);

@@ -14,6 +14,8 @@ import { useBuy } from './use-buy'
 import { useRemind } from './use-remind'
 import { useSale } from './use-sale'
 import CloudImage from '../../../components/cloud-image'
+import PosterEntry from '../../../components/poster-entry'
+import { withSharer } from '../../../utils/invite'
 import './index.scss'
 
 /** 秒杀详情: the sale, its countdown to the start or the end, 提醒我 and 立即抢购. */
@@ -36,7 +38,7 @@ export default function FlashSaleDetailPage() {
 
   useShareAppMessage(() => ({
     title: loaded ? `${formatPrice(loaded.salePrice)} 秒杀「${loaded.title || loaded.productName}」` : '限时秒杀',
-    path: `/packages/flashsale/detail/index?id=${encodeURIComponent(saleId)}`,
+    path: withSharer(`/packages/flashsale/detail/index?id=${encodeURIComponent(saleId)}`),
     imageUrl: loaded?.image ?? undefined
   }))
 
@@ -75,6 +77,7 @@ export default function FlashSaleDetailPage() {
       </View>
       <PriceBand sale={sale} onTimeUp={refresh} />
       <SaleInfo sale={sale} onProduct={() => void Taro.navigateTo({ url: productUrl(sale.productId) })} />
+      <PosterEntry kind='flashsale' id={sale.saleId} />
       {buyable ? (
         <View className='flash-detail__card' data-testid='flash-pickup'>
           <Text className='flash-detail__pickup-label'>到店自提</Text>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { call } from '../../../api'
 import PaySheet from '../../../components/pay-sheet'
+import PosterEntry from '../../../components/poster-entry'
 import Price from '../../../components/price'
 import StateView from '../../../components/state-view'
 import { formatPrice } from '../../../core/money'
@@ -78,6 +79,7 @@ export default function GroupBuyActivityPage() {
         </View>
       ) : null}
 
+      <PosterEntry kind='groupbuy' id={activity.activityId} note='邀好友一起拼，好友扫码就能参团' />
       <OpenGroups groups={openGroups} onOpenGroup={openGroup} onExpire={() => void reload()} />
 
       <View className='gb-activity__card'>

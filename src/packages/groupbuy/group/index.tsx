@@ -7,6 +7,7 @@ import GroupShare from '../../../components/group-share'
 import GroupState, { type GroupTone } from '../../../components/group-state'
 import { serverNow } from '../../../components/order-countdown/server-clock'
 import PaySheet from '../../../components/pay-sheet'
+import PosterEntry from '../../../components/poster-entry'
 import StateView from '../../../components/state-view'
 import type { GroupMemberView } from '../../../core/contracts/groupbuy'
 import { isWeapp } from '../../../utils/platform'
@@ -21,6 +22,7 @@ import { useSeat } from '../shared/use-seat'
 import GroupActions, { groupActions, type GroupAction } from './group-actions'
 import GroupProduct from './group-product'
 import { useGroup } from './use-group'
+import { withSharer } from '../../../utils/invite'
 import './index.scss'
 
 const TONES: Record<GroupPhase, GroupTone> = {
@@ -57,7 +59,7 @@ export default function GroupPage() {
   }, [])
   useShareAppMessage(() => ({
     title: group ? shareTitle(group) : '一起拼团更划算',
-    path: groupUrl(groupId),
+    path: withSharer(groupUrl(groupId)),
     imageUrl: group?.activity.image ?? undefined
   }))
 
@@ -152,6 +154,7 @@ export default function GroupPage() {
         ) : null}
       </View>
 
+      <PosterEntry kind='group' id={view.groupId} note={view.seatsLeft > 0 ? `还差 ${view.seatsLeft} 人，发海报邀好友参团` : undefined} />
       <View className='gb-group__card gb-group__card--rules'>
         <Text className='gb-group__label'>拼团规则</Text>
         {ruleLines(view.activity).map((line, i) => (

@@ -16,6 +16,7 @@ import {
   opsActivitiesUrl,
   opsStockUrl
 } from '../../../components/ops-entry/links'
+import { OPS_COMMUNITY_LEADERS_URL } from '../community-shared/links'
 
 export interface OpsMenuEntry {
   key: string
@@ -34,6 +35,7 @@ export const OPS_MENU: OpsMenuEntry[] = [
   { key: 'flashsale', label: '秒杀', url: opsActivitiesUrl('flashsale') },
   { key: 'groupbuy', label: '拼团', url: opsActivitiesUrl('groupbuy') },
   { key: 'live', label: '直播间', url: OPS_LIVE_URL },
+  { key: 'community', label: '社区团购', url: OPS_COMMUNITY_LEADERS_URL },
   { key: 'stores', label: '门店', url: OPS_STORES_URL },
   { key: 'staff', label: '店员与审计', url: OPS_STAFF_URL },
   { key: 'members', label: '会员', url: OPS_MEMBERS_URL },
@@ -41,5 +43,9 @@ export const OPS_MENU: OpsMenuEntry[] = [
   { key: 'tags', label: '标签', url: OPS_TAGS_URL },
   { key: 'campaigns', label: '精准营销', url: opsCampaignsUrl() },
   { key: 'crm-settings', label: '会员设置', url: OPS_CRM_SETTINGS_URL },
+  { key: 'invite-settings', label: '邀请有礼', url: '/packages/ops/invite-settings/index' },
+  { key: 'shares', label: '分享成交', url: '/packages/ops/shares/index' },
+  { key: 'guides', label: '导购', url: '/packages/ops/guides/index' },
+  { key: 'wallet', label: '储值', url: '/packages/ops/wallet/index' },
   { key: 'settings', label: '设置', url: OPS_SETTINGS_URL }
 ]

@@ -31,7 +31,12 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   setCampaignState: '营销活动启停',
   saveJourney: '保存自动化旅程',
   saveCrmSettings: '修改会员分层设置',
-  rebuildProfiles: '重算会员画像'
+  saveInviteSettings: '修改邀请有礼设置',
+  rebuildProfiles: '重算会员画像',
+  walletCharge: '储值扣款',
+  walletSavePlan: '保存储值方案',
+  walletReviewRefund: '储值退款审核',
+  walletAdjust: '储值调整'
 }
 
 /** Why money received was recorded as a refund due (the payment audit entries' result). */

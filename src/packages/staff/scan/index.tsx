@@ -14,6 +14,8 @@ import './index.scss'
 
 const loadStores = () => call('staff', 'myStores', {})
 const STAFF_TODAY_URL = '/packages/staff/today/index'
+const STAFF_GUIDE_URL = '/packages/staff/guide/index'
+const STAFF_WALLET_CHARGE_URL = '/packages/staff/wallet-charge/index'
 
 /** 门店核销: one scanner for member codes (记录消费), pickup orders (确认核销) and coupons (核销). */
 export default function StaffScanPage() {
@@ -64,6 +66,12 @@ export default function StaffScanPage() {
       {state.status === 'idle' ? <Text className='staff-scan__tip'>顾客出示会员码、取货码或优惠券，扫码或输入后识别</Text> : null}
       <Text className='staff-scan__today' data-testid='staff-today-link' onClick={() => void Taro.navigateTo({ url: STAFF_TODAY_URL })}>
         今日核销 ›
+      </Text>
+      <Text className='staff-scan__today' data-testid='staff-guide-link' onClick={() => void Taro.navigateTo({ url: STAFF_GUIDE_URL })}>
+        我的导购 · 导购码与业绩 ›
+      </Text>
+      <Text className='staff-scan__today' data-testid='staff-wallet-charge-link' onClick={() => void Taro.navigateTo({ url: STAFF_WALLET_CHARGE_URL })}>
+        储值扣款 ›
       </Text>
     </View>
   )

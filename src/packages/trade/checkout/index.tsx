@@ -7,6 +7,7 @@ import CouponPicker from '../../../components/coupon-picker';
 import OrderAmounts from '../../../components/order-amounts';
 import OrderItems from '../../../components/order-items';
 import PaySheet from '../../../components/pay-sheet';
+import PayMethodChoice, { type PayMethod } from '../../../components/pay-method';
 import Price from '../../../components/price';
 import StorePicker, { usePickupStores } from '../../../components/store-picker';
 import type { QuoteInput } from '../../../core/contracts/order';
@@ -45,6 +46,7 @@ export default function CheckoutPage() {
   const [createProblem, setCreateProblem] = useState<StockProblem | null>(null);
   const [coupon, setCoupon] = useState<CouponChoice>(BEST_COUPON);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [payMethod, setPayMethod] = useState<PayMethod>('wechat');
 
   const pickup = usePickupStores(fulfillmentType === 'pickup');
   const pickupStoreId = pickup.chosen?.storeId ?? null;
@@ -115,7 +117,7 @@ export default function CheckoutPage() {
     }
     if (!quoteInput || quoteState.status !== 'ready') return;
     const liveRoomId = source.source === 'buyNow' && source.liveRoomId ? { liveRoomId: source.liveRoomId } : {};
-    void submit({ ...quoteInput, source: source.source, remark: remark.trim(), ...liveRoomId });
+    void submit({ ...quoteInput, source: source.source, remark: remark.trim(), ...liveRoomId }, payMethod);
   };
 
   const canSubmit = !submitting && !problem && (missing !== null || quoteState.status === 'ready');
@@ -187,6 +189,8 @@ export default function CheckoutPage() {
           <Text className='checkout__hint'>{quoteProblem ? '请调整商品后再下单' : '正在计算价格…'}</Text>
         )}
       </View>
+
+      <PayMethodChoice className='checkout__card' payable={quote?.amounts.payable ?? null} value={payMethod} onChange={setPayMethod} disabled={submitting} />
 
       <View className='checkout__bar'>
         <View className='checkout__total'>

@@ -55,7 +55,8 @@ export function usePlaceOrder(
   );
 
   const submit = useCallback(
-    async (draft: OrderDraft) => {
+    /** `wallet`: 余额支付 (issue 14). */
+    async (draft: OrderDraft, method: 'wechat' | 'wallet' = 'wechat') => {
       if (busyRef.current) return;
       busyRef.current = true;
       setSubmitting(true);
@@ -82,7 +83,7 @@ export function usePlaceOrder(
         if (options.rememberAddress) void call('order', 'saveAddress', { requestId: newRequestId(), ...draft.fulfillment.address, isDefault: true }).catch(() => undefined);
       }
       if (draft.source === 'cart') void useCartStore.getState().load();
-      await payment.pay(order._id);
+      await payment.pay(order._id, method);
     },
     [intent, onStockProblem, onCouponProblem, payment.pay, options.rememberAddress],
   );

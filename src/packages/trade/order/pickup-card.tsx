@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import QrCode from '../../../components/qr-code'
 import type { OrderView } from '../../../core/contracts/order'
 import { formatPickupCode, pickupQrPayload } from '../../../core/pickup/code'
+import { pickupDateLabel } from '../../../core/community/activity'
 
 /** When the code is worth showing: paid and not yet handed over (with its QR), or handed over (greyed digits only, for the record). */
 function codeState(order: OrderView): 'hidden' | 'unpaid' | 'waiting' | 'ready' | 'done' {
@@ -38,11 +39,16 @@ export default function PickupCard({ order }: { order: OrderView }) {
   const state = codeState(order)
   const showCode = pickupCode && (state === 'waiting' || state === 'ready' || state === 'done')
   const waitingForGroup = state === 'waiting' && order.groupBuy !== undefined && order.groupBuy !== null
-  const note = waitingForGroup ? '拼团成功后即可凭此码取货' : NOTES[state === 'hidden' ? 'done' : state]
+  const community = order.community ?? null
+  const note = waitingForGroup
+    ? '拼团成功后即可凭此码取货'
+    : community && state === 'ready'
+      ? `${pickupDateLabel(community.pickupDate)}起到团长自提点出示取货码`
+      : NOTES[state === 'hidden' ? 'done' : state]
 
   return (
     <View className='pickup-card' data-testid='pickup-card'>
-      <Text className='pickup-card__badge'>到店自提</Text>
+      <Text className='pickup-card__badge'>{community ? '社区团购 · 团长点自提' : '到店自提'}</Text>
       {showCode ? (
         <View className={`pickup-card__code${state === 'done' ? ' pickup-card__code--done' : ''}`}>
           <Text className='pickup-card__code-label'>取货码</Text>
@@ -62,10 +68,12 @@ export default function PickupCard({ order }: { order: OrderView }) {
       <View className='pickup-card__store' data-testid='pickup-card-store'>
         <Text className='pickup-card__store-name'>{store?.name ?? storeName}</Text>
         {store?.address ? <Text className='pickup-card__line'>{store.address}</Text> : null}
-        {store?.hours ? <Text className='pickup-card__line'>{`营业时间 ${store.hours}`}</Text> : null}
+        {store?.address || !community ? null : <Text className='pickup-card__line'>{community.pointAddress}</Text>}
+        {community ? <Text className='pickup-card__line'>{`取货日期 ${pickupDateLabel(community.pickupDate)}`}</Text> : null}
+        {store?.hours ? <Text className='pickup-card__line'>{`${community ? '取货时间' : '营业时间'} ${store.hours}`}</Text> : null}
         {store?.phone ? (
           <Text className='pickup-card__line pickup-card__phone' onClick={() => void Taro.makePhoneCall({ phoneNumber: store.phone! }).catch(() => undefined)}>
-            {`门店电话 ${store.phone}`}
+            {`${community ? '团长电话' : '门店电话'} ${store.phone}`}
           </Text>
         ) : null}
       </View>

@@ -37,7 +37,8 @@ function statusNote(order: OrderView, expired: boolean): string {
     case 'PAID':
       return '商家正在备货，请耐心等待';
     case 'READY_FOR_PICKUP':
-      return '商品已备好，请到店出示取货码自提';
+      // A community group-buy order reaches the leader's point on its pickup day.
+      return order.community ? '团购已下单，取货日请到团长自提点出示取货码' : '商品已备好，请到店出示取货码自提';
     case 'SHIPPED':
       return order.trackingNo ? `包裹已发出，运单号 ${order.trackingNo}` : '包裹已发出，请留意收货';
     case 'COMPLETED':

@@ -14,18 +14,36 @@ export function signToken(secret: Buffer, openid: string, issuedAt: number): str
   return `${payload}.${mac(secret, payload)}`;
 }
 
+/** Tokens whose signature was checked, per secret: a signed-in client sends the same one on every call. */
+const verifiedBySecret = new WeakMap<Buffer, Map<string, TokenClaims>>();
+const MAX_VERIFIED = 10_000;
+
 /** The openid a token was issued to, or null when it is malformed, forged or expired. */
 export function verifyToken(secret: Buffer, token: string, now: number): string | null {
+  let verified = verifiedBySecret.get(secret);
+  if (!verified) verifiedBySecret.set(secret, (verified = new Map()));
+  // The HMAC and the JSON are the same every time for the same token; only the expiry depends on now.
+  const claims = verified.get(token) ?? checkSignature(secret, token);
+  if (!claims) return null;
+  if (claims.iat > now + 60_000 || now - claims.iat >= TOKEN_TTL_MS) {
+    verified.delete(token);
+    return null;
+  }
+  if (!verified.has(token)) {
+    if (verified.size >= MAX_VERIFIED) verified.clear();
+    verified.set(token, claims);
+  }
+  return claims.sub;
+}
+
+function checkSignature(secret: Buffer, token: string): TokenClaims | null {
   const parts = token.split('.');
   if (parts.length !== 2) return null;
   const [payload, signature] = parts;
   const expected = Buffer.from(mac(secret, payload));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const claims = parseClaims(payload);
-  if (!claims) return null;
-  if (claims.iat > now + 60_000 || now - claims.iat >= TOKEN_TTL_MS) return null;
-  return claims.sub;
+  return parseClaims(payload);
 }
 
 /** The token from an `Authorization: Bearer <token>` header value. */

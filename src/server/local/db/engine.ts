@@ -14,7 +14,7 @@ import { project, type NormalizedProjection } from './projection';
 import type { MongoQuery } from './query-translate';
 import { sortDocuments, type OrderKey } from './sort';
 import { sqlOrderBy } from './sql-order';
-import { buildPrefilter } from './sql-prefilter';
+import { buildPrefilter, type SqlFilter } from './sql-prefilter';
 import type { SqliteStorage } from './storage';
 import type { MongoModifier } from './update-translate';
 import { readPath, type PlainObject } from './values';
@@ -28,11 +28,22 @@ export interface FindOptions {
   projection?: NormalizedProjection;
 }
 
+/** Told of every document written or removed (in or out of a transaction, before it commits). */
+export type DocumentWriteListener = (collection: string, id: string) => void;
+
 export class DocumentEngine {
+  private readonly writeListeners = new Set<DocumentWriteListener>();
+
   constructor(
     private readonly storage: SqliteStorage,
     private readonly catalog: CollectionCatalog,
   ) {}
+
+  /** Per-instance caches (kit/instance-cache.ts) forget what a write changed; answers the unsubscribe. */
+  onDocumentWrite(listener: DocumentWriteListener): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
 
   getById(collection: string, id: string, projection?: NormalizedProjection): StoredDocument | null {
     const json = this.storage.getJson(collection, id);
@@ -49,24 +60,36 @@ export class DocumentEngine {
   find(collection: string, query: MongoQuery, options: FindOptions): StoredDocument[] {
     const orderBy = sqlOrderBy(collection, options.order, this.catalog);
     let page: StoredDocument[];
-    if (options.order.length === 0 || orderBy) {
+    const filter = buildPrefilter(collection, query, this.catalog);
+    if (filter.exact && (options.order.length === 0 || orderBy)) {
+      // SQL decides the matches exactly: SQLite walks the index, skips and stops at the limit itself.
+      compile(query);
+      const rows = this.storage.scanOrdered(collection, filter, orderBy ?? 'rowid', { skip: options.skip, limit: options.limit });
+      page = [...rows].map((json) => JSON.parse(json) as StoredDocument);
+    } else if (options.order.length === 0 || orderBy) {
       // Natural order, or SQLite's: read only as far as the page.
       page = [];
       let skipped = 0;
-      for (const doc of this.matches(collection, query, orderBy)) {
+      for (const doc of this.matches(collection, query, orderBy, filter)) {
         if (skipped < options.skip) skipped += 1;
         else if (page.push(doc) >= options.limit) break;
       }
     } else {
-      page = sortDocuments([...this.matches(collection, query)], options.order).slice(options.skip, options.skip + options.limit);
+      page = sortDocuments([...this.matches(collection, query, null, filter)], options.order).slice(options.skip, options.skip + options.limit);
     }
     return project(page, options.projection);
   }
 
+  /** SQLite's COUNT(*) when the query is decided exactly in SQL (from a covering index, no document read); else the matches counted. */
   count(collection: string, query: MongoQuery): number {
     if (Object.keys(query).length === 0) return this.storage.countAll(collection);
+    const filter = buildPrefilter(collection, query, this.catalog);
+    if (filter.exact) {
+      compile(query); // the same refusals of a malformed query as below
+      return this.storage.countWhere(collection, filter);
+    }
     let total = 0;
-    for (const _ of this.matches(collection, query)) total += 1;
+    for (const _ of this.matches(collection, query, null, filter)) total += 1;
     return total;
   }
 
@@ -121,19 +144,23 @@ export class DocumentEngine {
   }
 
   removeById(collection: string, id: string): number {
+    this.noteWritten(collection, id);
     return this.storage.deleteById(collection, id);
   }
 
   removeMatching(collection: string, query: MongoQuery): number {
     let deleted = 0;
-    for (const doc of [...this.matches(collection, query)]) deleted += this.storage.deleteById(collection, doc._id);
+    for (const doc of [...this.matches(collection, query)]) {
+      this.noteWritten(collection, doc._id);
+      deleted += this.storage.deleteById(collection, doc._id);
+    }
     return deleted;
   }
 
   /** Matches in natural order, or in `orderBy` (sql-order.ts) when given. */
-  private *matches(collection: string, query: MongoQuery, orderBy: string | null = null): Generator<StoredDocument> {
+  private *matches(collection: string, query: MongoQuery, orderBy: string | null = null, prefilter?: SqlFilter): Generator<StoredDocument> {
     const matcher = compile(query);
-    const filter = buildPrefilter(collection, query, this.catalog);
+    const filter = prefilter ?? buildPrefilter(collection, query, this.catalog);
     for (const json of orderBy ? this.storage.scanOrdered(collection, filter, orderBy) : this.storage.scan(collection, filter)) {
       const doc = JSON.parse(json) as StoredDocument;
       if (test(matcher, doc)) yield doc;
@@ -155,8 +182,13 @@ export class DocumentEngine {
     return true;
   }
 
+  private noteWritten(collection: string, id: string): void {
+    for (const listener of this.writeListeners) listener(collection, id);
+  }
+
   private write(collection: string, doc: StoredDocument, mode: 'insert' | 'replace'): void {
     this.catalog.noteWrite(collection, doc);
+    this.noteWritten(collection, doc._id);
     const json = JSON.stringify(doc);
     try {
       if (mode === 'insert') this.storage.insertJson(collection, doc._id, json);

@@ -40,20 +40,33 @@ export function explainQueryPlan(
     .prepare(`EXPLAIN QUERY PLAN SELECT data FROM ${quoteIdentifier(collection)}${where} ORDER BY ${sqlOrderBy(collection, order, catalog) ?? 'rowid'}`)
     .all(...filter.params) as Array<{ detail: string }>;
   const plan = rows.map((row) => row.detail);
+  return { where: filter.where, plan, index: indexOfPlan(collection, plan) };
+}
+
+function indexOfPlan(collection: string, plan: string[]): string | null {
   const prefix = `${collection}__`;
-  let index: string | null = null;
   for (const line of plan) {
     const named = /USING (?:COVERING )?INDEX (\S+)/.exec(line);
-    if (named && named[1].startsWith(prefix)) {
-      index = named[1].slice(prefix.length);
-      break;
-    }
-    if (/USING (?:INTEGER )?PRIMARY KEY|USING INDEX sqlite_autoindex/.test(line)) {
-      index = 'PRIMARY KEY';
-      break;
-    }
+    if (named && named[1].startsWith(prefix)) return named[1].slice(prefix.length);
+    if (/USING (?:INTEGER )?PRIMARY KEY|USING INDEX sqlite_autoindex/.test(line)) return 'PRIMARY KEY';
   }
-  return { where: filter.where, plan, index };
+  return null;
+}
+
+/**
+ * The plan of the statement `count()` runs for `where(query)`: SQLite's `COUNT(*)` when the whole query
+ * is pushed down exactly (sql-prefilter.ts), else the scan whose matches the engine counts.
+ */
+export function explainCount(db: LocalDb, collection: string, query: unknown, schema: CollectionSchema[] = projectSchema): QueryPlan & { exact: boolean } {
+  const storage = (db as unknown as { storage: SqliteStorage }).storage;
+  const catalog = new CollectionCatalog(storage.sql, schema);
+  const filter = buildPrefilter(collection, translateQuery(query, Date.now), catalog);
+  const exact = filter.exact === true;
+  const where = filter.where ? ` WHERE ${filter.where}` : '';
+  const select = exact ? 'SELECT COUNT(*)' : 'SELECT data';
+  const rows = storage.sql.prepare(`EXPLAIN QUERY PLAN ${select} FROM ${quoteIdentifier(collection)}${where}`).all(...filter.params) as Array<{ detail: string }>;
+  const plan = rows.map((row) => row.detail);
+  return { where: filter.where, plan, index: indexOfPlan(collection, plan), exact };
 }
 
 export interface RecordedQuery {

@@ -16,6 +16,18 @@ export class AsyncLock {
     await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
+  /** Takes the lock at once when it is free (answers whether it did). */
+  tryAcquire(): boolean {
+    if (this.held || this.waiters.length > 0) return false;
+    this.held = true;
+    return true;
+  }
+
+  /** How many callers wait for the lock now. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
   /** Hands the lock to the next waiter (ownership passes without a gap) or frees it. */
   release(): void {
     const next = this.waiters.shift();

@@ -1,10 +1,21 @@
 /**
  * Pushes the simple parts of a MongoDB query down to SQL so SQLite can use
- * the primary key and the declared indexes. The SQL condition is only a
+ * the primary key and the declared indexes (`null` as IS NULL). The SQL condition is only a
  * prefilter: it must select a superset of the matches, and mingo then decides
  * exactly. Pushed: equality, `$in` of scalars, numeric ranges and ranges
- * against ASCII strings (day keys like '2026-12-01'), on `_id`
+ * against strings that order alike in UTF-8 and UTF-16 (day keys like
+ * '2026-12-01', CJK nicknames; an upper bound beyond them, such as the
+ * pickers' `q + '\uffff'`, is widened to one that does), on `_id`
  * and on pushable indexed paths, from the top level and from `$and` branches.
+ *
+ * When every condition was pushed and SQL decides it exactly as mingo would,
+ * the filter says so (`exact`): then SQLite alone can count the matches (from
+ * the index, without reading a document) and apply skip and limit. Exact are
+ * equality and `$in` of strings on a non-multikey path (a string equals a
+ * JSON string only; an object or array reads back as JSON text starting with
+ * `{` or `[`, so such operands are left out), and any string on `_id`.
+ * Numbers are not: json_extract reads JSON true/false as 1/0. Ranges are not:
+ * an object's JSON text falls inside string bounds.
  */
 import type { CollectionCatalog } from './catalog';
 import { fieldExpression } from './indexes';
@@ -15,6 +26,8 @@ export interface SqlFilter {
   /** `''` when nothing could be pushed (a full scan). */
   where: string;
   params: Array<string | number>;
+  /** Every condition is in `where` and SQL selects exactly the documents mingo matches. */
+  exact: boolean;
 }
 
 type Scalar = string | number | boolean;
@@ -24,38 +37,62 @@ const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte
 export function buildPrefilter(collection: string, query: MongoQuery, catalog: CollectionCatalog): SqlFilter {
   const clauses: string[] = [];
   const params: Array<string | number> = [];
+  let exact = true;
   collect(query);
-  return { where: clauses.join(' AND '), params };
+  return { where: clauses.join(' AND '), params, exact };
 
   function collect(conditions: MongoQuery): void {
     for (const [key, value] of Object.entries(conditions)) {
       if (key === '$and' && Array.isArray(value)) {
-        for (const branch of value) if (isPlainObject(branch)) collect(branch);
+        for (const branch of value) {
+          if (isPlainObject(branch)) collect(branch);
+          else exact = false;
+        }
       } else if (!key.startsWith('$') && catalog.isPushable(collection, key)) {
-        pushField(key === '_id' ? '_id' : fieldExpression(key), value);
+        if (!pushField(key === '_id' ? '_id' : fieldExpression(key), value, key === '_id')) exact = false;
+      } else {
+        exact = false;
       }
     }
   }
 
-  function pushField(column: string, value: unknown): void {
+  /** Pushes what it can of one field's condition; answers whether all of it was pushed exactly. */
+  function pushField(column: string, value: unknown, isId: boolean): boolean {
+    const exactString = (operand: unknown) => typeof operand === 'string' && !operand.includes('\0') && (isId || !/^[{[]/.test(operand));
     if (isScalar(value)) {
       clauses.push(`${column} = ?`);
       params.push(toParam(value));
-      return;
+      return exactString(value);
     }
-    if (!isPlainObject(value)) return;
+    // `{path: null}` matches null and missing, which json_extract reads as NULL alike (`stoppedAt: null`).
+    if (value === null || (isPlainObject(value) && Object.keys(value).length === 1 && value.$eq === null)) {
+      if (!isId) clauses.push(`${column} IS NULL`);
+      return false;
+    }
+    if (!isPlainObject(value)) return false;
+    let all = Object.keys(value).length > 0;
     for (const [operator, operand] of Object.entries(value)) {
       if (operator === '$eq' && isScalar(operand)) {
         clauses.push(`${column} = ?`);
         params.push(toParam(operand));
-      } else if (operator in RANGE_SQL && (isFiniteNumber(operand) || isAsciiString(operand))) {
+        all &&= exactString(operand);
+      } else if (operator in RANGE_SQL && (isFiniteNumber(operand) || isOrderSafeString(operand))) {
         clauses.push(`${column} ${RANGE_SQL[operator]} ?`);
         params.push(operand);
+        all = false;
+      } else if ((operator === '$lt' || operator === '$lte') && typeof operand === 'string' && widenedUpperBound(operand) !== null) {
+        clauses.push(`${column} < ?`);
+        params.push(widenedUpperBound(operand) as string);
+        all = false;
       } else if (operator === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isScalar)) {
         clauses.push(`${column} IN (${operand.map(() => '?').join(', ')})`);
         params.push(...operand.map(toParam));
+        all &&= operand.every(exactString);
+      } else {
+        all = false;
       }
     }
+    return all;
   }
 }
 
@@ -66,12 +103,30 @@ function isFiniteNumber(value: unknown): value is number {
 /**
  * SQLite compares text by UTF-8 bytes, JavaScript (mingo) by UTF-16 code
  * units; the two orders differ only between characters above U+FFFF and
- * U+E000–U+FFFF, never against an ASCII bound, so only those are pushed. A
- * number or object never matches a string bound in mingo; in SQLite numbers
+ * U+E000–U+FFFF. Against a bound made only of code units below U+D800 (ASCII,
+ * CJK, …) they agree: at the first difference the bound's character is below
+ * both a surrogate and U+E000 in either order. So only such bounds are pushed.
+ * A number or object never matches a string bound in mingo; in SQLite numbers
  * sort below text and JSON objects are text, so the prefilter stays a superset.
  */
-function isAsciiString(value: unknown): value is string {
-  return typeof value === 'string' && /^[\x00-\x7f]*$/.test(value);
+function isOrderSafeString(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i += 1) if (value.charCodeAt(i) >= 0xd800) return false;
+  return true;
+}
+
+/**
+ * For `< s` with s not order-safe: a safe bound above s, so `< bound` selects
+ * a superset. s's longest safe prefix p, its last character raised by one:
+ * everything below s in UTF-16 is below it (s starts with p), and it is safe.
+ */
+function widenedUpperBound(s: string): string | null {
+  let end = 0;
+  while (end < s.length && s.charCodeAt(end) < 0xd800) end += 1;
+  if (end === 0) return null;
+  const last = s.charCodeAt(end - 1);
+  if (last + 1 >= 0xd800) return null;
+  return s.slice(0, end - 1) + String.fromCharCode(last + 1);
 }
 
 function isScalar(value: unknown): value is Scalar {

@@ -10,6 +10,11 @@ import { invalidParam } from './errors';
 import { quoteIdentifier } from './names';
 import type { SqlFilter } from './sql-prefilter';
 
+export interface SqlPage {
+  skip: number;
+  limit: number;
+}
+
 export class SqliteStorage {
   readonly sql: Database.Database;
   private readonly knownTables = new Set<string>();
@@ -19,6 +24,9 @@ export class SqliteStorage {
   private readonly commitStatement: Database.Statement;
   private readonly rollbackStatement: Database.Statement;
   private readonly tableByName: Database.Statement<[string], { name: string }>;
+  private savepointStatement: Database.Statement | undefined;
+  private releaseStatement: Database.Statement | undefined;
+  private rollbackToStatement: Database.Statement | undefined;
 
   constructor(file: string | null) {
     if (file) mkdirSync(dirname(file), { recursive: true });
@@ -77,23 +85,32 @@ export class SqliteStorage {
     return (this.statement(collection, 'countAll', (t) => `SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
 
-  /** Documents' JSON in natural (insertion) order, prefiltered by SQL. Lazy, so a caller can stop early. */
-  *scan(collection: string, filter: SqlFilter): IterableIterator<string> {
-    if (!this.hasTable(collection)) return;
+  /** The documents an exact filter (sql-prefilter.ts) selects, counted by SQLite: from an index alone when one covers it. */
+  countWhere(collection: string, filter: SqlFilter): number {
+    if (!this.hasTable(collection)) return 0;
     const where = filter.where ? ` WHERE ${filter.where}` : '';
-    const statement = this.statement(collection, `scan:${where}`, (t) => `SELECT data FROM ${t}${where} ORDER BY rowid`, true);
-    yield* statement.iterate(...filter.params) as IterableIterator<string>;
+    return this.statement(collection, `count:${where}`, (t) => `SELECT COUNT(*) FROM ${t}${where}`, true).get(...filter.params) as number;
+  }
+
+  /**
+   * Documents' JSON in natural (insertion) order, prefiltered by SQL. Lazy, so a caller can stop early.
+   * `page` (skip and limit) only for an exact filter: SQLite then skips without reading the skipped documents.
+   */
+  *scan(collection: string, filter: SqlFilter, page?: SqlPage): IterableIterator<string> {
+    yield* this.scanOrdered(collection, filter, 'rowid', page);
   }
 
   /**
    * The same, in the order of `orderBy` (core/db/sql-order: SQL expressions with their direction, then rowid):
    * with an index on those expressions SQLite walks it and a caller that stops early reads only a page.
    */
-  *scanOrdered(collection: string, filter: SqlFilter, orderBy: string): IterableIterator<string> {
+  *scanOrdered(collection: string, filter: SqlFilter, orderBy: string, page?: SqlPage): IterableIterator<string> {
     if (!this.hasTable(collection)) return;
     const where = filter.where ? ` WHERE ${filter.where}` : '';
-    const statement = this.statement(collection, `scan:${where}:order:${orderBy}`, (t) => `SELECT data FROM ${t}${where} ORDER BY ${orderBy}`, true);
-    yield* statement.iterate(...filter.params) as IterableIterator<string>;
+    const limit = page ? ' LIMIT ? OFFSET ?' : '';
+    const statement = this.statement(collection, `scan:${where}:order:${orderBy}${limit}`, (t) => `SELECT data FROM ${t}${where} ORDER BY ${orderBy}${limit}`, true);
+    const params = page ? [...filter.params, page.limit, page.skip] : filter.params;
+    yield* statement.iterate(...params) as IterableIterator<string>;
   }
 
   /** Runs `work` atomically: its own IMMEDIATE transaction, or a savepoint inside an open one. */
@@ -108,6 +125,29 @@ export class SqliteStorage {
 
   begin(): void {
     this.beginStatement.run();
+  }
+
+  /** Whether a SQLite transaction is open on the connection (a batch of engine transactions, see database.ts). */
+  get inTransaction(): boolean {
+    return this.sql.inTransaction;
+  }
+
+  /** One engine transaction inside the open SQLite transaction: a savepoint, released or rolled back to. */
+  savepoint(): void {
+    (this.savepointStatement ??= this.sql.prepare('SAVEPOINT siyu_tx')).run();
+  }
+
+  releaseSavepoint(): void {
+    (this.releaseStatement ??= this.sql.prepare('RELEASE siyu_tx')).run();
+  }
+
+  /** Undoes the engine transaction's writes only; the batch it sits in goes on. */
+  rollbackToSavepoint(): void {
+    if (this.sql.inTransaction) {
+      (this.rollbackToStatement ??= this.sql.prepare('ROLLBACK TO siyu_tx')).run();
+      this.releaseSavepoint();
+    }
+    this.forgetTables();
   }
 
   commit(): void {

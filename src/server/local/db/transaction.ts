@@ -33,6 +33,13 @@ export interface TransactionHost {
   readonly storage: SqliteStorage;
   readonly engine: DocumentEngine;
   readonly now: Clock;
+  /**
+   * Makes the transaction's writes part of the database (see database.ts: they reach the file with a
+   * batch); answers a promise that settles when they are on the file, which the commit awaits.
+   */
+  commitWork(): Promise<void>;
+  /** Undoes the transaction's writes. */
+  rollbackWork(): void;
   /** Whether a manual `commit()` is to fail with an injected conflict (conflict-rate mode). */
   commitConflicts(): boolean;
   /** Gives the database lock back; called exactly once when the transaction ends. */
@@ -91,18 +98,24 @@ export class LocalTransaction implements ManualTransaction {
       this.end('failed');
       throw this.endError;
     }
-    this.commitNow();
+    await this.commitNow();
   }
 
-  commitNow(): void {
+  /**
+   * Commits at once (other operations see the writes as soon as the lock is given on) and answers when the
+   * batch holding them is on the file: a caller never acknowledges anything a crash could still lose.
+   */
+  commitNow(): Promise<void> {
     this.assertActive();
+    let durable: Promise<void>;
     try {
-      this.host.storage.commit();
+      durable = this.host.commitWork();
     } catch (error) {
       this.end('failed');
       throw transactionFailed(`commit failed: ${(error as Error).message}`);
     }
     this.end('committed');
+    return durable;
   }
 
   /** Rolls back if still open (a throwing callback). */
@@ -133,7 +146,7 @@ export class LocalTransaction implements ManualTransaction {
     clearTimeout(this.timer);
     this.state = state;
     try {
-      if (state !== 'committed') this.host.storage.rollback();
+      if (state !== 'committed') this.host.rollbackWork();
     } finally {
       this.host.release();
     }

@@ -62,7 +62,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HandlerDep
     req.resume();
     return sendError(res, 405, 'METHOD_NOT_ALLOWED', '仅支持 GET / GET only', {}, { Allow: 'GET, HEAD' });
   }
-  serveStatic(req, res, pathname, deps.statics);
+  return serveStatic(req, res, pathname, deps.statics);
 }
 
 function sendHealth(res: ServerResponse, deps: HandlerDeps): void {

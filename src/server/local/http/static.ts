@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { contentTypeOf } from './content-types';
 import { sendError } from './respond';
+import { notModified, representationOf } from './static-delivery';
 
 export interface StaticRoots {
   /** The H5 build (`dist/h5`); used when it holds an index.html. */
@@ -16,9 +17,10 @@ export interface StaticRoots {
 /**
  * GET/HEAD for everything outside `/api`: `/assets/*` from the assets
  * folder, the rest from the H5 build (or the placeholder page), with the
- * app's index.html for page routes the client router owns.
+ * app's index.html for page routes the client router owns. Encoding, caching
+ * and validators: static-delivery.ts.
  */
-export function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, roots: StaticRoots): void {
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, roots: StaticRoots): Promise<void> {
   const segments = safeSegments(pathname);
   if (segments === null) return sendError(res, 403, 'FORBIDDEN', '路径不允许 / path not allowed');
 
@@ -71,16 +73,25 @@ function isPageRoute(req: IncomingMessage, pathname: string): boolean {
   return extname(pathname) === '' || (req.headers.accept ?? '').includes('text/html');
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void {
-  const size = statSync(file).size;
-  res.writeHead(200, {
+async function sendFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+  const sent = await representationOf(file, req.headers['accept-encoding']);
+  const headers: Record<string, string | number> = {
     'Content-Type': contentTypeOf(file),
-    'Content-Length': size,
-    'Cache-Control': 'no-cache',
+    'Cache-Control': sent.cacheControl,
+    ETag: sent.etag,
     'X-Content-Type-Options': 'nosniff',
-  });
+  };
+  if (sent.varies) headers.Vary = 'Accept-Encoding';
+  if (notModified(req.headers['if-none-match'], sent.etag)) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  if (sent.encoding) headers['Content-Encoding'] = sent.encoding;
+  headers['Content-Length'] = sent.size;
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file)
+  if (Buffer.isBuffer(sent.body)) return void res.end(sent.body);
+  createReadStream(sent.body.file)
     .on('error', () => res.destroy())
     .pipe(res);
 }

@@ -5,6 +5,7 @@ import { memberSeed } from './members';
 import { promotionSeed } from './promotions';
 import { salesSeed } from './sales';
 import { stockLedgerSeed } from './stock-ledger';
+import { walletSeed } from './wallet';
 import { mergeByCollection, type SeedDocuments } from './types';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_USERS } from './catalog';
 import { DEMO_STORES } from './stores';
@@ -61,7 +62,7 @@ function lastById(documents: SeedDocuments): SeedDocuments {
 /** Everything the seed writes; `stores` is the last key on purpose. */
 export function demoDocuments(now: number): SeedDocuments {
   const { stores, ...shop } = shopDocuments(now);
-  const merged = mergeByCollection(shop, memberSeed(now), promotionSeed(now), salesSeed(now));
+  const merged = mergeByCollection(shop, memberSeed(now), promotionSeed(now), salesSeed(now), walletSeed(now));
   return { ...merged, ...stockLedgerSeed(lastById(merged), now), stores };
 }
 

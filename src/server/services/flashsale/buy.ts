@@ -24,6 +24,7 @@ import { withPickupCodeInTx } from '../order/pickup-code';
 import { allocateOrderNoInTx } from '../order/order-no';
 import { Refusal, refuse } from '../order/transact';
 import { flashSaleFulfillment } from './fulfillment';
+import { cachedSale, forgetCachedSale } from './sale-cache';
 
 export const FLASH_SALE_BUY_SCOPE = 'fs';
 /** Whole-buy retries when CloudBase gave up on a transaction conflict (it re-runs the callback 3 times itself). */
@@ -34,20 +35,20 @@ export type BuyRequest = z.output<typeof FlashSaleBuyInput>;
 type BuyOutcome = { kind: 'bought'; orderId: string; expiresAt: number } | { kind: 'replay'; orderId: string } | { kind: 'soldOut' };
 
 /**
- * The hot path. Refusals come from two reads and write nothing: the sale
- * (state from its times, the sold-out flag) and the member's count (limit;
- * their recent buys answer a replay). Then ONE transaction: the
+ * The hot path. Refusals write nothing and read one document: the sale
+ * (state from its times, the sold-out flag) comes from the instance's cache
+ * (sale-cache.ts, read at most once a second), the member's count (limit;
+ * their recent buys answer a replay) is read. Then ONE transaction: the
  * idempotency record, the member's count, one unit from a shard (a random
  * one first, the others when empty; none left: the sale is flagged sold
- * out), the order and the idempotency record.
+ * out, once), the order and the idempotency record.
  */
 export async function buyFlashSale(deps: ServiceDeps, openid: string, input: BuyRequest): Promise<FlashSaleBuyResult> {
   const now = deps.now();
-  const [saleRead, memberRead] = await Promise.all([
-    deps.db.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(input.saleId).get(),
+  const [sale, memberRead] = await Promise.all([
+    cachedSale(deps.db, input.saleId, now),
     deps.db.collection<FlashSaleMemberDoc>(FlashSaleCollections.members).doc(memberDocId(input.saleId, openid)).get(),
   ]);
-  const sale = saleRead.data[0];
   if (!sale) throw flashSaleErrors.notFound(input.saleId);
   const member = memberRead.data[0];
   const fingerprint = inputFingerprint(FLASH_SALE_BUY_SCOPE, openid, input);
@@ -67,7 +68,11 @@ export async function buyFlashSale(deps: ServiceDeps, openid: string, input: Buy
     deps.db.runTransaction((tx) => buyInTx(tx, deps, { sale, openid, requestId: input.requestId, requestKey, fingerprint, fulfillment, quantity, now })),
   );
   if (outcome instanceof Refusal) throw outcome.error;
-  if (outcome.kind === 'soldOut') throw flashSaleErrors.soldOut(sale._id);
+  if (outcome.kind === 'soldOut') {
+    // The flag is set now (by this buyer or an earlier one): the next buyers here read it again at once.
+    forgetCachedSale(deps.db, sale._id);
+    throw flashSaleErrors.soldOut(sale._id);
+  }
   if (outcome.kind === 'replay') return replayOf(deps, outcome.orderId);
   return { orderId: outcome.orderId, expiresAt: outcome.expiresAt };
 }
@@ -154,8 +159,11 @@ async function takeUnitsInTx(tx: Transaction, deps: ServiceDeps, sale: FlashSale
     mostInOne = Math.max(mostInOne, doc.remaining);
   }
   if (mostInOne > 0) return refuse(flashSaleErrors.notEnoughLeft(sale._id, mostInOne));
+  // Buyers who read the sale before the flag was set find it set here: flagged once, not by each of them.
+  const saleRef = tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(sale._id);
+  if ((await saleRef.get()).data?.soldOut) return null;
   for (let k = 0; k < sale.shardCount; k += 1) await shards.doc(shardDocId(sale._id, k)).update({ updatedAt: now });
-  await tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(sale._id).update({ soldOut: true, updatedAt: now });
+  await saleRef.update({ soldOut: true, updatedAt: now });
   return null;
 }
 

@@ -20,6 +20,7 @@ import { Refusal, refuse, transact } from '../order/transact';
 import { takeFromSkuInTx, writeShardsInTx } from './create';
 import { loadSale } from './records';
 import { saleView } from './views';
+import { forgetCachedSale } from './sale-cache';
 
 export type UpdateSaleRequest = z.output<typeof UpdateFlashSaleInput>;
 
@@ -73,6 +74,7 @@ export async function updateSale(deps: ServiceDeps, operator: string, input: Upd
     await tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(sale._id).update(patch);
     return { ...sale, ...patch };
   });
+  forgetCachedSale(deps.db, updated._id);
   if (updated.startAt !== current.startAt) await moveReminders(deps, updated._id, updated.startAt);
   deps.log.info('flash sale updated', { saleId: updated._id, by: operator });
   return saleView(deps, updated, operator);
@@ -88,6 +90,7 @@ export async function launchSaleNow(deps: ServiceDeps, operator: string, saleId:
     await tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(saleId).update({ startAt: now, updatedAt: now });
     return { ...sale, startAt: now, updatedAt: now };
   });
+  forgetCachedSale(deps.db, saleId);
   await moveReminders(deps, saleId, now);
   deps.log.info('flash sale launched now', { saleId, by: operator });
   return saleView(deps, launched, operator);

@@ -12,6 +12,7 @@ import type { Transaction } from '../../db';
 import { releaseStockInTx } from '../order/stock';
 import type { ServiceDeps } from '../order/deps';
 import type { OrderHooks } from '../order/hooks';
+import { forgetCachedSale } from './sale-cache';
 
 /**
  * Flash-sale orders follow their order, in its transaction (each runs once:
@@ -48,7 +49,11 @@ export const flashSaleOrderHooks: OrderHooks = {
     } else {
       await ref.update({ sold: _.inc(-units), remaining: _.inc(units), updatedAt: now });
       const saleRef = tx.collection<FlashSaleDoc>(FlashSaleCollections.sales).doc(info.saleId);
-      if ((await saleRef.get()).data?.soldOut) await saleRef.update({ soldOut: false, updatedAt: now });
+      if ((await saleRef.get()).data?.soldOut) {
+        await saleRef.update({ soldOut: false, updatedAt: now });
+        // This instance's buyers see the unit from the next call (safe to repeat on a re-run).
+        forgetCachedSale(deps.db, info.saleId);
+      }
     }
     await tx
       .collection<FlashSaleMemberDoc>(FlashSaleCollections.members)

@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../order/deps';
 import { Refusal, refuse, transact } from '../order/transact';
 import { loadSale } from './records';
 import { saleView } from './views';
+import { forgetCachedSale } from './sale-cache';
 
 /** Sales one timer run settles at most; the next minute takes the rest. */
 const SETTLE_BATCH = 100;
@@ -34,6 +35,7 @@ export async function settleEndedSales(deps: ServiceDeps): Promise<SettleReport>
   const report: SettleReport = { settled: 0, returned: 0 };
   for (const sale of data) {
     const outcome = await transact(deps.db, (tx) => settleSaleInTx(tx, deps, sale._id, now, false, 'system'));
+    forgetCachedSale(deps.db, sale._id);
     if (outcome.settledNow) {
       report.settled += 1;
       report.returned += outcome.returned;
@@ -48,6 +50,7 @@ export async function stopSale(deps: ServiceDeps, operator: string, saleId: stri
   const now = deps.now();
   await loadSale(deps.db, saleId);
   const outcome = await transact(deps.db, (tx) => settleSaleInTx(tx, deps, saleId, now, true, operator));
+  forgetCachedSale(deps.db, saleId);
   if (outcome.settledNow) deps.log.info('flash sale stopped', { saleId, by: operator, returned: outcome.returned });
   return saleView(deps, outcome.sale, operator);
 }

@@ -17,6 +17,8 @@ import { withPickupCodeInTx } from './pickup-code';
 import { allocateOrderNoInTx } from './order-no';
 import { reserveStockInTx, type StockLine } from './stock';
 import { Refusal, refuse, transact } from './transact';
+import { communityTermsInTx, prepareCommunityOrder, type CommunityOrderRequest } from '../community/order-terms';
+import { guideTermsInTx } from '../guide/order-terms';
 
 export const ORDER_CREATE_SCOPE = 'oc';
 
@@ -30,6 +32,8 @@ export interface CreateOrderRequest {
   couponId?: CouponRequest;
   /** Bought from a live room: attribute the order to it. */
   liveRoomId?: string;
+  /** A community group-buy order (services/community/place-order): picked up at the leader's point, at the activity's prices, no coupon or member discount. */
+  community?: CommunityOrderRequest;
 }
 
 /**
@@ -43,15 +47,16 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
   const replayed = await orderOfKey(deps, key, fingerprint);
   if (replayed) return toOrderView(replayed);
 
-  const prepared = await prepareOrder(deps, input);
-  const memberDiscountBps = await memberDiscountBpsFor(deps, openid);
+  const community = input.community ? await prepareCommunityOrder(deps, input.community, input.items.map((i) => i.skuId)) : null;
+  const prepared = await prepareOrder(deps, input, community?.fulfillment);
+  const memberDiscountBps = community ? 0 : await memberDiscountBpsFor(deps, openid);
   const payMinutes = await orderPayMinutes(deps);
   const now = deps.now();
   const quotedItems = orderItems(prepared, (skuId) => prepared.sellable.get(skuId)!.sku.price);
   const { choice } = await chooseCoupon(
     deps,
     openid,
-    input.couponId,
+    community ? null : input.couponId,
     couponCartOf(quotedItems, prepared.fulfillment.type, memberDiscountBps),
     now,
   );
@@ -71,10 +76,14 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       : null;
     if (coupon instanceof Refusal) return coupon;
 
+    // The activity is read again here: no order commits after its cut-off.
+    const terms = community ? await communityTermsInTx(tx, community, openid, prepared.lines.map((l) => l.skuId), deps.now()) : null;
+    if (terms instanceof Refusal) return terms;
+
     const skus = await reserveStockInTx(tx, _, prepared.lines, { orderId, by: openid, at: now });
     if (!(skus instanceof Map)) return skus;
 
-    const items = orderItems(prepared, (skuId) => skus.get(skuId)!.price);
+    const items = orderItems(prepared, (skuId) => (terms ? terms.priceOf(skuId, skus.get(skuId)!.price) : skus.get(skuId)!.price));
     const amounts = priceOrder({ lines: items, fulfillment: prepared.fulfillment.type, memberDiscountBps, couponDiscount: coupon?.discount });
     const order: OrderDoc = {
       openid,
@@ -106,6 +115,9 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       coupon: coupon ? orderCouponOf(coupon.coupon, amounts.couponDiscount ?? 0) : null,
       source: 'shop',
       ...liveAttributionOf(input.liveRoomId),
+      ...(terms ? { community: terms.info } : {}),
+      // The customer's guide (导购), read by id in this transaction; a community order is its leader's, not a guide's.
+      ...(terms ? {} : await guideTermsInTx(tx, openid)),
     };
     await tx.collection<OrderDoc>(OrderCollections.orders).doc(orderId).set(order);
     if (coupon) await lockCouponInTx(tx, coupon.coupon._id, orderId, now);

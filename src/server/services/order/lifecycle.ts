@@ -78,7 +78,9 @@ export async function confirmOrder(deps: ServiceDeps, openid: string, orderId: s
   const order = await changeOrder(deps, orderId, openid, (current) => {
     if (current.status === 'COMPLETED') return null;
     const next = step(current, ['confirm'], now, 'customer');
-    return next instanceof Refusal ? next : { patch: { ...next, completedAt: now } };
+    if (next instanceof Refusal) return next;
+    const patch = { ...next, completedAt: now };
+    return { patch, alsoInTx: (tx) => runOrderHooks('completed', tx, { ...current, ...patch }, deps, now) };
   });
   return toOrderView(order);
 }

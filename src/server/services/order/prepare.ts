@@ -20,9 +20,11 @@ export interface PreparedOrder {
 export async function prepareOrder(
   deps: ServiceDeps,
   input: { items: StockLine[]; fulfillment: FulfillmentRequest },
+  /** Already decided by the caller (a community order's leader point): not looked up as a store. */
+  resolved?: OrderFulfillment,
 ): Promise<PreparedOrder> {
   const lines = mergeLines(input.items);
-  const fulfillment = await resolveFulfillment(deps, input.fulfillment);
+  const fulfillment = resolved ?? (await resolveFulfillment(deps, input.fulfillment));
   const sellable = await loadSellable(
     deps.db,
     lines.map((l) => l.skuId),

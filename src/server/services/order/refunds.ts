@@ -6,6 +6,8 @@ import type { PaymentProvider, RefundReceipt } from '../payment/port';
 import { debitPartialRefundInTx } from '../member/order-hooks';
 import { addRefundToRollupInTx } from '../stats/order-hooks';
 import { addRefundToProfileInTx } from '../crm/order-hooks';
+import { reverseOrderCommissionsInTx } from '../commission/order-hooks';
+import { isWalletRefund, refundToWalletInTx } from '../wallet/refund-to-wallet';
 import { loadOrder, readOrderInTx } from './access';
 import { step } from './change';
 import type { ServiceDeps } from './deps';
@@ -48,6 +50,11 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
     // Nothing was paid in money (a points-only order): no payment provider to ask, WeChat refuses 0 fen.
     if (refund.amount === 0) {
       if (await completeRefund(deps, refund._id, { refundNo: refund._id, providerRefundId: null })) report.changed += 1;
+      continue;
+    }
+    // Paid from the stored value (issue 14): back to the wallet in completeRefund's transaction, no provider.
+    if (await isWalletRefund(deps.db, refund)) {
+      if (await completeRefund(deps, refund._id, { refundNo: refund._id, providerRefundId: 'wallet' })) report.changed += 1;
       continue;
     }
     let receipt: RefundReceipt;
@@ -95,6 +102,8 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
       patch = { updatedAt: now, ...requestRefundedPatch(order, refund._id, now) };
       // Growth and points back in proportion (the final refund takes what partial ones left).
       await debitPartialRefundInTx(tx, order, { refundNo: refund._id, amount: refund.amount }, now);
+      // Guides' and leaders' commission: this refund's share (the order's final refund reverses the rest, hooks/refunded).
+      await reverseOrderCommissionsInTx(tx, order, { refundKey: refundNo, refundedFen: refund.amount }, now);
     } else if (order && refundEndsOrder(refund.reason) && order.status === 'REFUNDING') {
       const next = step(order, ['refund'], now, 'system');
       if (next instanceof Refusal) return next;
@@ -104,6 +113,7 @@ export async function completeRefund(deps: ServiceDeps, refundNo: string, receip
     } else if (order && refund.reason === 'PAID_AFTER_CANCEL') {
       patch = { refundedAt: now, updatedAt: now };
     }
+    await refundToWalletInTx(tx, deps, order, refund, refundNo, now); // a wallet-paid order's refund (issue 14); else nothing
     await refundRef.update({ status: 'DONE', doneAt: now, providerRefundId: receipt.providerRefundId, leaseUntil: 0, updatedAt: now });
     // Every completed refund, partial ones too, adds its own amount to the dashboard's day.
     await addRefundToRollupInTx(tx, deps, { ...refund, _id: refundNo, status: 'DONE', doneAt: now }, now);

@@ -11,6 +11,7 @@ import { getOpsOrder } from './ops-detail';
 import { searchOrders } from './search';
 import { shipBatch, shipOneAudited } from './ship-batch';
 import { payOrder } from './pay';
+import { payOrderFromWallet } from '../wallet/pay-order';
 import { getOrder, listOrders } from './queries';
 import { quoteOrder } from './quote';
 import { processDueRefunds } from './refunds';
@@ -39,7 +40,9 @@ export const orderRoutes = {
   pay: defineRoute({
     schema: orderContracts.pay.input,
     roles: customers,
-    handler: (input, ctx) => payOrder(ctx, paymentProviderOf(ctx.runtime), openidOf(ctx), input.orderId),
+    // `method: 'wallet'`: paid at once from the stored value (issue 14, services/wallet/pay-order).
+    handler: (input, ctx) =>
+      input.method === 'wallet' ? payOrderFromWallet(ctx, openidOf(ctx), input.orderId) : payOrder(ctx, paymentProviderOf(ctx.runtime), openidOf(ctx), input.orderId),
   }),
   cancel: defineRoute({
     schema: orderContracts.cancel.input,

@@ -49,7 +49,12 @@ const TARGET_KINDS: Record<AuditAction, TargetKind> = {
   setCampaignState: 'text',
   saveJourney: 'text',
   saveCrmSettings: 'text',
+  saveInviteSettings: 'text',
   rebuildProfiles: 'text',
+  walletCharge: 'text',
+  walletSavePlan: 'text',
+  walletReviewRefund: 'text',
+  walletAdjust: 'person',
 };
 
 const kindOf = (entry: StaffAuditDoc): TargetKind => TARGET_KINDS[entry.action] ?? 'text';

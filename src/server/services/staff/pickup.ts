@@ -7,6 +7,7 @@ import type { Caller } from '../../kit/types';
 import { loadMember } from '../member/access';
 import { loadOrder } from '../order/access';
 import { changeOrder, step } from '../order/change';
+import { runOrderHooks } from '../order/hooks';
 import { releasePickupCodeInTx } from '../order/pickup-code';
 import type { ServiceDeps } from '../order/deps';
 import { refuse, Refusal } from '../order/transact';
@@ -45,11 +46,13 @@ export async function verifyPickup(deps: ServiceDeps, caller: Caller, orderId: s
       const next = step(current, ['pickUp'], now, 'system');
       if (next instanceof Refusal) return next;
       verifiedNow = true;
+      const patch = { ...next, completedAt: now };
       return {
-        patch: { ...next, completedAt: now },
+        patch,
         alsoInTx: async (tx) => {
           await releasePickupCodeInTx(tx, current, now);
           await writeAuditInTx(tx, { ...audit, result: 'ok' });
+          await runOrderHooks('completed', tx, { ...current, ...patch }, deps, now);
         },
       };
     }),

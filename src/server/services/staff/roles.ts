@@ -1,6 +1,6 @@
 import type { StaffRoleResult } from '../../../core/contracts/staff';
 import type { Db } from '../../db';
-import { ROLES_COLLECTION, type RoleRecord } from '../../kit/caller';
+import { forgetCachedCaller, ROLES_COLLECTION, type RoleRecord } from '../../kit/caller';
 import type { ServiceDeps } from '../order/deps';
 import { transact } from '../order/transact';
 import { CatalogCollections } from '../catalog/records';
@@ -24,7 +24,7 @@ export async function changeStaffRole(deps: ServiceDeps, operator: string, chang
     if (!(await storeExists(deps.db, storeId))) throw staffErrors.storeNotFound(storeId);
     if (!(await userExists(deps.db, openid))) throw staffErrors.userNotFound(openid);
   }
-  return transact(deps.db, async (tx) => {
+  const result = await transact(deps.db, async (tx) => {
     const ref = tx.collection<Partial<RoleRecord>>(ROLES_COLLECTION).doc(openid);
     const current = (await ref.get()).data;
     const next = change === 'grantStaff' ? granted(current, storeId) : revoked(current, storeId);
@@ -32,6 +32,9 @@ export async function changeStaffRole(deps: ServiceDeps, operator: string, chang
     await writeAuditInTx(tx, { staffOpenid: operator, storeId, action: change, target: openid, result: 'ok', at: now });
     return { openid, roles: next.roles, staffStoreIds: next.staffStoreIds };
   });
+  // This instance's role cache (kit/caller.ts) answers the change from the next call on; other instances within its TTL.
+  forgetCachedCaller(deps.db, openid);
+  return result;
 }
 
 type Roles = Pick<RoleRecord, 'roles' | 'staffStoreIds'>;

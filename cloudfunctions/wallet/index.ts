@@ -1,0 +1,4 @@
+import { createFunction } from '../../src/server/kit';
+import { walletRoutes } from '../../src/server/services/wallet/routes';
+
+export const main = createFunction(walletRoutes);

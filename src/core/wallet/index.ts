@@ -1,0 +1,5 @@
+export * from './buckets';
+export * from './lots';
+export * from './entries';
+export * from './plans';
+export * from './payouts';

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '团长工作台',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,62 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import StateView from '../../../components/state-view'
+import { call } from '../../../api'
+import { acceptInvite, inviteCodeOf, type InviteOutcome } from '../../../utils/invite'
+import { HOME_TAB_URL, MEMBER_TAB_URL } from '../links'
+import './index.scss'
+
+type Shown = { status: 'loading' } | { status: 'none' } | { status: 'network' } | { status: 'done'; outcome: InviteOutcome }
+
+/**
+ * Where an invite link or mini-program code lands: binds the invite for the
+ * signed-in customer (growth.bindInvite, first touch wins) and shows what
+ * happened, then leads to 开通会员 or the shop.
+ */
+export default function InviteLandingPage() {
+  const { params } = useRouter()
+  const code = inviteCodeOf(params as Record<string, string | undefined>)
+  const [shown, setShown] = useState<Shown>(code ? { status: 'loading' } : { status: 'none' })
+
+  const bind = () => {
+    if (!code) return
+    setShown({ status: 'loading' })
+    void acceptInvite(code).then((outcome) => setShown(outcome ? { status: 'done', outcome } : { status: 'network' }))
+  }
+  useEffect(bind, [code])
+  // The invite link is a share too: its opens count in the operators' 分享成交 (best effort).
+  useEffect(() => {
+    if (code) void call('growth', 'openShare', { sharer: code, kind: 'invite', targetId: code }).catch(() => undefined)
+  }, [code])
+
+  if (shown.status === 'loading') return <StateView state='loading' message='正在接受邀请…' />
+  if (shown.status === 'none') return <StateView state='empty' message='邀请链接不完整，请让好友重新分享' actionText='去逛逛' onAction={() => void Taro.switchTab({ url: HOME_TAB_URL })} />
+  if (shown.status === 'network') return <StateView state='error' message='网络不太好，邀请还没有接受' onRetry={bind} />
+
+  const { outcome } = shown
+  const bound = outcome.kind === 'bound'
+  return (
+    <View className='landing' data-testid='invite-landing'>
+      <View className='landing__card'>
+        <Text className='landing__badge'>{bound ? '礼' : '!'}</Text>
+        <Text className='landing__title' data-testid='invite-landing-title'>
+          {bound ? `你已接受 ${outcome.view.inviter} 的邀请` : outcome.message}
+        </Text>
+        <Text className='landing__note'>
+          {bound ? '开通会员并完成首笔订单，你和好友都能获得奖励' : outcome.code === 'INVITE_ALREADY_BOUND' ? '每位顾客只能接受一位好友的邀请' : '欢迎随时来逛逛'}
+        </Text>
+        <View className='landing__actions'>
+          {bound ? (
+            <Button className='landing__button landing__button--primary' data-testid='invite-landing-join' onClick={() => void Taro.switchTab({ url: MEMBER_TAB_URL })}>
+              开通会员领礼
+            </Button>
+          ) : null}
+          <Button className='landing__button' onClick={() => void Taro.switchTab({ url: HOME_TAB_URL })}>
+            去逛逛
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}

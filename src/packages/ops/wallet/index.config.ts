@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '储值管理',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的储值',
+  enablePullDownRefresh: true
+})
