@@ -20,7 +20,14 @@ export default defineAppConfig({
     { root: 'packages/ops', pages: ['index/index', 'activities/index', 'sale/index', 'sale-form/index', 'group/index', 'group-form/index', 'staff/index', 'stores/index', 'store-form/index', 'live/index', 'products/index', 'product-form/index', 'categories/index', 'orders/index', 'order/index', 'refunds/index', 'stock/index', 'coupons/index', 'coupon-form/index', 'coupon-grant/index', 'settings/index', 'members/index', 'member/index', 'segments/index', 'segment-form/index', 'tags/index', 'campaigns/index', 'campaign/index', 'campaign-form/index', 'journey-form/index', 'crm-settings/index', 'invite-settings/index', 'shares/index', 'guides/index', 'community-leaders/index', 'community-activities/index', 'community-activity-form/index', 'community-sales/index', 'community-statement/index', 'wallet/index'] },
     { root: 'packages/groupbuy', pages: ['index/index', 'activity/index', 'group/index'] },
     { root: 'packages/staff', pages: ['scan/index', 'today/index', 'guide/index', 'guide-customers/index', 'wallet-charge/index'] },
-    { root: 'packages/live', pages: ['list/index', 'room/index'] },
+    // WeChat's live-player plugin (直播间) is declared by the one subpackage that opens it, weapp only (H5 shows
+    // a room's detail page instead): the main package stays free of it, so DevTools opens the project with a
+    // tourist appid until a live room is entered (README "Deploying to CloudBase").
+    {
+      root: 'packages/live',
+      pages: ['list/index', 'room/index'],
+      ...(process.env.TARO_ENV === 'weapp' ? { plugins: { 'live-player-plugin': { version: '1.3.5', provider: 'wx2b03c6e691cd7370' } } } : {})
+    },
     { root: 'packages/notify', pages: ['inbox/index'] },
     { root: 'packages/search', pages: ['index/index'] },
     // 老带新 (issue 13): my invites, and where an invite link lands.
@@ -34,8 +41,8 @@ export default defineAppConfig({
     // H5: where an unknown URL lands (src/app.ts).
     { root: 'packages/nav', pages: ['not-found/index'] }
   ],
-  // WeChat's live-player plugin (直播间), weapp only: H5 shows a room's detail page instead.
-  ...(process.env.TARO_ENV === 'weapp' ? { plugins: { 'live-player-plugin': { version: '1.3.5', provider: 'wx2b03c6e691cd7370' } } } : {}),
+  // Only the components a page renders are injected when it opens (WeChat's 按需注入).
+  lazyCodeLoading: 'requiredComponents',
   preloadRule: {
     'pages/cart/index': { network: 'all', packages: ['packages/trade'] },
     'pages/product/index': { network: 'all', packages: ['packages/trade'] },

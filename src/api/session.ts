@@ -28,6 +28,30 @@ export async function signInAs(openid: string): Promise<string> {
   return body.token;
 }
 
+let pending: { openid: string; token: Promise<string> } | null = null;
+
+/** One sign-in at a time per identity: the calls a page starts together share it (one /api/dev/login a load). */
+function signInShared(openid: string): Promise<string> {
+  if (pending?.openid === openid) return pending.token;
+  const token = signInAs(openid).finally(() => {
+    if (pending?.token === token) pending = null;
+  });
+  pending = { openid, token };
+  return token;
+}
+
+/** The token to call with: the stored one, else the one sign-in every call without a token waits for. */
+export function sessionToken(): Promise<string> {
+  const token = currentToken();
+  return token ? Promise.resolve(token) : signInShared(currentOpenid());
+}
+
+/** After a 401 answered to `stale`: a newer token another call already got, else one shared sign-in. */
+export function renewedToken(stale: string | null): Promise<string> {
+  const token = currentToken();
+  return token && token !== stale ? Promise.resolve(token) : signInShared(currentOpenid());
+}
+
 export interface DevUser {
   openid: string;
   nickname: string;

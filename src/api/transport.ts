@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { Envelope } from '../core/envelope';
 import { ApiError, networkError } from './errors';
-import { currentToken, signInAs, defaultDevOpenid } from './session';
+import { renewedToken, sessionToken } from './session';
 
 /** Sends `{ action, data }` to a cloud function and answers its envelope. */
 export type Transport = (fn: string, action: string, data: unknown) => Promise<Envelope<unknown>>;
@@ -31,8 +31,9 @@ export const httpTransport: Transport = async (fn, action, data) => {
     }
     return res;
   };
-  let res = await send(currentToken() ?? (await signInAs(defaultDevOpenid())));
-  if (res.status === 401) res = await send(await signInAs(defaultDevOpenid()));
+  const token = await sessionToken();
+  let res = await send(token);
+  if (res.status === 401) res = await send(await renewedToken(token));
   const body = (await res.json().catch(() => null)) as { result?: Envelope<unknown>; error?: { code: string; message: string } } | null;
   if (res.ok && body?.result) return body.result;
   if (body?.error) throw new ApiError(body.error.code, body.error.message);

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ApiError, networkError } from '../api/errors'
-import { currentToken, defaultDevOpenid, signInAs } from '../api/session'
+import { renewedToken, sessionToken } from '../api/session'
 import { isFileId, storageRoutePath } from '../core/storage/file-id'
 import { IMAGE_TOO_LARGE, IMAGE_TOO_LARGE_MESSAGE, MAX_IMAGE_BYTES } from '../core/storage/images'
 import { cachedTempUrl, requestTempUrl } from './file-url-cache'
@@ -55,8 +55,9 @@ async function uploadOnH5(localPath: string, name: string): Promise<string> {
       throw networkError(error)
     }
   }
-  let res = await send(currentToken() ?? (await signInAs(defaultDevOpenid())))
-  if (res.status === 401) res = await send(await signInAs(defaultDevOpenid()))
+  const token = await sessionToken()
+  let res = await send(token)
+  if (res.status === 401) res = await send(await renewedToken(token))
   const body = (await res.json().catch(() => null)) as { fileID?: string; error?: { code: string; message: string } } | null
   if (res.ok && body?.fileID) return body.fileID
   if (body?.error) throw new ApiError(body.error.code, body.error.message)

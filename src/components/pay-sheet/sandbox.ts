@@ -1,4 +1,4 @@
-import { ApiError, currentOpenid, currentToken, NETWORK_ERROR, signInAs } from '../../api';
+import { ApiError, currentToken, NETWORK_ERROR, renewedToken } from '../../api';
 
 export type SandboxResult = 'SUCCESS' | 'FAIL';
 
@@ -20,8 +20,9 @@ export async function settleSandboxPayment(orderId: string, result: SandboxResul
       throw new ApiError(NETWORK_ERROR, '网络不给力，请稍后重试', error instanceof Error ? { cause: error.message } : undefined);
     }
   };
-  let res = await send(currentToken());
-  if (res.status === 401) res = await send(await signInAs(currentOpenid()));
+  const token = currentToken();
+  let res = await send(token);
+  if (res.status === 401) res = await send(await renewedToken(token));
   if (res.ok) return;
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   throw new ApiError(body?.error?.code ?? 'PAYMENT_FAILED', body?.error?.message ?? '支付失败，请稍后再试');
