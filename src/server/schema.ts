@@ -413,6 +413,8 @@ export const schema: CollectionSchema[] = [
   { name: 'growth_share_touches', indexes: [] },
   /** `_id` = sharer: their shares' opens, orders and GMV; the operators' list by GMV. */
   { name: 'growth_share_stats', indexes: [{ name: 'gmvFen', fields: [{ path: 'gmvFen', order: 'desc' }] }] },
+  /** `_id` = 12-character code of (sharer code, kind, id): what a poster's mini-program code (scene `t.<code>`) opens, and the code's fileID. */
+  { name: 'growth_share_targets', indexes: [] },
   // ---- community group-buy (社区团购, issue 13, services/community)
   /** `ld_<hash of openid>`: one leader per person and their pickup point; the review list by status, the customers' picker (APPROVED). */
   {

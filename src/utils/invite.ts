@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { ApiError, call } from '../api'
 import type { BindInviteView } from '../core/contracts/growth'
 import { SHARE_PAGES } from '../core/growth/share'
+import { parseLandingScene } from '../core/growth/share-target'
 
 /**
  * Invites and share cards as the app sees them (issue 13):
@@ -22,18 +23,22 @@ const SHARE_CODE_KEY = 'siyu.share.code'
 
 type Query = Record<string, string | undefined>
 
-/** The invite code of a page's query: `invite=`, or the wxacode's `scene` (URL-encoded by WeChat). */
+/**
+ * The invite code of a page's query: `invite=`, or the wxacode's `scene`
+ * (URL-encoded by WeChat). A poster's share-target scene (`t.<code>`) is not
+ * an invite: the landing page resolves it to its page instead.
+ */
 export function inviteCodeOf(query: Query | undefined): string | null {
   if (!query) return null
   if (query.invite) return query.invite
-  if (query.scene) {
-    try {
-      return decodeURIComponent(query.scene)
-    } catch {
-      return null
-    }
-  }
-  return null
+  const scene = parseLandingScene(query.scene)
+  return scene?.kind === 'invite' ? scene.code : null
+}
+
+/** The share-target code of a landing page's `scene` (a poster's mini-program code), or null. */
+export function shareTargetOf(query: Query | undefined): string | null {
+  const scene = query?.invite ? null : parseLandingScene(query?.scene)
+  return scene?.kind === 'target' ? scene.code : null
 }
 
 export type InviteOutcome = { kind: 'bound'; view: BindInviteView } | { kind: 'refused'; code: string; message: string }

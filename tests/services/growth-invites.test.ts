@@ -60,7 +60,7 @@ describe('growth: invites (老带新)', () => {
     expect(codes.size).toBe(1);
     const [code] = [...codes];
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
-    expect(answers[0]).toEqual({ code, path: `/packages/growth/landing/index?invite=${code}`, wxacodeUrl: null });
+    expect(answers[0]).toEqual({ code, path: `/packages/growth/landing/index?invite=${code}`, wxacodeUrl: null, wxacodeFileId: null });
     expect(await bench.count('growth_codes')).toBe(1);
     expect(codeOf(await call('growth', B, 'inviteCode'))).toBe('NOT_A_MEMBER');
   });

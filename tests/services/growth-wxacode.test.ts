@@ -44,12 +44,21 @@ describe('growth.inviteCode with mini-program codes', () => {
     const again = await call('m1', 'inviteCode');
     expect(again.data).toEqual(first.data);
     expect(asked).toHaveLength(1);
-    expect(await bench.doc('growth_owners', 'm1')).toMatchObject({ code, wxacodeFileId: expect.any(String) });
+    const owner = await bench.doc('growth_owners', 'm1');
+    expect(owner).toMatchObject({ code, wxacodeFileId: expect.stringMatching(/^cloud:\/\//) });
+    // The fileID too: weapp downloads it with Taro.cloud.downloadFile (no download domain needed).
+    expect(first.data.wxacodeFileId).toBe(owner?.wxacodeFileId);
   });
 
   it('a WeChat refusal answers WXACODE_FAILED and keeps nothing', async () => {
     answer = () => wxaCodeBytesOf(JSON.stringify({ errcode: 41030, errmsg: 'invalid page' }));
     expect(codeOf(await call('m2', 'inviteCode'))).toBe('WXACODE_FAILED');
     expect((await bench.doc<Record<string, unknown>>('growth_owners', 'm2'))?.wxacodeFileId).toBeUndefined();
+  });
+
+  it('without WeChat answers the link only (the page draws a QR)', async () => {
+    const local = createFunction(createGrowthRoutes());
+    const answer = (await local({ action: 'inviteCode', data: {} }, { request_id: 'r-local', environ: 'WX_OPENID=m1;WX_APPID=wxtest' })) as any;
+    expect(answer.data).toMatchObject({ wxacodeUrl: null, wxacodeFileId: null });
   });
 });

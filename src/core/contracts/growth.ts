@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { InviteState, RewardState } from '../growth/reward';
 import { INVITE_SETTINGS_LIMITS, type InviteSettings } from '../growth/settings';
 import { SHARE_KINDS, type ShareKind } from '../growth/share';
+import { SHARE_TARGET_KINDS } from '../growth/share-target';
 import type { Fen } from '../money';
 import { Id, ScannedCode } from './fields';
 
@@ -28,6 +29,10 @@ export const OpenShareInput = z.object({
   targetId: Id,
 });
 export const InviteSettingsInput = z.object({});
+/** A poster's mini-program code for a product, group-buy activity, group or flash sale. */
+export const ShareWxaCodeInput = z.object({ kind: z.enum(SHARE_TARGET_KINDS), id: Id });
+/** The landing page's `scene` as WeChat passed it (URL-encoded or not). */
+export const ResolveShareSceneInput = z.object({ scene: ScannedCode(64) });
 
 const Points = z.number().int().min(0).max(INVITE_SETTINGS_LIMITS.points);
 const RewardSideSchema = z.object({ points: Points, couponTemplateId: Id.nullable() });
@@ -52,6 +57,8 @@ export const growthContracts = {
   settings: { input: InviteSettingsInput },
   saveSettings: { input: SaveInviteSettingsInput },
   shareStats: { input: ShareStatsInput },
+  shareWxaCode: { input: ShareWxaCodeInput },
+  resolveShareScene: { input: ResolveShareSceneInput },
 };
 
 /** Actions only the timer runs (`cloudfunctions/growth/config.json`). */
@@ -64,6 +71,7 @@ export const GrowthErrorCode = {
   InviteSelf: 'INVITE_SELF',
   InviteAlreadyMember: 'INVITE_ALREADY_MEMBER',
   InviteAlreadyBound: 'INVITE_ALREADY_BOUND',
+  ShareSceneNotFound: 'SHARE_SCENE_NOT_FOUND',
 } as const;
 
 export interface InviteCodeView {
@@ -72,6 +80,20 @@ export interface InviteCodeView {
   path: string;
   /** weapp: a temporary URL of the mini-program code (wxacode.getUnlimited, scene = code); null on H5 / locally, where the page draws a QR of the link. */
   wxacodeUrl: string | null;
+  /** weapp: the same code's `cloud://` fileID (load it with Taro.cloud.downloadFile: no download domain needed); null where wxacodeUrl is. */
+  wxacodeFileId: string | null;
+}
+
+export interface ShareWxaCodeView {
+  /** The mini-program code's `cloud://` fileID (made once per target); null without WeChat (H5, the local cloud): draw a QR of the link. */
+  fileID: string | null;
+  /** What the code carries (`t.` + 12 characters, ≤ 32): growth.resolveShareScene turns it back into the page. */
+  scene: string;
+}
+
+export interface ResolveShareSceneView {
+  /** The page to open, with the sharer: e.g. /pages/product/index?id=p1&sharer=AB12CD34. */
+  path: string;
 }
 
 export interface BindInviteView {
@@ -146,4 +168,6 @@ export interface GrowthOutputs {
   settings: InviteSettings;
   saveSettings: InviteSettings;
   shareStats: ShareStatsView;
+  shareWxaCode: ShareWxaCodeView;
+  resolveShareScene: ResolveShareSceneView;
 }

@@ -38,7 +38,7 @@ describe('邀请有礼 and the invite landing page', () => {
     }
     setTransport(
       createFakeTransport({
-        'growth.inviteCode': () => ({ code: 'ABCD1234', path: '/packages/growth/landing/index?invite=ABCD1234', wxacodeUrl: null }),
+        'growth.inviteCode': () => ({ code: 'ABCD1234', path: '/packages/growth/landing/index?invite=ABCD1234', wxacodeUrl: null, wxacodeFileId: null }),
         'growth.invites': () => invites,
       }).transport,
     )
@@ -91,5 +91,29 @@ describe('邀请有礼 and the invite landing page', () => {
     render(<InviteLandingPage />)
     await waitFor(() => expect(screen.getByTestId('invite-landing-title').textContent).toBe('你已经是会员了，邀请仅对新朋友有效'))
     expect(screen.queryByTestId('invite-landing-join')).toBeNull()
+  })
+
+  test('a poster’s mini-program code (scene t.<code>) goes on to its page with the sharer, binding no invite', async () => {
+    const fake = createFakeTransport({
+      'growth.resolveShareScene': () => ({ path: '/pages/product/index?id=p1&sharer=ABCD1234' }),
+    })
+    setTransport(fake.transport)
+    setRouterParams({ scene: encodeURIComponent('t.ABCDEFGHJKMN') })
+    render(<InviteLandingPage />)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=p1&sharer=ABCD1234' }))
+    expect(fake.callsOf('growth', 'resolveShareScene').map((c) => c.data)).toEqual([{ scene: encodeURIComponent('t.ABCDEFGHJKMN') }])
+    expect(fake.callsOf('growth', 'bindInvite')).toEqual([])
+    cleanup()
+
+    setTransport(
+      createFakeTransport({
+        'growth.resolveShareScene': () => {
+          throw fail('SHARE_SCENE_NOT_FOUND', '分享码无效或已失效，请让好友重新分享')
+        },
+      }).transport,
+    )
+    setRouterParams({ scene: 't.ABCDEFGHJKMN' })
+    render(<InviteLandingPage />)
+    expect(await screen.findByText('分享码无效或已失效，请让好友重新分享')).toBeTruthy()
   })
 })

@@ -1,5 +1,6 @@
 import { ApiError, call } from '../../../api'
 import { loadAccount } from '../../../utils/account'
+import { isH5 } from '../../../utils/platform'
 import type { PosterKind } from '../../../utils/poster/layout'
 import { flashSalePoster, groupBuyPoster, groupPoster, invitePoster, productPoster, type PosterSource } from './content'
 
@@ -27,11 +28,28 @@ async function sharerCode(): Promise<string | null> {
   }
 }
 
+/**
+ * weapp: the target's mini-program code (growth.shareWxaCode answers its
+ * `cloud://` fileID; the scene opens the growth landing page, which goes on
+ * to the page with the sharer). Null on H5, without WeChat (the local cloud)
+ * or on a failure: the poster then draws a QR of the path.
+ */
+async function shareWxaCodeOf(kind: Exclude<PosterKind, 'invite'>, id: string): Promise<string | null> {
+  if (isH5()) return null
+  try {
+    return (await call('growth', 'shareWxaCode', { kind, id })).fileID
+  } catch {
+    return null
+  }
+}
+
 /** What the poster of `kind` shows, read through the same calls its page makes. */
 export async function loadPosterSource(kind: PosterKind, id: string): Promise<LoadedPoster> {
   const shared = async (source: Promise<PosterSource>): Promise<LoadedPoster> => {
-    const [loaded, code] = await Promise.all([source, sharerCode()])
-    return { ...loaded, codeImage: null, sharerCode: code }
+    // The page's own call first: a missing target answers its clear code before any mini-program code is asked for.
+    const loaded = await source
+    const [code, codeImage] = await Promise.all([sharerCode(), shareWxaCodeOf(kind as Exclude<PosterKind, 'invite'>, id)])
+    return { ...loaded, codeImage, sharerCode: code }
   }
   switch (kind) {
     case 'product':
@@ -46,7 +64,8 @@ export async function loadPosterSource(kind: PosterKind, id: string): Promise<Lo
       // The invite link carries the code itself (no sharer=); weapp gets the mini-program code when the server made one.
       const [invite, rules] = await Promise.all([call('growth', 'inviteCode', {}), call('growth', 'invites', {}).then((v) => v.rules).catch(() => null)])
       const gift = rules?.enabled ? rules.invitee : null
-      return { ...invitePoster(invite.path, gift), codeImage: invite.wxacodeUrl, sharerCode: null }
+      // The fileID first: weapp downloads it with Taro.cloud.downloadFile (no download domain needed).
+      return { ...invitePoster(invite.path, gift), codeImage: invite.wxacodeFileId ?? invite.wxacodeUrl, sharerCode: null }
     }
   }
 }

@@ -50,13 +50,14 @@ export async function ownerOfCodeInTx(tx: Transaction, code: string): Promise<st
 /**
  * growth.inviteCode: a member's code and link; on weapp also the
  * mini-program code (made once through `wxaCode`, kept in cloud storage,
- * answered as a temporary URL). Without a source (H5, the local cloud) the
+ * answered as its fileID and a temporary URL). Without a source (H5, the local cloud) the
  * page draws a QR of the link.
  */
 export async function inviteCode(ctx: ActionContext, openid: string, wxaCode: WxaCodeSource | null): Promise<InviteCodeView> {
   await requireMember(ctx.db, openid);
   const code = await ensureCodeOf(ctx.db, openid, ctx.now());
-  return { code, path: invitePath(code), wxacodeUrl: wxaCode ? await wxaCodeUrlOf(ctx, openid, code, wxaCode) : null };
+  const made = wxaCode ? await wxaCodeOf(ctx, openid, code, wxaCode) : null;
+  return { code, path: invitePath(code), wxacodeUrl: made?.url ?? null, wxacodeFileId: made?.fileID ?? null };
 }
 
 /** growth.shareCode: any customer's share code (the `sharer=` of their share cards). */
@@ -64,14 +65,14 @@ export async function shareCode(deps: ServiceDeps, openid: string): Promise<{ co
   return { code: await ensureCodeOf(deps.db, openid, deps.now()) };
 }
 
-async function wxaCodeUrlOf(ctx: ActionContext, openid: string, code: string, wxaCode: WxaCodeSource): Promise<string> {
+async function wxaCodeOf(ctx: ActionContext, openid: string, code: string, wxaCode: WxaCodeSource): Promise<{ fileID: string; url: string }> {
   const storage = fileStorageOf(ctx.runtime);
   const owners = ctx.db.collection<OwnerWithCode>(GrowthCollections.owners);
   const kept = (await owners.doc(openid).get()).data[0]?.wxacodeFileId;
-  if (kept) return storage.tempUrl(kept);
+  if (kept) return { fileID: kept, url: await storage.tempUrl(kept) };
   // Outside any transaction: a WeChat call.
   const png = await wxaCode.unlimited(inviteScene(code), INVITE_LANDING_PAGE);
   const { fileID } = await storage.putFile(`growth/wxacode/${code}.png`, png, 'image/png');
   await owners.doc(openid).update({ wxacodeFileId: fileID });
-  return storage.tempUrl(fileID);
+  return { fileID, url: await storage.tempUrl(fileID) };
 }

@@ -1,6 +1,7 @@
 import type { InviteState, RewardState } from '../../../core/growth/reward';
 import type { InviteSettings } from '../../../core/growth/settings';
 import type { ShareKind, ShareTouch } from '../../../core/growth/share';
+import type { ShareTargetKind } from '../../../core/growth/share-target';
 import type { Fen } from '../../../core/money';
 
 export const GrowthCollections = {
@@ -11,6 +12,7 @@ export const GrowthCollections = {
   shareOpens: 'growth_share_opens',
   shareTouches: 'growth_share_touches',
   shareStats: 'growth_share_stats',
+  shareTargets: 'growth_share_targets',
   settings: 'settings',
 } as const;
 
@@ -105,3 +107,20 @@ export interface OrderShareDoc {
 }
 
 export type InviteSettingsDoc = Partial<InviteSettings> & { updatedAt?: number; updatedBy?: string };
+
+/**
+ * `growth_share_targets/{code}` (code: 12 characters derived from sharer,
+ * kind and id): what a poster's mini-program code (scene `t.<code>`) opens,
+ * and the code's fileID once made.
+ */
+export interface ShareTargetDoc {
+  /** The sharer's share code (never an openid). */
+  sharerCode: string;
+  kind: ShareTargetKind;
+  targetId: string;
+  createdAt: number;
+  /** The mini-program code in cloud storage, once made. */
+  fileID: string | null;
+  /** While one call makes the code: until when others wait for it instead of asking WeChat again. */
+  makingUntil: number | null;
+}

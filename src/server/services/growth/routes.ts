@@ -5,6 +5,7 @@ import { bindInvite } from './bind';
 import { inviteCode, shareCode } from './codes';
 import { listInvites } from './invites';
 import { loadInviteSettings, saveInviteSettings } from './settings';
+import { resolveShareScene, shareWxaCode } from './share-targets';
 import { openShare, shareStats } from './shares';
 import { sweepInviteRewards } from './sweep';
 import type { WxaCodeSource } from './wxacode';
@@ -28,6 +29,8 @@ export function createGrowthRoutes(options: GrowthRoutesOptions = {}) {
     invites: defineRoute({ schema: growthContracts.invites.input, roles: customers, handler: (_input, ctx) => listInvites(ctx, openidOf(ctx)) }),
     shareCode: defineRoute({ schema: growthContracts.shareCode.input, roles: customers, handler: (_input, ctx) => shareCode(ctx, openidOf(ctx)) }),
     openShare: defineRoute({ schema: growthContracts.openShare.input, roles: customers, handler: (input, ctx) => openShare(ctx, openidOf(ctx), input) }),
+    shareWxaCode: defineRoute({ schema: growthContracts.shareWxaCode.input, roles: customers, handler: (input, ctx) => shareWxaCode(ctx, openidOf(ctx), input, options.wxaCode?.(ctx) ?? null) }),
+    resolveShareScene: defineRoute({ schema: growthContracts.resolveShareScene.input, roles: customers, handler: (input, ctx) => resolveShareScene(ctx, openidOf(ctx), input.scene) }),
     settings: defineRoute({ schema: growthContracts.settings.input, roles: operators, handler: (_input, ctx) => loadInviteSettings(ctx.db) }),
     saveSettings: defineRoute({ schema: growthContracts.saveSettings.input, roles: operators, handler: (input, ctx) => saveInviteSettings(ctx, openidOf(ctx), input.settings) }),
     shareStats: defineRoute({ schema: growthContracts.shareStats.input, roles: operators, handler: (input, ctx) => shareStats(ctx, input.limit) }),
