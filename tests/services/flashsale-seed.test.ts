@@ -2,6 +2,9 @@ import { seedDemoData } from '../../src/server/local/seed';
 import { DEMO_PRODUCTS } from '../../src/server/local/seed/catalog';
 import { codeOf, rid, startFlashSaleBench, type FlashSaleBench } from './flashsale-harness';
 
+// Each file seeds the demo shop with its year of history (about 10–30 s on 2 busy cores).
+jest.setTimeout(120_000);
+
 describe('flash sale: demo seed', () => {
   let bench: FlashSaleBench;
   beforeEach(async () => {

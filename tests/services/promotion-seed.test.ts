@@ -8,6 +8,9 @@ import { claimCoupon } from '../../src/server/services/promotion/claim';
 import { quoteOrder } from '../../src/server/services/order/quote';
 import type { ServiceDeps } from '../../src/server/services/order/deps';
 
+// Each file seeds the demo shop with its year of history (about 10–30 s on 2 busy cores).
+jest.setTimeout(120_000);
+
 const NOW = Date.UTC(2025, 0, 6, 2, 0, 0);
 
 describe('promotion seed', () => {

@@ -17,6 +17,9 @@ import { schema } from '../../src/server/schema';
 import { statsFromOrders } from '../../src/server/services/crm/rebuild';
 import { loadCrmSettings } from '../../src/server/services/crm/settings';
 
+// Each file seeds the demo shop with its year of history (about 10–30 s on 2 busy cores).
+jest.setTimeout(120_000);
+
 const NOW = Date.UTC(2026, 11, 1, 4, 30);
 const DAY = 86_400_000;
 const DEMO_ACCOUNTS = ['demo-customer', 'demo-staff', 'demo-staff-jingan', 'demo-operator'];

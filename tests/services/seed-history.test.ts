@@ -12,6 +12,9 @@ import { seedDemoData } from '../../src/server/local/seed';
 import { schema } from '../../src/server/schema';
 import { loadDays, statsOverview } from '../../src/server/services/stats/overview';
 
+// Each file seeds the demo shop with its year of history (about 10–30 s on 2 busy cores).
+jest.setTimeout(120_000);
+
 const NOW = Date.UTC(2026, 11, 1, 4, 30); // 12:30 in Shanghai, a Tuesday
 const DEMO_ACCOUNTS = ['demo-customer', 'demo-staff', 'demo-staff-jingan', 'demo-operator'];
 
