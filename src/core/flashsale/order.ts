@@ -1,3 +1,4 @@
+import { unpaidOrderState } from '../order/unpaid-state';
 import type { Order, OrderDoc, OrderFulfillment, OrderItem } from '../order/types';
 import type { FlashSale, FlashSaleOrderInfo } from './types';
 
@@ -44,7 +45,7 @@ export function flashSaleOrderDoc(input: FlashSaleOrderInput): FlashSaleOrderDoc
   };
   return {
     openid: input.openid,
-    status: 'PENDING_PAYMENT',
+    ...unpaidOrderState(now),
     items: [line],
     fulfillment: input.fulfillment,
     amounts: { itemsTotal: total, discount: 0, shippingFee: 0, payable: total },
@@ -52,22 +53,8 @@ export function flashSaleOrderDoc(input: FlashSaleOrderInput): FlashSaleOrderDoc
     requestId: input.requestId,
     requestKey: input.requestKey,
     remark: '',
-    createdAt: now,
-    updatedAt: now,
     expiresAt: paymentDeadline(sale, now),
     stockReleased: true,
-    paidAt: null,
-    payment: null,
-    latePayment: null,
-    shippedAt: null,
-    trackingNo: null,
-    completedAt: null,
-    cancelledAt: null,
-    cancelReason: null,
-    refundNo: null,
-    refundRequestedAt: null,
-    refundedAt: null,
-    history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
     coupon: null,
     source: 'flashsale',
     flashSale: { saleId: sale._id, shard: input.shard },

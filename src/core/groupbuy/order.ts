@@ -1,3 +1,4 @@
+import { unpaidOrderState } from '../order/unpaid-state';
 import type { GroupState } from '../contracts/groupbuy';
 import type { Fen } from '../money';
 import { priceOrder } from '../pricing';
@@ -41,7 +42,7 @@ export function groupBuyOrderDoc(input: GroupBuyOrderInput): GroupBuyOrderDoc {
   };
   return {
     openid: input.openid,
-    status: 'PENDING_PAYMENT',
+    ...unpaidOrderState(now),
     items: [line],
     fulfillment: input.fulfillment,
     amounts: priceOrder({ lines: [line], fulfillment: input.fulfillment.type, memberDiscountBps: 0 }),
@@ -49,22 +50,8 @@ export function groupBuyOrderDoc(input: GroupBuyOrderInput): GroupBuyOrderDoc {
     requestId: input.requestId,
     requestKey: input.requestKey,
     remark: '',
-    createdAt: now,
-    updatedAt: now,
     expiresAt: input.payDeadline,
     stockReleased: false,
-    paidAt: null,
-    payment: null,
-    latePayment: null,
-    shippedAt: null,
-    trackingNo: null,
-    completedAt: null,
-    cancelledAt: null,
-    cancelReason: null,
-    refundNo: null,
-    refundRequestedAt: null,
-    refundedAt: null,
-    history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
     coupon: null,
     source: 'groupbuy',
     groupBuy: { activityId: input.activityId, groupId: input.groupId, leader: input.leader, state: input.groupState },

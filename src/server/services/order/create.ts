@@ -1,3 +1,4 @@
+import { unpaidOrderState } from '../../../core/order/unpaid-state';
 import type { OrderView } from '../../../core/contracts/order';
 import type { Order, OrderDoc } from '../../../core/order/types';
 import { toOrderView } from '../../../core/order/view';
@@ -88,7 +89,7 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
     const order: OrderDoc = {
       openid,
       orderNo: await allocateOrderNoInTx(tx, now),
-      status: 'PENDING_PAYMENT',
+      ...unpaidOrderState(now),
       items,
       fulfillment: await withPickupCodeInTx(tx, orderId, prepared.fulfillment, now),
       amounts,
@@ -96,22 +97,8 @@ export async function createOrder(deps: ServiceDeps, openid: string, input: Crea
       requestId: input.requestId,
       requestKey: key,
       remark: input.remark,
-      createdAt: now,
-      updatedAt: now,
       expiresAt: now + payMinutes * 60_000,
       stockReleased: false,
-      paidAt: null,
-      payment: null,
-      latePayment: null,
-      shippedAt: null,
-      trackingNo: null,
-      completedAt: null,
-      cancelledAt: null,
-      cancelReason: null,
-      refundNo: null,
-      refundRequestedAt: null,
-      refundedAt: null,
-      history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
       coupon: coupon ? orderCouponOf(coupon.coupon, amounts.couponDiscount ?? 0) : null,
       source: 'shop',
       ...liveAttributionOf(input.liveRoomId),

@@ -1,3 +1,4 @@
+import { unpaidOrderState } from '../../../core/order/unpaid-state';
 import { planRefusal, type WalletPlan } from '../../../core/wallet/plans';
 import type { OrderDoc } from '../../../core/order/types';
 import { newId } from '../../kit/ids';
@@ -86,7 +87,7 @@ function topUpOrder(plan: WalletPlan, openid: string, requestId: string, request
   return {
     openid,
     orderNo,
-    status: 'PENDING_PAYMENT',
+    ...unpaidOrderState(now),
     items: [{ skuId: `wallet-${plan.planId}`, productId: 'wallet', productName: title, skuName: '储值充值', image: null, unitPrice: plan.payFen, quantity: 1, lineTotal: plan.payFen }],
     // Nothing is delivered: the fulfilment records that (the order is COMPLETED when its payment credits the wallet).
     fulfillment: { type: 'delivery', address: { name: '储值充值', phone: '', region: '', detail: '无需配送' } },
@@ -95,23 +96,9 @@ function topUpOrder(plan: WalletPlan, openid: string, requestId: string, request
     requestId,
     requestKey,
     remark: '',
-    createdAt: now,
-    updatedAt: now,
     expiresAt: now + payMinutes * 60_000,
     // No stock was reserved: nothing to give back.
     stockReleased: true,
-    paidAt: null,
-    payment: null,
-    latePayment: null,
-    shippedAt: null,
-    trackingNo: null,
-    completedAt: null,
-    cancelledAt: null,
-    cancelReason: null,
-    refundNo: null,
-    refundRequestedAt: null,
-    refundedAt: null,
-    history: [{ event: 'create', from: null, to: 'PENDING_PAYMENT', at: now, by: 'customer' }],
     coupon: null,
     source: 'shop',
     walletTopUp: { planId: plan.planId, payFen: plan.payFen, giftFen: plan.giftFen, giftValidDays: plan.giftValidDays },
