@@ -158,6 +158,38 @@ describe('stored value in the H5 storefront', () => {
     await until(() => text('[data-testid="wallet-refund-status"]'), (t) => !!t && t.startsWith('上次申请已退款'), 'the refund shown done');
     await shot(page, 'w14-14-wallet-after-principal-refund');
   });
+
+  it('a balance short of the order: 余额 + 微信支付 holds the balance and WeChat pays the rest', async () => {
+    const buyer = `e2e-split-${Date.now().toString(36)}`;
+    await api('member', 'join', { nickname: '组合支付' }, buyer);
+    // The operator credits ¥10 (a goodwill adjustment): less than the ¥39 tea.
+    await api('wallet', 'adjust', { openid: buyer, bucket: 'gift', deltaFen: 1000, reason: '售后补偿', requestId: `e2e-adjust-${buyer}` }, OPERATOR);
+    const splitContext = await phoneContextAs(browser, buyer);
+    const p = await splitContext.newPage();
+    try {
+      await checkoutForPickup(p, cloud.url, '茉莉花茶');
+      await until(() => visible(p, '.checkout__total .price').textContent(), (t) => t === '¥39.00', 'the quoted payable');
+      await waitForText(p, '余额抵扣 ¥10.00，微信再付 ¥29.00');
+      await visible(p, '[data-testid="pay-method-split"]').click();
+      await until(() => visible(p, '[data-testid="pay-method-split"]').getAttribute('class'), (c) => !!c && c.includes('--on'), '余额 + 微信 chosen');
+      await shot(p, 'w14-15-checkout-split');
+      await tapText(p, '提交订单');
+      await tapText(p, '允许');
+      await until(() => visible(p, '[data-testid="pay-sheet-amount"]').textContent(), (t) => t === '¥29.00', 'the WeChat part on the pay sheet');
+      expect(await visible(p, '[data-testid="pay-sheet-wallet"]').textContent()).toContain('¥10.00');
+      await shot(p, 'w14-16-split-pay-sheet');
+      await tapText(p, '确认支付');
+      await visible(p, '[data-testid="pay-result-pickup"]').waitFor({ timeout: WAIT_MS });
+      expect((await api<WalletBalanceView>('wallet', 'balance', {}, buyer)).totalFen).toBe(0);
+      const order = (await api<OrderPage>('order', 'list', { status: 'READY_FOR_PICKUP', page: 0, pageSize: 5 }, buyer)).items[0]!;
+      expect(order.walletFen).toBe(1000);
+      await p.goto(`${cloud.url}/packages/trade/order/index?id=${order._id}`);
+      await waitForText(p, '储值余额支付');
+      await shot(p, 'w14-17-split-order');
+    } finally {
+      await splitContext.close();
+    }
+  });
 });
 
 /** The in-store threshold (settings `wallet.confirmAboveFen`), written straight into the local cloud's database. */

@@ -66,6 +66,14 @@ const BUDGETS: Record<string, Budget> = {
     functions: ['crm.tick'],
     calls: 130, readOps: 77, writeOps: 53, reads: 44, writes: 53, transactions: 1,
   },
+  'pay from the wallet': {
+    functions: ['order.pay'],
+    calls: 42, readOps: 27, writeOps: 15, reads: 10, writes: 15, transactions: 1,
+  },
+  'split payment (hold, WeChat for the rest, notification)': {
+    functions: ['order.pay', 'payCallback'],
+    calls: 50, readOps: 32, writeOps: 18, reads: 14, writes: 18, transactions: 3,
+  },
 };
 
 const budgetOf = (s: StepCost): Budget => ({

@@ -42,7 +42,7 @@ export interface CostReport {
   campaignMembers: number;
 }
 
-const FUNCTIONS = ['catalog', 'cart', 'order', 'flashsale', 'points', 'member', 'mall', 'staff', 'crm', 'coupon', 'notify'] as const;
+const FUNCTIONS = ['catalog', 'cart', 'order', 'flashsale', 'points', 'member', 'mall', 'staff', 'crm', 'coupon', 'notify', 'wallet'] as const;
 type Fn = (typeof FUNCTIONS)[number];
 
 const CUSTOMER = 'cost-customer';
@@ -212,6 +212,25 @@ async function journeys(bench: PromotionBench): Promise<CostReport> {
     const view = await ok('crm', OPERATOR, 'campaign', { campaignId });
     delivered = view.granted;
     if (view.messaged !== view.target || view.granted !== CAMPAIGN_MEMBERS) throw new Error(`campaign not delivered in one tick: ${JSON.stringify(view)}`);
+  });
+
+  // ---- stored value (issue 14): a top-up of ¥100 + ¥10, a wallet payment, a split payment ----
+  const walletOrder = async (skuId: string): Promise<string> => (await ok('order', CUSTOMER, 'create', { items: [{ skuId, quantity: 1 }], fulfillment: PICKUP, requestId: rid(), source: 'buyNow' }))._id;
+  let teaOrder = '';
+  let cakeOrder = '';
+  await setup(async () => {
+    await ok('wallet', OPERATOR, 'savePlan', { planId: 'plan-cost', title: '充100送10', payFen: 10000, giftFen: 1000 });
+    const { orderId: topUp } = await ok('wallet', CUSTOMER, 'topUp', { planId: 'plan-cost', requestId: rid() });
+    await ok('order', CUSTOMER, 'pay', { orderId: topUp });
+    await bench.pay.deliverPaymentNotification(topUp, 'SUCCESS', 1);
+    teaOrder = await walletOrder('sku-tea-l');
+    cakeOrder = await walletOrder('sku-cake');
+  });
+  await measure('pay from the wallet', () => ok('order', CUSTOMER, 'pay', { orderId: teaOrder, method: 'wallet' }));
+  await measure('split payment (hold, WeChat for the rest, notification)', async () => {
+    await ok('order', CUSTOMER, 'pay', { orderId: cakeOrder, method: 'split' });
+    functions.push('payCallback');
+    await bench.pay.deliverPaymentNotification(cakeOrder, 'SUCCESS', 1);
   });
   return { steps, campaignMembers: delivered };
 }

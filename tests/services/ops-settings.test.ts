@@ -1,8 +1,6 @@
-import { randomUUID } from 'crypto';
-import { join } from 'path';
 import type { Envelope } from '../../src/core/envelope';
-import type { FunctionContext } from '../../src/server/kit/types';
 import { DELIVERY, newRequestId, seedShop, startBench, type Bench } from './order-harness';
+import { callSystem, fieldsOf, systemOk } from './system-harness';
 
 /**
  * The operators' settings page (system.settings / system.updateSettings):
@@ -10,18 +8,7 @@ import { DELIVERY, newRequestId, seedShop, startBench, type Bench } from './orde
  * is validated with stable reasons, refused to customers and staff, and
  * audited once with what changed.
  */
-type Main = (event: unknown, context?: FunctionContext) => Promise<Envelope<any>>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const systemMain = (require(join(__dirname, '../../cloudfunctions/system/index.ts')) as { main: Main }).main;
-const callSystem = (openid: string, action: string, data: unknown = {}) =>
-  systemMain({ action, data }, { request_id: randomUUID(), environ: `WX_OPENID=${openid};WX_APPID=wxtest` });
-async function systemOk(openid: string, action: string, data: unknown = {}): Promise<any> {
-  const envelope = await callSystem(openid, action, data);
-  if (!envelope.ok) throw new Error(`system.${action} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
 const codeOf = (r: Envelope<unknown>): string => (r.ok ? 'OK' : r.error.code);
-const fieldsOf = (r: Envelope<unknown>): Array<{ path: string; reason?: string }> => (r.ok ? [] : ((r.error.details as any)?.fields ?? []));
 
 const OPERATOR = 'ops-1';
 const STAFF = 'staff-1';
@@ -43,6 +30,7 @@ describe('ops settings', () => {
     expect(await systemOk(OPERATOR, 'settings')).toEqual({
       stock: { lowStockThreshold: 10 },
       order: { payMinutes: 15, refundAutoApproveHours: 48 },
+      wallet: { confirmAboveFen: 20000 },
     });
   });
 

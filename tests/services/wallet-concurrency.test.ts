@@ -26,10 +26,18 @@ async function checkInvariants(b: WalletBench, members: string[]): Promise<void>
     expect(account.giftFen).toBeGreaterThanOrEqual(0);
     expect(account.giftLots.reduce((s: number, l: any) => s + l.fen, 0)).toBe(account.giftFen);
     // Σ principal in = Σ principal spent + Σ principal refunded + balance (refunds to the wallet count as money back in).
-    const principalIn = sum('principal', (e) => e.kind === 'topUp' || e.kind === 'refund');
+    const principalIn = sum('principal', (e) => e.kind === 'topUp' || e.kind === 'refund' || e.kind === 'release');
     const spent = -sum('principal', (e) => e.kind === 'spend' || e.kind === 'storeCharge');
     const refunded = -sum('principal', (e) => e.kind === 'principalRefund');
     expect(principalIn).toBe(spent + refunded + account.principalFen);
+    // A split payment's hold lives exactly as long as its unpaid order: settled once paid, given back once cancelled.
+    const { data: spends } = await b.db.collection('wallet_spends').where({ openid }).limit(1000).get();
+    for (const spend of spends as any[]) {
+      if (!spend.state) continue;
+      const order = await b.order(spend._id);
+      const expected = order.status === 'PENDING_PAYMENT' ? 'HELD' : order.status === 'CANCELLED' ? 'RELEASED' : 'SETTLED';
+      expect([spend._id, spend.state]).toEqual([spend._id, expected]);
+    }
     // Per-entry running balances are consistent with seq order.
     for (const bucket of ['principal', 'gift']) {
       let running = 0;
@@ -75,6 +83,7 @@ describe('wallet under concurrency', () => {
     await b.wOk('wallet', OPS, 'savePlan', { planId: 'plan-exp', title: '充50送8', payFen: 5000, giftFen: 800, giftValidDays: 3 });
     await b.db.collection('roles').doc('clerk').set({ roles: ['staff'], staffStoreIds: ['store-demo'], updatedAt: 0 });
     await b.db.collection('skus').doc('sku-tea-s').update({ stock: 100000 });
+    await b.db.collection('skus').doc('sku-cake').update({ stock: 100000 });
     for (const seed of [7, 42, 2026]) {
       const random = seededRandom(seed);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -82,7 +91,7 @@ describe('wallet under concurrency', () => {
         const ops: Array<() => Promise<unknown>> = [];
         for (let k = 0; k < 6; k += 1) {
           const m = pick(members);
-          const kind = pick(['topUp', 'topUp', 'pay', 'pay', 'refund', 'charge', 'principal', 'expire'] as const);
+          const kind = pick(['topUp', 'topUp', 'pay', 'pay', 'split', 'refund', 'charge', 'principal', 'expire'] as const);
           if (kind === 'topUp') {
             ops.push(async () => {
               const requestId = newRequestId();
@@ -95,9 +104,21 @@ describe('wallet under concurrency', () => {
               const orderId = await b.placeOrder(m, 1 + Math.floor(random() * 3));
               await Promise.all([b.call('order', m, 'pay', { orderId, method: 'wallet' }), b.call('order', m, 'pay', { orderId, method: 'wallet' })]);
             });
+          } else if (kind === 'split') {
+            // 余额 + 微信 on an order the balance may not cover, then the WeChat part paid (with replays), the order cancelled, or both racing.
+            ops.push(async () => {
+              const orderId = await b.placeOrder(m, 1, 'sku-cake');
+              await Promise.all([b.call('order', m, 'pay', { orderId, method: 'split' }), b.call('order', m, 'pay', { orderId, method: 'split' })]);
+              const then = pick(['pay', 'cancel', 'race'] as const);
+              const paying = () => b.pay.deliverPaymentNotification(orderId, 'SUCCESS', 1 + Math.floor(random() * 3), { concurrent: true }).catch(() => undefined);
+              const cancelling = () => Promise.all([b.call('order', m, 'cancel', { orderId }), b.call('order', m, 'cancel', { orderId })]);
+              if (then === 'pay') await paying();
+              else if (then === 'cancel') await cancelling();
+              else await Promise.all([paying(), cancelling()]);
+            });
           } else if (kind === 'refund') {
             ops.push(async () => {
-              const { data } = await b.db.collection('orders').where({ openid: m, status: 'PAID', 'payment.method': 'wallet' }).limit(1).get();
+              const { data } = await b.db.collection('orders').where({ openid: m, status: 'PAID', 'payment.method': pick(['wallet', 'split']) }).limit(1).get();
               if (!data[0]) return;
               const asked = await b.call('order', m, 'requestRefund', { orderId: data[0]._id, reason: '测试' });
               if (asked.ok) await approveRefund(b, data[0]._id).catch(() => undefined);
@@ -144,6 +165,10 @@ describe('wallet under concurrency', () => {
     expect(payouts.reduce((s: number, p: any) => s + p.amountFen, 0)).toBe(principalRefunded);
     expect(entries.length).toBeGreaterThan(20);
     const kinds = new Set(entries.map((e) => e.kind));
-    for (const kind of ['topUp', 'gift', 'spend', 'storeCharge', 'refund', 'principalRefund', 'giftForfeit', 'giftExpiry']) expect([kind, kinds.has(kind)]).toEqual([kind, true]);
+    // Split payments were made, settled and given back.
+    expect(await b.count('wallet_spends', { state: 'SETTLED' })).toBeGreaterThan(0);
+    expect(await b.count('wallet_spends', { state: 'RELEASED' })).toBeGreaterThan(0);
+    expect(await b.count('orders', { 'payment.method': 'split' })).toBeGreaterThan(0);
+    for (const kind of ['topUp', 'gift', 'spend', 'storeCharge', 'refund', 'principalRefund', 'giftForfeit', 'giftExpiry', 'release']) expect([kind, kinds.has(kind)]).toEqual([kind, true]);
   }, 120_000);
 });

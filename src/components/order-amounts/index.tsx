@@ -9,10 +9,14 @@ interface Props {
   fulfillmentType: 'delivery' | 'pickup';
   /** 应付 before payment, 实付款 after. */
   payableLabel?: string;
+  /** The part paid (or, unpaid, held) from the stored value (issue 14). */
+  walletFen?: number;
+  /** Unpaid: what is left for WeChat Pay is shown under the wallet part. */
+  unpaid?: boolean;
 }
 
 /** Goods, shipping, member and coupon discounts and the payable amount, as the server priced them. */
-export default function OrderAmounts({ amounts, fulfillmentType, payableLabel = '应付金额' }: Props) {
+export default function OrderAmounts({ amounts, fulfillmentType, payableLabel = '应付金额', walletFen, unpaid }: Props) {
   return (
     <View className='order-amounts' data-testid='order-amounts'>
       <View className='order-amounts__row'>
@@ -45,6 +49,18 @@ export default function OrderAmounts({ amounts, fulfillmentType, payableLabel = 
         <Text className='order-amounts__label'>{payableLabel}</Text>
         <Price fen={amounts.payable} size='lg' />
       </View>
+      {walletFen ? (
+        <View className='order-amounts__row' data-testid='order-amounts-wallet'>
+          <Text className='order-amounts__label'>{unpaid ? '储值余额已抵扣' : '储值余额支付'}</Text>
+          <Text className='order-amounts__note'>{formatPrice(walletFen)}</Text>
+        </View>
+      ) : null}
+      {walletFen && walletFen < amounts.payable ? (
+        <View className='order-amounts__row' data-testid='order-amounts-cash'>
+          <Text className='order-amounts__label'>{unpaid ? '还需微信支付' : '微信支付'}</Text>
+          <Text className='order-amounts__note'>{formatPrice(amounts.payable - walletFen)}</Text>
+        </View>
+      ) : null}
     </View>
   );
 }

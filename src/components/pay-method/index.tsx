@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { call } from '../../api'
 import { formatPrice, type Fen } from '../../core/money'
+import type { PayMethod } from '../pay-sheet/use-payment'
 import './index.scss'
 
-export type PayMethod = 'wechat' | 'wallet'
+export type { PayMethod }
 
 interface Props {
   /** What the order will cost (null while it is quoted). */
@@ -17,9 +18,10 @@ interface Props {
 }
 
 /**
- * The checkout's 支付方式: 微信支付, or 余额支付 from the stored value (issue 14)
- * when the customer has a balance. Shows nothing to a customer without one.
- * A balance short of the payable cannot be chosen (no split payment).
+ * The checkout's 支付方式: 微信支付, or, for a customer with a stored-value
+ * balance (issue 14), 余额支付 when it covers the order and 余额 + 微信支付
+ * (the whole balance, WeChat for the rest) when it does not. Shows nothing
+ * to a customer without a balance.
  */
 export default function PayMethodChoice({ payable, value, onChange, disabled, className }: Props) {
   const [balance, setBalance] = useState<Fen | null>(null)
@@ -33,9 +35,12 @@ export default function PayMethodChoice({ payable, value, onChange, disabled, cl
     }
   }, [])
   const enough = balance !== null && payable !== null && balance >= payable
+  // The quote may change (a coupon, the address): keep the chosen wallet option the one that fits.
   useEffect(() => {
-    if (value === 'wallet' && !enough && payable !== null) onChange('wechat')
-  }, [value, enough, payable, onChange])
+    if (payable === null || balance === null) return
+    if (value === 'wallet' && !enough) onChange(balance > 0 ? 'split' : 'wechat')
+    else if (value === 'split' && enough) onChange('wallet')
+  }, [value, enough, payable, balance, onChange])
   if (balance === null || balance <= 0) return null
   const option = (method: PayMethod, title: string, note: string, off: boolean) => (
     <View
@@ -54,7 +59,9 @@ export default function PayMethodChoice({ payable, value, onChange, disabled, cl
     <View className={`pay-method${className ? ` ${className}` : ''}`} data-testid='pay-method'>
       <Text className='pay-method__label'>支付方式</Text>
       {option('wechat', '微信支付', '', false)}
-      {option('wallet', '余额支付', enough ? `储值余额 ${formatPrice(balance)}` : `储值余额 ${formatPrice(balance)}，不足以支付`, !enough)}
+      {enough || payable === null
+        ? option('wallet', '余额支付', `储值余额 ${formatPrice(balance)}`, payable === null)
+        : option('split', '余额 + 微信支付', `余额抵扣 ${formatPrice(balance)}，微信再付 ${formatPrice(payable - balance)}`, false)}
     </View>
   )
 }

@@ -6,6 +6,8 @@ import './index.scss';
 interface Props {
   visible: boolean;
   amount: Fen;
+  /** A split payment: the part already taken from the stored value. */
+  walletFen?: Fen;
   busy: PaySheetBusy;
   onConfirm: () => void;
   onFail: () => void;
@@ -15,7 +17,7 @@ interface Props {
 export const PAY_MERCHANT = '私域商城';
 
 /** The sandbox stand-in for WeChat's pay sheet (H5 and the local cloud only; no money moves). */
-export default function PaySheet({ visible, amount, busy, onConfirm, onFail, onCancel }: Props) {
+export default function PaySheet({ visible, amount, walletFen, busy, onConfirm, onFail, onCancel }: Props) {
   if (!visible) return null;
   const locked = busy !== null;
   return (
@@ -33,6 +35,12 @@ export default function PaySheet({ visible, amount, busy, onConfirm, onFail, onC
         <Text className='pay-sheet__amount' data-testid='pay-sheet-amount'>
           {formatPrice(amount)}
         </Text>
+        {walletFen ? (
+          <View className='pay-sheet__row' data-testid='pay-sheet-wallet'>
+            <Text className='pay-sheet__row-label'>储值余额已抵扣</Text>
+            <Text className='pay-sheet__row-value'>{formatPrice(walletFen)}</Text>
+          </View>
+        ) : null}
         <View className='pay-sheet__row'>
           <Text className='pay-sheet__row-label'>支付方式</Text>
           <Text className='pay-sheet__row-value'>零钱（模拟）</Text>
@@ -54,4 +62,4 @@ export default function PaySheet({ visible, amount, busy, onConfirm, onFail, onC
   );
 }
 
-export { usePayment, type PaymentOutcome } from './use-payment';
+export { usePayment, type PaymentOutcome, type PayMethod } from './use-payment';

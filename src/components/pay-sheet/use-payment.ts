@@ -4,6 +4,9 @@ import { call, errorMessage, toastError } from '../../api';
 import type { WxPaymentParams } from '../../core/contracts/payment';
 import type { OrderView } from '../../core/contracts/order';
 import type { Fen } from '../../core/money';
+
+/** 微信支付, 余额支付, or 余额 + 微信 (the balance held, WeChat for the rest). */
+export type PayMethod = 'wechat' | 'wallet' | 'split';
 import { settleSandboxPayment, type SandboxResult } from './sandbox';
 import { waitForPayment } from './wait-for-payment';
 
@@ -16,6 +19,7 @@ export type PaymentOutcome = 'paid' | 'pending' | 'cancelled' | 'failed' | 'erro
 export interface PaySheetState {
   orderId: string;
   amount: Fen;
+  walletFen?: Fen;
 }
 
 export type PaySheetBusy = 'confirm' | 'fail' | null;
@@ -46,8 +50,8 @@ export function usePayment({ onSettled }: Options) {
   }, []);
 
   const pay = useCallback(
-    /** `wallet`: 余额支付 (issue 14), paid at once from the stored value. */
-    async (orderId: string, method: 'wechat' | 'wallet' = 'wechat') => {
+    /** `wallet`: 余额支付 (issue 14), paid at once from the stored value; `split`: the balance, and WeChat for the rest. */
+    async (orderId: string, method: PayMethod = 'wechat') => {
       if (startingRef.current) return;
       startingRef.current = true;
       setStarting(true);
@@ -58,7 +62,7 @@ export function usePayment({ onSettled }: Options) {
           return;
         }
         if (view.payment.provider === 'sandbox') {
-          setSheet({ orderId, amount: view.amount });
+          setSheet({ orderId, amount: view.amount, ...(view.walletFen ? { walletFen: view.walletFen } : {}) });
           return;
         }
         const outcome = await requestWxPayment(view.payment);
@@ -112,6 +116,7 @@ export function usePayment({ onSettled }: Options) {
     sheetProps: {
       visible: sheet !== null,
       amount: sheet?.amount ?? 0,
+      walletFen: sheet?.walletFen,
       busy,
       onConfirm: () => void settleSheet('SUCCESS'),
       onFail: () => void settleSheet('FAIL'),

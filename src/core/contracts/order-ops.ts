@@ -115,7 +115,8 @@ export interface OpsOrderDetail {
   customer: { nickname: string; phone: string | null };
   fulfillment: OrderFulfillment;
   shipping: { carrier: string | null; trackingNo: string | null; shippedAt: number | null };
-  payment: { transactionId: string; amount: Fen; at: number } | null;
+  /** `method`: 微信支付, 储值余额, or both (issue 14: `walletFen` of `amount` from the stored value). */
+  payment: { transactionId: string; amount: Fen; at: number; method: 'wechat' | 'wallet' | 'split'; walletFen: Fen } | null;
   refunds: OpsRefundView[];
   refunded: Fen;
   timeline: OpsTimelineEntry[];

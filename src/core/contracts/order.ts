@@ -72,8 +72,12 @@ export const TimerInput = z.object({});
 export const orderContracts = {
   quote: { input: QuoteInput },
   create: { input: CreateOrderInput },
-  /** `method: 'wallet'` (issue 14) pays at once from the stored value (services/wallet/pay-order); default WeChat Pay. */
-  pay: { input: OrderIdInput.extend({ method: z.enum(['wechat', 'wallet']).default('wechat') }) },
+  /**
+   * `method: 'wallet'` (issue 14) pays at once from the stored value (services/wallet/pay-order);
+   * `'split'` holds the whole balance and opens WeChat Pay for the rest (services/wallet/hold);
+   * default WeChat Pay (for the rest, when a split payment's wallet part is held already).
+   */
+  pay: { input: OrderIdInput.extend({ method: z.enum(['wechat', 'wallet', 'split']).default('wechat') }) },
   cancel: { input: OrderIdInput },
   confirm: { input: OrderIdInput },
   requestRefund: { input: RequestRefundInput },
@@ -143,6 +147,10 @@ export interface OrderView {
   refundRequest?: RefundRequestView | null;
   /** Approved refunds so far (partial ones included). */
   refundedFen?: Fen;
+  /** The part paid (or, while unpaid, held) from the stored value (issue 14); absent when none. */
+  walletFen?: Fen;
+  /** A stored-value top-up (储值充值): nothing to deliver or buy again. */
+  topUp?: boolean;
   /** A shop order that may be refunded: the units of each line still refundable (the refund sheet's 部分退款). */
   refundableLines?: { skuId: string; quantity: number }[];
   /** The coupon this order used, or null. */
@@ -160,7 +168,10 @@ export interface OrderView {
 
 export interface PayView {
   orderId: string;
+  /** What this payment asks for: the payable, or a split payment's WeChat part. */
   amount: Fen;
+  /** A split payment: the part held from the stored value. */
+  walletFen?: Fen;
   expiresAt: number;
   payment: PaymentParams;
 }

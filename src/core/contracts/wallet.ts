@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { Fen } from '../money';
 import type { WalletEntryView } from '../wallet/entries';
-import { MAX_TOP_UP_FEN } from '../wallet/plans';
+import { MAX_GIFT_POINTS, MAX_TOP_UP_FEN } from '../wallet/plans';
 import { EpochMs, FenAmount, Id, IdMatching, OpenId, RequestId, ScannedCode, SingleLineText } from './fields';
 
 /** Contracts of the `wallet` function: stored value (储值), its plans, ledger, in-store charges and principal refunds. */
@@ -13,6 +13,10 @@ export const WalletErrorCode = {
   PlanNotFound: 'PLAN_NOT_FOUND',
   PlanExpired: 'PLAN_EXPIRED',
   PlanLimitReached: 'PLAN_LIMIT_REACHED',
+  /** savePlan: the gift coupon's template does not exist. */
+  PlanCouponNotFound: 'PLAN_COUPON_NOT_FOUND',
+  /** savePlan: the gift coupon's template is stopped, its window is over or it is sold out. */
+  PlanCouponUnavailable: 'PLAN_COUPON_UNAVAILABLE',
   CursorInvalid: 'CURSOR_INVALID',
   NothingToRefund: 'NOTHING_TO_REFUND',
   RefundPending: 'WALLET_REFUND_PENDING',
@@ -21,6 +25,8 @@ export const WalletErrorCode = {
   ChargeExpired: 'CHARGE_EXPIRED',
   ReceiptReused: 'RECEIPT_REUSED',
   NotForTopUp: 'TOP_UP_NOT_PAYABLE_BY_WALLET',
+  /** `order.pay {method: 'split'}` when the balance covers the order: pay with `method: 'wallet'`. */
+  CoversOrder: 'WALLET_COVERS_ORDER',
 } as const;
 
 export const WalletPlansInput = z.object({});
@@ -32,6 +38,10 @@ export const SavePlanInput = z.object({
   perMemberLimit: z.number().int().min(1).max(1000).nullable().optional(),
   validUntil: EpochMs.nullable().optional(),
   giftValidDays: z.number().int().min(1).max(3650).nullable().optional(),
+  /** Points given with each paid top-up (absent: none). */
+  giftPoints: z.number().int().min(0, '赠送积分不能为负数').max(MAX_GIFT_POINTS, `赠送积分最多 ${MAX_GIFT_POINTS}`).optional(),
+  /** An active coupon template: one coupon given with each paid top-up (absent or null: none). */
+  giftCouponTemplateId: Id.nullable().optional(),
   active: z.boolean().optional(),
 });
 export const TopUpInput = z.object({ planId: Id, requestId: RequestId });
@@ -93,8 +103,26 @@ export interface WalletPlanView {
   perMemberLimit: number | null;
   validUntil: number | null;
   giftValidDays: number | null;
+  /** Points given with each top-up; absent: none. */
+  giftPoints?: number;
+  /** The coupon given with each top-up; absent: none (or, to customers, none that can be given now). */
+  giftCoupon?: WalletPlanCouponView;
+}
+export interface WalletPlanCouponView {
+  title: string;
+  /** How the card names it: "满100减10券", or the title of a free-item coupon. */
+  label: string;
+}
+export interface OpsWalletPlanCouponView extends WalletPlanCouponView {
+  templateId: string;
+  /** Whether a top-up paid now gets it (the template exists, is active, not over, not sold out). */
+  available: boolean;
+  /** 进行中 / 已停用 / 已结束 / 已发完 / 已删除. */
+  statusLabel: string;
 }
 export interface OpsWalletPlanView extends WalletPlanView {
+  giftPoints: number;
+  giftCoupon?: OpsWalletPlanCouponView;
   active: boolean;
   topUps: number;
 }

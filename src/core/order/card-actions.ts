@@ -19,14 +19,15 @@ const FINISHED: readonly OrderStatus[] = ['COMPLETED', 'CANCELLED', 'REFUNDED'];
  * when the transition table has it from this status): 取消 / 去支付 while
  * unpaid (not 去支付 past the deadline), 申请退款 while refundable (unless
  * refused too often), 确认收货 once shipped, and 再来一单 for a finished
- * shop order (points-mall redemptions are not bought again from here).
+ * shop order (points-mall redemptions are not bought again from here, nor
+ * stored-value top-ups: those are made again from 我的储值).
  */
 export function orderCardActions(
-  order: { status: OrderStatus; source?: OrderSource; expiresAt: number },
+  order: { status: OrderStatus; source?: OrderSource; expiresAt: number; topUp?: boolean },
   options: { now: number; canRequestRefund?: boolean },
 ): OrderCardAction[] {
   const actions: OrderCardAction[] = [];
-  if (FINISHED.includes(order.status) && (order.source ?? 'shop') !== 'mall') actions.push('reorder');
+  if (FINISHED.includes(order.status) && (order.source ?? 'shop') !== 'mall' && !order.topUp) actions.push('reorder');
   for (const [action, event] of BY_EVENT) {
     if (nextOrderStatus(order.status, event) === null) continue;
     if (action === 'pay' && options.now >= order.expiresAt) continue;

@@ -47,8 +47,14 @@ export interface PaymentRecord {
   at: number;
   /** WeChat's `timeEnd` (yyyyMMddHHmmss, China time), when given. */
   timeEnd: string | null;
-  /** How it was paid (issue 14): 'wallet' from the stored value (services/wallet/pay-order); absent = WeChat Pay. */
-  method?: 'wechat' | 'wallet';
+  /**
+   * How it was paid (issue 14): 'wallet' from the stored value (services/wallet/pay-order);
+   * 'split': `walletFen` from the stored value and the rest by WeChat Pay (services/wallet/hold);
+   * absent = WeChat Pay. `amount` is always the whole payment.
+   */
+  method?: 'wechat' | 'wallet' | 'split';
+  /** 'split': the stored value's part of `amount`. */
+  walletFen?: Fen;
 }
 
 /**
@@ -131,7 +137,13 @@ export interface OrderDoc {
   /** Community group-buy (issue 13): the activity and the leader whose point the order is picked up at, with the leader's rate snapshot. */
   community?: OrderCommunityInfo | null;
   /** Stored value (issue 14): a top-up order (储值): no goods, no stock; its payment credits the wallet (services/wallet/order-hooks). */
-  walletTopUp?: { planId: string; payFen: Fen; giftFen: Fen; giftValidDays: number | null } | null;
+  /**
+   * A split payment's wallet part, taken from the balance when the customer
+   * chose 余额 + 微信 (services/wallet/hold): the WeChat trade is for the rest
+   * (core/wallet/split cashDueOf). Given back if the order is cancelled unpaid.
+   */
+  walletHold?: { fen: Fen; principalFen: Fen; giftFen: Fen; heldAt: number } | null;
+  walletTopUp?: { planId: string; payFen: Fen; giftFen: Fen; giftValidDays: number | null; /** Plan gifts snapshotted at creation (absent: none). */ giftPoints?: number; giftCouponTemplateId?: string | null } | null;
   /** Growth (issue 13): the member's share that sold this order (sharer → opener → order), set in its payment's transaction; server side only. */
   share?: { sharer: string; code: string; kind: 'product' | 'groupbuy' | 'flashsale' | 'invite' | 'live'; targetId: string; openedAt: number } | null;
 }

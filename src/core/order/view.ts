@@ -28,6 +28,8 @@ export function toOrderView(order: Order): OrderView {
     refundedAt: order.refundedAt,
     ...(order.refundRequest ? { refundRequest: refundRequestView(order) } : {}),
     ...(order.refundedFen ? { refundedFen: order.refundedFen } : {}),
+    ...walletPartOf(order),
+    ...(order.walletTopUp ? { topUp: true } : {}),
     ...((order.source ?? 'shop') === 'shop' && isRefundableStatus(order.status)
       ? { refundableLines: [...refundableLines(order)].map(([skuId, quantity]) => ({ skuId, quantity: Math.max(0, quantity) })) }
       : {}),
@@ -40,4 +42,11 @@ export function toOrderView(order: Order): OrderView {
       ? { community: { activityId: order.community.activityId, pointName: order.community.pointName, pointAddress: order.community.pointAddress, pickupDate: order.community.pickupDate } }
       : {}),
   };
+}
+
+/** The stored value's part of the payment: a split payment's held or settled part, or all of a wallet payment. */
+function walletPartOf(order: Order): { walletFen?: number } {
+  if (order.status === 'CANCELLED') return {}; // a cancelled order's hold went back to the wallet
+  const fen = order.walletHold?.fen ?? (order.payment?.method === 'wallet' ? order.payment.amount : 0);
+  return fen > 0 ? { walletFen: fen } : {};
 }

@@ -6,7 +6,7 @@ import type { Bucket } from './buckets';
  * thing (a cause id below) and its id is derived from (member, cause,
  * bucket), so a retried or replayed cause finds its entries and applies nothing.
  */
-export const WALLET_KINDS = ['topUp', 'gift', 'spend', 'storeCharge', 'refund', 'principalRefund', 'giftForfeit', 'giftExpiry', 'adjust'] as const;
+export const WALLET_KINDS = ['topUp', 'gift', 'spend', 'storeCharge', 'refund', 'principalRefund', 'giftForfeit', 'giftExpiry', 'adjust', 'release'] as const;
 export type WalletKind = (typeof WALLET_KINDS)[number];
 
 export const WALLET_KIND_LABELS: Record<WalletKind, string> = {
@@ -19,6 +19,7 @@ export const WALLET_KIND_LABELS: Record<WalletKind, string> = {
   giftForfeit: '赠送金作废',
   giftExpiry: '赠送金过期',
   adjust: '人工调整',
+  release: '支付取消退回',
 };
 
 /** The cause ids: one per thing that changes a balance. */
@@ -27,6 +28,10 @@ export const walletCause = {
   topUp: (orderId: string) => `topup:${orderId}`,
   /** An order paid from the wallet. */
   spend: (orderId: string) => `spend:${orderId}`,
+  /** The wallet part of a split payment (余额 + 微信), held when the WeChat trade is opened. */
+  hold: (orderId: string) => `hold:${orderId}`,
+  /** A held wallet part given back: its order was cancelled before the WeChat part was paid. */
+  release: (orderId: string) => `release:${orderId}`,
   /** A refund (out_refund_no) of a wallet-paid order. */
   refund: (refundNo: string) => `refund:${refundNo}`,
   /** An in-store charge (per store and receipt). */

@@ -3,3 +3,4 @@ export * from './lots';
 export * from './entries';
 export * from './plans';
 export * from './payouts';
+export * from './split';

@@ -172,7 +172,7 @@ describe('ops order detail', () => {
     customer: { nickname: '会员小王', phone: '13900000001' },
     fulfillment: { type: 'delivery', address: { name: '王', phone: '13900000001', region: '上海市', detail: '1 号' } },
     shipping: { carrier: null, trackingNo: null, shippedAt: null },
-    payment: { transactionId: 'wx1', amount: 5800, at: Date.UTC(2026, 11, 1, 2, 6) },
+    payment: { transactionId: 'wx1', amount: 5800, at: Date.UTC(2026, 11, 1, 2, 6), method: 'wechat', walletFen: 0 },
     refunds: [],
     refunded: 0,
     timeline: [

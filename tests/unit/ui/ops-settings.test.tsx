@@ -9,7 +9,7 @@ import { OPS_MENU } from '../../../src/packages/ops/index/menu'
 import OpsSettingsPage from '../../../src/packages/ops/settings'
 import { createFakeTransport, fail, type FakeHandler } from '../../mocks/fake-transport'
 
-const saved: SettingsView = { stock: { lowStockThreshold: 10 }, order: { payMinutes: 15, refundAutoApproveHours: 48 } }
+const saved: SettingsView = { stock: { lowStockThreshold: 10 }, order: { payMinutes: 15, refundAutoApproveHours: 48 }, wallet: { confirmAboveFen: 20000 } }
 
 function setup(handlers: Record<string, FakeHandler>, roles = ['customer', 'operator']) {
   const fake = createFakeTransport({
@@ -82,6 +82,44 @@ describe('ops: settings', () => {
     // Typing clears that field's error.
     type('setting-order-refundAutoApproveHours', '24')
     expect(screen.queryByTestId('field-setting-order-refundAutoApproveHours-error')).toBeNull()
+  })
+
+  test('储值: the threshold is typed and shown in yuan, checked to 2 decimals and ¥0–50,000, sent in fen', async () => {
+    const fake = setup({
+      'system.updateSettings': (data) => ({ settings: { ...saved, wallet: { confirmAboveFen: data.wallet.confirmAboveFen } }, changes: [] })
+    })
+    render(<OpsSettingsPage />)
+    await screen.findByTestId('settings-save')
+    const wallet = screen.getByTestId('settings-group-wallet').textContent ?? ''
+    expect(wallet).toContain('储值')
+    expect(wallet).toContain('元')
+    expect(wallet).toContain('门店扣储值金额高于此数时，需顾客在手机上确认')
+    expect(wallet).toContain('范围 0–50000 元，默认 200')
+    expect(input('setting-wallet-confirmAboveFen').value).toBe('200')
+
+    const errorAfter = async (text: string) => {
+      type('setting-wallet-confirmAboveFen', text)
+      fireEvent.click(screen.getByTestId('settings-save'))
+      return (await screen.findByTestId('field-setting-wallet-confirmAboveFen-error')).textContent
+    }
+    expect(await errorAfter('150.505')).toBe('扣款确认门槛最多两位小数')
+    expect(await errorAfter('50000.01')).toBe('扣款确认门槛应在 0–50000 元之间')
+    expect(await errorAfter('-1')).toBe('扣款确认门槛应在 0–50000 元之间')
+    expect(await errorAfter('两百')).toBe('扣款确认门槛应为数字')
+    expect(fake.callsOf('system', 'updateSettings')).toHaveLength(0)
+
+    type('setting-wallet-confirmAboveFen', '150.5')
+    fireEvent.click(screen.getByTestId('settings-save'))
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' }))
+    expect(fake.callsOf('system', 'updateSettings').map((c) => c.data)).toEqual([{ wallet: { confirmAboveFen: 15050 } }])
+    expect(input('setting-wallet-confirmAboveFen').value).toBe('150.50')
+    expect(screen.queryByTestId('field-setting-wallet-confirmAboveFen-error')).toBeNull()
+
+    // ¥50,000, the most, is taken.
+    type('setting-wallet-confirmAboveFen', '50000')
+    fireEvent.click(screen.getByTestId('settings-save'))
+    await waitFor(() => expect(fake.callsOf('system', 'updateSettings')).toHaveLength(2))
+    expect(fake.callsOf('system', 'updateSettings')[1]!.data).toEqual({ wallet: { confirmAboveFen: 5_000_000 } })
   })
 
   test("shows the server's field errors inline", async () => {

@@ -1,19 +1,15 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { call, errorMessage, toastError } from '../../../api'
+import { call } from '../../../api'
 import OpsField from '../../../components/ops-field'
 import StateView from '../../../components/state-view'
 import { DEFAULT_CRM_SETTINGS } from '../../../core/crm/settings'
-import { isForbidden } from '../shared/errors'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
-import { checkSettingsForm, defaultOf, defaultsText, formOfSettings, NUMBER_SPECS, THRESHOLD_SPECS, type CrmSettingsErrors, type CrmSettingsForm, type NumberKey, type ThresholdKey } from './form'
+import { useSettingsForm } from '../shared/use-settings-form'
+import { checkSettingsForm, defaultOf, defaultsText, formOfSettings, NUMBER_SPECS, THRESHOLD_SPECS, type NumberKey, type ThresholdKey } from './form'
 import '../shared/ops.scss'
 import '../shared/crm/crm.scss'
 import './index.scss'
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'denied' } | { status: 'ready' }
 
 const GROUPS: Array<{ title: string; keys: NumberKey[] }> = [
   { title: 'RFM 分类（高 / 低）', keys: ['cutR', 'cutF', 'cutM'] },
@@ -31,60 +27,21 @@ export default function OpsCrmSettingsPage() {
 }
 
 function OpsCrmSettings() {
-  const [state, setState] = useState<State>({ status: 'loading' })
-  const [form, setForm] = useState<CrmSettingsForm>(() => formOfSettings(DEFAULT_CRM_SETTINGS))
-  const [errors, setErrors] = useState<CrmSettingsErrors>({})
-  const [saving, setSaving] = useState(false)
-  const busy = useRef(false)
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      setForm(formOfSettings(await call('crm', 'settings', {})))
-      setErrors({})
-      setState({ status: 'ready' })
-    } catch (error) {
-      setState(isForbidden(error) ? { status: 'denied' } : { status: 'error', message: errorMessage(error) })
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const save = async () => {
-    if (busy.current) return
-    const { errors: found, settings } = checkSettingsForm(form)
-    setErrors(found)
-    if (!settings) {
-      void Taro.showToast({ title: Object.values(found).find(Boolean) ?? '请检查填写的内容', icon: 'none' })
-      return
-    }
-    busy.current = true
-    setSaving(true)
-    try {
-      setForm(formOfSettings(await call('crm', 'saveSettings', { settings })))
-      void Taro.showToast({ title: '已保存，下次评分时生效', icon: 'none' })
-    } catch (error) {
-      if (isForbidden(error)) setState({ status: 'denied' })
-      toastError(error)
-    } finally {
-      busy.current = false
-      setSaving(false)
-    }
-  }
+  const { state, form, errors, saving, update, save, reload } = useSettingsForm({
+    initial: () => formOfSettings(DEFAULT_CRM_SETTINGS),
+    load: async () => formOfSettings(await call('crm', 'settings', {})),
+    check: checkSettingsForm,
+    save: async (settings) => formOfSettings(await call('crm', 'saveSettings', { settings })),
+    saved: { title: '已保存，下次评分时生效', icon: 'none' }
+  })
 
   if (state.status === 'loading') return <StateView state='loading' />
   if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void load()} />
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
 
-  const setThreshold = (key: ThresholdKey, i: number, text: string) => {
-    setForm((f) => ({ ...f, [key]: f[key].map((t, j) => (j === i ? text : t)) }))
-    setErrors((e) => ({ ...e, [key]: undefined }))
-  }
-  const setValue = (key: NumberKey, text: string) => {
-    setForm((f) => ({ ...f, values: { ...f.values, [key]: text } }))
-    setErrors((e) => ({ ...e, [key]: undefined, ...(key === 'dormantDays' ? { lostDays: undefined } : {}) }))
-  }
+  const setThreshold = (key: ThresholdKey, i: number, text: string) => update((f) => ({ ...f, [key]: f[key].map((t, j) => (j === i ? text : t)) }), [key])
+  // A new 休眠 count may mend 流失's 休眠 < 流失 error too.
+  const setValue = (key: NumberKey, text: string) => update((f) => ({ ...f, values: { ...f.values, [key]: text } }), key === 'dormantDays' ? [key, 'lostDays'] : [key])
 
   return (
     <View className='ops-page ops-form crm-settings'>
@@ -126,7 +83,7 @@ function OpsCrmSettings() {
         </View>
       ))}
       <View className='ops-bar'>
-        <Button className='ops-bar__button ops-bar__button--ghost' data-testid='crm-settings-defaults' disabled={saving || undefined} onClick={() => setForm(formOfSettings(DEFAULT_CRM_SETTINGS))}>
+        <Button className='ops-bar__button ops-bar__button--ghost' data-testid='crm-settings-defaults' disabled={saving || undefined} onClick={() => update(() => formOfSettings(DEFAULT_CRM_SETTINGS))}>
           恢复默认
         </Button>
         <Button className={`ops-bar__button${saving ? ' ops-bar__button--off' : ''}`} data-testid='crm-settings-save' disabled={saving || undefined} onClick={() => void save()}>

@@ -1,20 +1,17 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { call, errorMessage, toastError } from '../../../api'
+import { useState } from 'react'
+import { call } from '../../../api'
 import OpsChips from '../../../components/ops-chips'
 import OpsField from '../../../components/ops-field'
 import StateView from '../../../components/state-view'
 import type { OpsTemplateView } from '../../../core/contracts/coupon'
 import { DEFAULT_INVITE_SETTINGS } from '../../../core/growth/settings'
-import { isForbidden } from '../shared/errors'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
-import { checkForm, formOf, NO_COUPON, type InviteFormErrors, type InviteFormKey, type InviteSettingsForm } from './form'
+import { useSettingsForm } from '../shared/use-settings-form'
+import { checkForm, formOf, NO_COUPON, type InviteFormKey, type InviteSettingsForm } from './form'
 import '../shared/ops.scss'
 import './index.scss'
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'denied' } | { status: 'ready' }
 
 /** 邀请有礼设置: each side's points and coupon, when the reward is due, the daily cap per inviter, the share window. */
 export default function OpsInviteSettingsPage() {
@@ -26,59 +23,24 @@ export default function OpsInviteSettingsPage() {
 }
 
 function OpsInviteSettings() {
-  const [state, setState] = useState<State>({ status: 'loading' })
-  const [form, setForm] = useState<InviteSettingsForm>(() => formOf(DEFAULT_INVITE_SETTINGS))
   const [templates, setTemplates] = useState<OpsTemplateView[]>([])
-  const [errors, setErrors] = useState<InviteFormErrors>({})
-  const [saving, setSaving] = useState(false)
-  const busy = useRef(false)
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
+  const { state, form, errors, saving, update, save, reload } = useSettingsForm({
+    initial: () => formOf(DEFAULT_INVITE_SETTINGS),
+    load: async () => {
       const [settings, page] = await Promise.all([call('growth', 'settings', {}), call('coupon', 'listTemplates', { page: 0, pageSize: 50 })])
-      setForm(formOf(settings))
       setTemplates(page.items)
-      setErrors({})
-      setState({ status: 'ready' })
-    } catch (error) {
-      setState(isForbidden(error) ? { status: 'denied' } : { status: 'error', message: errorMessage(error) })
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const save = async () => {
-    if (busy.current) return
-    const { errors: found, settings } = checkForm(form)
-    setErrors(found)
-    if (!settings) {
-      void Taro.showToast({ title: Object.values(found).find(Boolean) ?? '请检查填写的内容', icon: 'none' })
-      return
-    }
-    busy.current = true
-    setSaving(true)
-    try {
-      setForm(formOf(await call('growth', 'saveSettings', { settings })))
-      void Taro.showToast({ title: '已保存', icon: 'none' })
-    } catch (error) {
-      if (isForbidden(error)) setState({ status: 'denied' })
-      toastError(error)
-    } finally {
-      busy.current = false
-      setSaving(false)
-    }
-  }
+      return formOf(settings)
+    },
+    check: checkForm,
+    save: async (settings) => formOf(await call('growth', 'saveSettings', { settings })),
+    saved: { title: '已保存', icon: 'none' }
+  })
 
   if (state.status === 'loading') return <StateView state='loading' />
   if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void load()} />
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
 
-  const set = <K extends keyof InviteSettingsForm>(key: K, value: InviteSettingsForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }))
-    setErrors((e) => ({ ...e, [key]: undefined }))
-  }
+  const set = <K extends keyof InviteSettingsForm>(key: K, value: InviteSettingsForm[K]) => update((f) => ({ ...f, [key]: value }), [key])
   const couponOptions = [
     { value: NO_COUPON, label: '不送券' },
     ...templates.filter((t) => t.status === 'ACTIVE' || t.templateId === form.inviterCoupon || t.templateId === form.inviteeCoupon).map((t) => ({ value: t.templateId, label: t.title }))
@@ -121,7 +83,7 @@ function OpsInviteSettings() {
         {numberField('shareWindowDays', '分享归因', '天', '好友打开分享后这么多天内下单，计入分享人的成交')}
       </View>
       <View className='ops-bar'>
-        <Button className='ops-bar__button ops-bar__button--ghost' disabled={saving || undefined} onClick={() => setForm(formOf(DEFAULT_INVITE_SETTINGS))}>
+        <Button className='ops-bar__button ops-bar__button--ghost' disabled={saving || undefined} onClick={() => update(() => formOf(DEFAULT_INVITE_SETTINGS))}>
           恢复默认
         </Button>
         <Button className={`ops-bar__button${saving ? ' ops-bar__button--off' : ''}`} data-testid='invite-settings-save' disabled={saving || undefined} onClick={() => void save()}>

@@ -83,6 +83,7 @@ function Summary({ order }: { order: OpsOrderDetail }) {
       <Row label='顾客' value={order.customer.nickname} testId='ops-order-customer' />
       <Row label='手机号' value={order.customer.phone ?? '未留'} />
       {order.payment ? <Row label='支付' value={`${formatPrice(order.payment.amount)} · ${shanghaiMinute(order.payment.at)}`} /> : <Row label='支付' value='未支付' />}
+      {order.payment ? <Row label='支付方式' value={paymentMethodText(order.payment)} /> : null}
       {order.payment ? <Row label='支付单号' value={order.payment.transactionId} /> : null}
       {order.remark ? <Row label='备注' value={order.remark} /> : null}
     </View>
@@ -159,4 +160,11 @@ function Timeline({ order }: { order: OpsOrderDetail }) {
       ))}
     </View>
   )
+}
+
+/** 微信支付, 储值余额, or 储值 ¥X + 微信 ¥Y (issue 14). */
+function paymentMethodText(payment: { method: 'wechat' | 'wallet' | 'split'; amount: number; walletFen: number }): string {
+  if (payment.method === 'wallet') return '储值余额'
+  if (payment.method === 'split') return `储值 ${formatPrice(payment.walletFen)} + 微信 ${formatPrice(payment.amount - payment.walletFen)}`
+  return '微信支付'
 }

@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import OpsField from '../../../components/ops-field'
 import StateView from '../../../components/state-view'
+import { settingText } from '../../../core/contracts/settings'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
 import { SETTINGS_GROUPS, specOf, type SettingKey } from './form'
@@ -8,7 +9,7 @@ import { useSettings } from './use-settings'
 import '../shared/ops.scss'
 import './index.scss'
 
-/** 设置: the operators' thresholds and time limits, grouped by what they govern, each with its unit and rule. */
+/** 设置: the operators' thresholds, time limits and amounts (typed in yuan), grouped by what they govern, each with its unit and rule. */
 export default function OpsSettingsPage() {
   return (
     <OperatorGate>
@@ -22,17 +23,24 @@ function OpsSettings() {
 
   if (state.status === 'loading') return <StateView state='loading' />
   if (state.status === 'denied') return <NoAccess />
-  if (state.status === 'error' || !form) {
-    return <StateView state='error' message={state.status === 'error' ? state.message : undefined} onRetry={() => void reload()} />
-  }
+  if (state.status === 'error') return <StateView state='error' message={state.message} onRetry={() => void reload()} />
 
   const field = (key: SettingKey) => {
     const spec = specOf(key)
     const id = `setting-${key.replace('.', '-')}`
+    const text = (value: number) => settingText(spec, value)
+    const hint = `${spec.help}。范围 ${text(spec.min)}–${text(spec.max)} ${spec.unit}，默认 ${text(spec.defaultValue)}`
     return (
-      <OpsField key={key} name={id} label={spec.label} error={errors[key]} hint={`${spec.help}。范围 ${spec.min}–${spec.max} ${spec.unit}，默认 ${spec.defaultValue}`}>
+      <OpsField key={key} name={id} label={spec.label} error={errors[key]} hint={hint}>
         <View className='ops-settings__value'>
-          <Input id={id} className='ops-input ops-settings__input' type='number' value={form[key]} disabled={saving} onInput={(e) => change(key, e.detail.value)} />
+          <Input
+            id={id}
+            className='ops-input ops-settings__input'
+            type={spec.money ? 'digit' : 'number'}
+            value={form[key]}
+            disabled={saving}
+            onInput={(e) => change(key, e.detail.value)}
+          />
           <Text className='ops-settings__unit'>{spec.unit}</Text>
         </View>
       </OpsField>

@@ -1,10 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { call, toastError } from '../../../api'
 import StateView from '../../../components/state-view'
 import { formatPrice } from '../../../core/money'
 import { useAsync } from '../../../utils/use-async'
+import PlansSection from './plans-section'
 import './index.scss'
 
 const loadAll = async () => {
@@ -12,38 +13,12 @@ const loadAll = async () => {
   return { overview, plans: plans.items, refunds: refunds.items }
 }
 
-const yuanToFen = (text: string): number | null => {
-  if (!/^\d+(\.\d{1,2})?$/.test(text.trim())) return null
-  return Math.round(Number(text) * 100)
-}
-
-/** 储值管理: the liability (balances held), top-ups and spending per day, the plans (and a new one), principal refund requests to review. */
+/** 储值管理: the liability (balances held), top-ups and spending per day, principal refund requests to review, the plans (plans-section). */
 export default function OpsWalletPage() {
   const page = useAsync(loadAll, false)
-  const [form, setForm] = useState({ pay: '', gift: '' })
   const [busy, setBusy] = useState<string | null>(null)
   useDidShow(() => void page.reload())
   usePullDownRefresh(() => void page.reload().finally(() => void Taro.stopPullDownRefresh()))
-
-  const addPlan = async () => {
-    const payFen = yuanToFen(form.pay)
-    const giftFen = yuanToFen(form.gift || '0')
-    if (payFen === null || giftFen === null || payFen < 100) {
-      void Taro.showToast({ title: '请输入正确的金额', icon: 'none' })
-      return
-    }
-    setBusy('plan')
-    try {
-      const title = giftFen > 0 ? `充${form.pay}送${form.gift}` : `充${form.pay}`
-      await call('wallet', 'savePlan', { title, payFen, giftFen })
-      setForm({ pay: '', gift: '' })
-      await page.reload()
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setBusy(null)
-    }
-  }
 
   const review = async (refundId: string, decision: 'approve' | 'reject') => {
     setBusy(refundId)
@@ -72,26 +47,6 @@ export default function OpsWalletPage() {
       </View>
 
       <View className='ops-wallet__card'>
-        <Text className='ops-wallet__title'>近 7 天</Text>
-        <View className='ops-wallet__row ops-wallet__row--head'>
-          <Text className='ops-wallet__cell'>日期</Text>
-          <Text className='ops-wallet__cell'>充值</Text>
-          <Text className='ops-wallet__cell'>赠送</Text>
-          <Text className='ops-wallet__cell'>消费</Text>
-          <Text className='ops-wallet__cell'>退款</Text>
-        </View>
-        {overview.days.map((d) => (
-          <View key={d.day} className='ops-wallet__row'>
-            <Text className='ops-wallet__cell'>{d.day.slice(5)}</Text>
-            <Text className='ops-wallet__cell'>{formatPrice(d.topUpFen)}</Text>
-            <Text className='ops-wallet__cell'>{formatPrice(d.giftFen)}</Text>
-            <Text className='ops-wallet__cell'>{formatPrice(d.spentFen)}</Text>
-            <Text className='ops-wallet__cell'>{formatPrice(d.refundedFen)}</Text>
-          </View>
-        ))}
-      </View>
-
-      <View className='ops-wallet__card'>
         <Text className='ops-wallet__title'>本金退款申请{overview.pendingRefunds > 0 ? `（${overview.pendingRefunds} 待审）` : ''}</Text>
         {refunds.length === 0 ? <Text className='ops-wallet__muted'>暂无申请</Text> : null}
         {refunds.map((r) => (
@@ -113,22 +68,26 @@ export default function OpsWalletPage() {
         ))}
       </View>
 
+      <PlansSection plans={plans} reload={page.reload} />
+
       <View className='ops-wallet__card'>
-        <Text className='ops-wallet__title'>储值方案</Text>
-        {plans.map((p) => (
-          <Text key={p.planId} className='ops-wallet__line'>
-            {p.title}：充 {formatPrice(p.payFen)} 送 {formatPrice(p.giftFen)}
-            {p.perMemberLimit ? ` · 每人限 ${p.perMemberLimit} 次` : ''}
-            {p.giftValidDays ? ` · 赠送金 ${p.giftValidDays} 天有效` : ''} · 已售 {p.topUps} 笔{p.active ? '' : ' · 已停用'}
-          </Text>
-        ))}
-        <View className='ops-wallet__form'>
-          <Input className='ops-wallet__input' type='digit' placeholder='充值金额（元）' value={form.pay} onInput={(e) => setForm((f) => ({ ...f, pay: e.detail.value }))} />
-          <Input className='ops-wallet__input' type='digit' placeholder='赠送金额（元）' value={form.gift} onInput={(e) => setForm((f) => ({ ...f, gift: e.detail.value }))} />
-          <Button className='ops-wallet__primary' loading={busy === 'plan'} disabled={busy !== null} onClick={() => void addPlan()}>
-            新增方案
-          </Button>
+        <Text className='ops-wallet__title'>近 7 天</Text>
+        <View className='ops-wallet__row ops-wallet__row--head'>
+          <Text className='ops-wallet__cell'>日期</Text>
+          <Text className='ops-wallet__cell'>充值</Text>
+          <Text className='ops-wallet__cell'>赠送</Text>
+          <Text className='ops-wallet__cell'>消费</Text>
+          <Text className='ops-wallet__cell'>退款</Text>
         </View>
+        {overview.days.map((d) => (
+          <View key={d.day} className='ops-wallet__row'>
+            <Text className='ops-wallet__cell'>{d.day.slice(5)}</Text>
+            <Text className='ops-wallet__cell'>{formatPrice(d.topUpFen)}</Text>
+            <Text className='ops-wallet__cell'>{formatPrice(d.giftFen)}</Text>
+            <Text className='ops-wallet__cell'>{formatPrice(d.spentFen)}</Text>
+            <Text className='ops-wallet__cell'>{formatPrice(d.refundedFen)}</Text>
+          </View>
+        ))}
       </View>
     </View>
   )

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call, toastError } from '../../../api';
-import { usePayment } from '../../../components/pay-sheet';
+import { usePayment, type PayMethod } from '../../../components/pay-sheet';
 import type { CreateOrderInput } from '../../../core/contracts/order';
 import { useCartStore } from '../../../stores/cart';
 import { IntentKey } from '../../../utils/intent-key';
@@ -55,8 +55,8 @@ export function usePlaceOrder(
   );
 
   const submit = useCallback(
-    /** `wallet`: 余额支付 (issue 14). */
-    async (draft: OrderDraft, method: 'wechat' | 'wallet' = 'wechat') => {
+    /** `wallet`: 余额支付; `split`: 余额 + 微信 (issue 14). */
+    async (draft: OrderDraft, method: PayMethod = 'wechat') => {
       if (busyRef.current) return;
       busyRef.current = true;
       setSubmitting(true);

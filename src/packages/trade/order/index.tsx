@@ -78,7 +78,13 @@ export default function OrderPage() {
       <View className='order-page__card'>
         <OrderItems items={view.items} onItemClick={openProduct} />
         <View className='order-page__amounts'>
-          <OrderAmounts amounts={view.amounts} fulfillmentType={view.fulfillment.type} payableLabel={view.paidAt ? '实付款' : '应付金额'} />
+          <OrderAmounts
+            amounts={view.amounts}
+            fulfillmentType={view.fulfillment.type}
+            payableLabel={view.paidAt ? '实付款' : '应付金额'}
+            walletFen={view.walletFen}
+            unpaid={view.status === 'PENDING_PAYMENT'}
+          />
         </View>
       </View>
 

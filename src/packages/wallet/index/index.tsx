@@ -6,6 +6,7 @@ import PaySheet, { usePayment } from '../../../components/pay-sheet'
 import StateView from '../../../components/state-view'
 import type { PrincipalRefundView, StoreChargeView, WalletLedgerPage, WalletPlanView } from '../../../core/contracts/wallet'
 import { formatPrice } from '../../../core/money'
+import PlanGiftsLine from './plan-gifts-line'
 import { useAsync } from '../../../utils/use-async'
 import { newRequestId } from './requests'
 import './index.scss'
@@ -153,7 +154,7 @@ export default function WalletPage() {
           {plans.map((plan) => (
             <View key={plan.planId} className='wallet-page__plan' data-testid='wallet-plan'>
               <Text className='wallet-page__plan-pay'>{formatPrice(plan.payFen)}</Text>
-              <Text className='wallet-page__plan-gift'>{plan.giftFen > 0 ? `送 ${formatPrice(plan.giftFen)}` : '无赠送'}</Text>
+              <PlanGiftsLine giftFen={plan.giftFen} giftPoints={plan.giftPoints} couponLabel={plan.giftCoupon?.label} />
               <Text className='wallet-page__muted'>{plan.title}</Text>
               <Button className='wallet-page__primary wallet-page__plan-btn' data-testid='wallet-topup' disabled={busy !== null || payment.starting} loading={busy === plan.planId} onClick={() => void topUp(plan)}>
                 充值

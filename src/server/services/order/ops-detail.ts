@@ -53,7 +53,15 @@ export async function getOpsOrder(deps: ServiceDeps, orderId: string): Promise<O
     },
     fulfillment: order.fulfillment,
     shipping: { carrier: order.carrier ?? null, trackingNo: order.trackingNo, shippedAt: order.shippedAt },
-    payment: order.payment ? { transactionId: order.payment.transactionId, amount: order.payment.amount, at: order.payment.at } : null,
+    payment: order.payment
+      ? {
+          transactionId: order.payment.transactionId,
+          amount: order.payment.amount,
+          at: order.payment.at,
+          method: order.payment.method ?? 'wechat',
+          walletFen: order.payment.method === 'wallet' ? order.payment.amount : (order.payment.walletFen ?? 0),
+        }
+      : null,
     refunds,
     refunded: refundedOf(order),
     timeline: timelineOf(order, refunds),

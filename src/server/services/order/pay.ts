@@ -1,6 +1,7 @@
 import type { OrderView, PayView } from '../../../core/contracts/order';
 import { orderErrors } from '../../../core/order/errors';
 import { transitionOrder } from '../../../core/order/status';
+import { cashDueOf } from '../../../core/wallet/split';
 import { openPaymentAttempt } from '../payment/attempts';
 import type { PaymentProvider } from '../payment/port';
 import { loadOwnOrder } from './access';
@@ -17,15 +18,17 @@ export async function payOrder(deps: ServiceDeps, provider: PaymentProvider, ope
   transitionOrder(order.status, 'pay');
   if (deps.now() >= order.expiresAt) throw orderErrors.orderExpired(orderId);
   const attempt = await openPaymentAttempt(deps, openid, orderId);
+  const amount = cashDueOf(order); // less a split payment's held wallet part (core/wallet/split)
   const payment = await provider.createPayment({
     orderId: order._id,
     outTradeNo: attempt.outTradeNo,
-    amount: order.amounts.payable,
+    amount,
     description: paymentDescription(order.items),
     openid: order.openid,
     expiresAt: order.expiresAt,
   });
-  return { orderId: order._id, amount: order.amounts.payable, expiresAt: order.expiresAt, payment };
+  const walletFen = order.amounts.payable - amount;
+  return { orderId: order._id, amount, ...(walletFen > 0 ? { walletFen } : {}), expiresAt: order.expiresAt, payment };
 }
 
 /** WeChat's `body`: at most 128 characters. */

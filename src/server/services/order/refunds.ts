@@ -7,7 +7,7 @@ import { debitPartialRefundInTx } from '../member/order-hooks';
 import { addRefundToRollupInTx } from '../stats/order-hooks';
 import { addRefundToProfileInTx } from '../crm/order-hooks';
 import { reverseOrderCommissionsInTx } from '../commission/order-hooks';
-import { isWalletRefund, refundToWalletInTx } from '../wallet/refund-to-wallet';
+import { refundToWalletInTx, walletRefundPlan } from '../wallet/refund-to-wallet';
 import { loadOrder, readOrderInTx } from './access';
 import { step } from './change';
 import type { ServiceDeps } from './deps';
@@ -52,15 +52,17 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
       if (await completeRefund(deps, refund._id, { refundNo: refund._id, providerRefundId: null })) report.changed += 1;
       continue;
     }
-    // Paid from the stored value (issue 14): back to the wallet in completeRefund's transaction, no provider.
-    if (await isWalletRefund(deps.db, refund)) {
-      if (await completeRefund(deps, refund._id, { refundNo: refund._id, providerRefundId: 'wallet' })) report.changed += 1;
-      continue;
-    }
     let receipt: RefundReceipt;
     try {
-      const outTradeNo = refund.outTradeNo ?? (await paidTradeNoOf(deps, refund.orderId));
-      receipt = await provider!.refund({ orderId: refund.orderId, outTradeNo, refundNo: refund._id, amount: refund.amount, total: refund.total });
+      // Paid from the stored value (issue 14): its part back to the wallet in completeRefund's transaction; a split payment's rest through WeChat.
+      const wallet = await walletRefundPlan(deps, refund);
+      if (wallet && wallet.cashFen === 0) {
+        if (await completeRefund(deps, refund._id, { refundNo: refund._id, providerRefundId: 'wallet' })) report.changed += 1;
+        continue;
+      }
+      const outTradeNo = wallet?.outTradeNo ?? refund.outTradeNo ?? (await paidTradeNoOf(deps, refund.orderId));
+      const [amount, total] = wallet ? [wallet.cashFen, wallet.cashTotalFen] : [refund.amount, refund.total];
+      receipt = await provider!.refund({ orderId: refund.orderId, outTradeNo, refundNo: refund._id, amount, total });
     } catch (error) {
       const attempts = refund.attempts + 1;
       deps.log.error('refund failed; will retry', { refundNo: refund._id, orderId: refund.orderId, attempts, error });

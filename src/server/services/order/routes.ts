@@ -11,6 +11,7 @@ import { getOpsOrder } from './ops-detail';
 import { searchOrders } from './search';
 import { shipBatch, shipOneAudited } from './ship-batch';
 import { payOrder } from './pay';
+import { closeSupersededTrade, holdWalletPart } from '../wallet/hold';
 import { payOrderFromWallet } from '../wallet/pay-order';
 import { getOrder, listOrders } from './queries';
 import { quoteOrder } from './quote';
@@ -40,9 +41,16 @@ export const orderRoutes = {
   pay: defineRoute({
     schema: orderContracts.pay.input,
     roles: customers,
-    // `method: 'wallet'`: paid at once from the stored value (issue 14, services/wallet/pay-order).
-    handler: (input, ctx) =>
-      input.method === 'wallet' ? payOrderFromWallet(ctx, openidOf(ctx), input.orderId) : payOrder(ctx, paymentProviderOf(ctx.runtime), openidOf(ctx), input.orderId),
+    // `method: 'wallet'`: paid at once from the stored value; `'split'`: the balance held, WeChat Pay for the rest (issue 14, services/wallet).
+    handler: async (input, ctx) => {
+      if (input.method === 'wallet') return payOrderFromWallet(ctx, openidOf(ctx), input.orderId);
+      const provider = paymentProviderOf(ctx.runtime);
+      if (input.method === 'split') {
+        const { supersededTradeNo } = await holdWalletPart(ctx, openidOf(ctx), input.orderId);
+        if (supersededTradeNo) await closeSupersededTrade(ctx, provider, input.orderId, supersededTradeNo);
+      }
+      return payOrder(ctx, provider, openidOf(ctx), input.orderId);
+    },
   }),
   cancel: defineRoute({
     schema: orderContracts.cancel.input,

@@ -14,6 +14,8 @@ import { boundedNotification } from './summary';
 import { orderIdOfTradeNo } from './trade-no';
 import { recordRefusedPaymentInTx } from './refused';
 import { refuseWrongAmountInTx } from './wrong-amount';
+import { cashDueOf } from '../../../core/wallet/split';
+import { settleWalletHoldInTx } from '../wallet/hold';
 
 /** What a notification did. Recorded with it; a replay answers the first outcome and changes nothing. */
 export type NotificationOutcome =
@@ -130,16 +132,19 @@ async function applyToOrder(
   if (!order) return 'UNKNOWN_ORDER';
   if (isRecordedPayment(order, n)) return 'DUPLICATE';
   const transactionId = n.transactionId ?? '';
-  if (n.totalFee !== order.amounts.payable) {
+  // A split payment's WeChat trade is for the rest: its wallet part was held already (core/wallet/split).
+  if (n.totalFee !== cashDueOf(order)) {
     await refuseWrongAmountInTx(deps, tx, order, n, now);
     return 'AMOUNT_MISMATCH';
   }
+  const walletFen = order.walletHold?.fen ?? 0;
   const payment: PaymentRecord = {
     transactionId,
     outTradeNo: n.outTradeNo,
-    amount: n.totalFee,
+    amount: n.totalFee + walletFen,
     at: now,
     timeEnd: n.timeEnd ?? null,
+    ...(walletFen > 0 ? { method: 'split' as const, walletFen } : {}),
   };
   const orders = tx.collection<OrderDoc>(OrderCollections.orders);
 
@@ -151,14 +156,17 @@ async function applyToOrder(
     if (next instanceof Refusal) return next;
     const paid = { ...next, paidAt: now, payment };
     await orders.doc(order._id).update(replaceFields(deps.db.command, paid));
+    await settleWalletHoldInTx(tx, order, now);
     await runOrderHooks('paid', tx, { ...order, ...paid }, deps, now);
     return 'PAID';
   }
   if (order.status === 'CANCELLED' && !order.latePayment) {
     const refundNo = refundNoFor(order._id);
-    const refund = dueRefund({ orderId: order._id, openid: order.openid, amount: payment.amount, reason: 'PAID_AFTER_CANCEL', releaseStock: false, now });
+    // The WeChat money goes back through WeChat (a held wallet part went back when the order was cancelled).
+    const late: PaymentRecord = { transactionId, outTradeNo: n.outTradeNo, amount: n.totalFee, at: now, timeEnd: n.timeEnd ?? null };
+    const refund = dueRefund({ orderId: order._id, openid: order.openid, amount: late.amount, reason: 'PAID_AFTER_CANCEL', releaseStock: false, now });
     await tx.collection<RefundDoc>(OrderCollections.refunds).doc(refundNo).set({ ...refund, outTradeNo: n.outTradeNo });
-    await orders.doc(order._id).update(replaceFields(deps.db.command, { latePayment: payment, refundNo, updatedAt: now }));
+    await orders.doc(order._id).update(replaceFields(deps.db.command, { latePayment: late, refundNo, updatedAt: now }));
     return 'REFUND_DUE';
   }
   // Paid already (or its late payment recorded): this money goes back, the first payment stays applied.

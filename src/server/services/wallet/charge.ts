@@ -2,6 +2,7 @@ import type { StoreChargeStatus, StoreChargeView } from '../../../core/contracts
 import { walletCause } from '../../../core/wallet/entries';
 import { CHARGE_CONFIRM_MS, DEFAULT_CONFIRM_ABOVE_FEN, needsCustomerConfirm } from '../../../core/wallet/payouts';
 import type { TimerReport } from '../../../core/contracts/order';
+import { MAX_CONFIRM_ABOVE_FEN } from '../../../core/contracts/settings';
 import type { Db } from '../../db';
 import { requireStaffOfStore } from '../../kit/guards';
 import type { Caller } from '../../kit/types';
@@ -28,14 +29,23 @@ import { chargeIdOf, WalletCollections, type WalletChargeDoc } from './records';
  */
 
 export const WALLET_SETTINGS_ID = 'wallet';
-interface WalletSettingsDoc {
+/** `settings/wallet`: operator-editable (system.updateSettings, the 储值 group of the settings page). */
+export interface WalletSettingsDoc {
   confirmAboveFen?: number;
+  updatedAt?: number;
+  updatedBy?: string;
 }
 
+/** Read on every charge, never cached: an operator's change applies to the next charge. */
 export async function confirmAboveFen(db: Db): Promise<number> {
   const { data } = await db.collection<WalletSettingsDoc>('settings').doc(WALLET_SETTINGS_ID).get();
-  const value = data[0]?.confirmAboveFen;
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : DEFAULT_CONFIRM_ABOVE_FEN;
+  return confirmAboveFenOf(data[0]);
+}
+
+/** The document's `confirmAboveFen` (whole fen, 0 – ¥50,000), else ¥200; the settings page shows the same. */
+export function confirmAboveFenOf(doc: WalletSettingsDoc | null | undefined): number {
+  const value = doc?.confirmAboveFen;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_CONFIRM_ABOVE_FEN ? value : DEFAULT_CONFIRM_ABOVE_FEN;
 }
 
 const STATUS_LABELS: Record<StoreChargeStatus, string> = {

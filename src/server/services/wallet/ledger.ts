@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 import { chinaTime } from '../../../core/notify/rules';
 import { pageFor } from '../../../core/notify/templates';
 import { formatFen, type Fen } from '../../../core/money';
+import { displayOrderNo } from '../../../core/order/order-no';
+import type { Order } from '../../../core/order/types';
 import { chinaDay } from '../../../core/points/china-day';
 import type { Bucket, BucketAmounts } from '../../../core/wallet/buckets';
 import { WALLET_KIND_LABELS, type WalletKind } from '../../../core/wallet/entries';
@@ -33,6 +35,22 @@ export interface WalletChange {
   rollup?: Partial<Omit<WalletDayDoc, 'day'>>;
 }
 
+/** An order's payment out of both buckets (a wallet payment, a split payment's hold). */
+export const orderSpendChange = (
+  order: Pick<Order, '_id' | 'openid' | 'orderNo' | 'createdAt'>,
+  cause: string,
+  taken: BucketAmounts,
+  rollup?: WalletChange['rollup'],
+): WalletChange => ({
+  openid: order.openid,
+  cause,
+  principal: { deltaFen: -taken.principalFen, kind: 'spend' },
+  gift: { deltaFen: -taken.giftFen, kind: 'spend' },
+  refId: order._id,
+  title: `订单 ${displayOrderNo(order)}`,
+  ...(rollup ? { rollup } : {}),
+});
+
 export interface WalletApplied {
   applied: boolean;
   account: WalletAccountDoc;
@@ -61,8 +79,9 @@ export async function causeAppliedInTx(tx: Transaction, openid: string, cause: s
   return false;
 }
 
-export async function applyWalletInTx(tx: Transaction, deps: ServiceDeps, change: WalletChange, now: number): Promise<WalletApplied | Refusal> {
-  const account = await readWalletInTx(tx, change.openid, now);
+/** `known`: the account as this transaction read it already (saves reading it again; CloudBase bills every read). */
+export async function applyWalletInTx(tx: Transaction, deps: ServiceDeps, change: WalletChange, now: number, known?: WalletAccountDoc): Promise<WalletApplied | Refusal> {
+  const account = known ?? (await readWalletInTx(tx, change.openid, now));
   if (await causeAppliedInTx(tx, change.openid, change.cause)) return { applied: false, account, giftExpiresAt: null };
 
   const p = change.principal?.deltaFen ?? 0;
@@ -111,7 +130,7 @@ export async function applyWalletInTx(tx: Transaction, deps: ServiceDeps, change
   if (next.seq === account.seq) return { applied: false, account, giftExpiresAt: null }; // nothing changed: no entries, no notice
 
   await tx.collection<WalletAccountDoc>(WalletCollections.accounts).doc(change.openid).set(next);
-  if (change.rollup) await addToDayInTx(tx, now, change.rollup);
+  if (change.rollup) await addToDayInTx(tx, now, change.openid, change.rollup);
   const kind = change.principal && p !== 0 ? change.principal.kind : (change.gift?.kind ?? 'adjust');
   await enqueueInTx(
     tx,
@@ -132,12 +151,18 @@ export async function applyWalletInTx(tx: Transaction, deps: ServiceDeps, change
   return { applied: true, account: next, giftExpiresAt };
 }
 
-/** The day's rollup, in one of K shards chosen by the cause (every payment touches it: one document would make them all conflict). */
+/**
+ * The day's rollup, in one of K shards chosen by the member (every payment
+ * touches it: one document would make all members' payments conflict; one
+ * member's own payments conflict on their account anyway). By the member,
+ * not at random, so a transaction re-run writes the same shard and the
+ * operations an action costs are the same every time.
+ */
 export const DAY_SHARDS = 4;
 
-async function addToDayInTx(tx: Transaction, now: number, add: Partial<Omit<WalletDayDoc, 'day'>>): Promise<void> {
+export async function addToDayInTx(tx: Transaction, now: number, openid: string, add: Partial<Omit<WalletDayDoc, 'day'>>): Promise<void> {
   const day = chinaDay(now);
-  const shard = Math.floor(Math.random() * DAY_SHARDS);
+  const shard = parseInt(hashId(openid).slice(0, 6), 16) % DAY_SHARDS;
   const ref = tx.collection<WalletDayDoc>(WalletCollections.days).doc(`${day}:${shard}`);
   const current = (await ref.get()).data;
   const row: WalletDayDoc = {

@@ -1,3 +1,4 @@
+import type { RefundParts } from '../../../core/wallet/split';
 import { createHash } from 'crypto';
 import type { Fen } from '../../../core/money';
 import type { Bucket } from '../../../core/wallet/buckets';
@@ -5,6 +6,7 @@ import type { WalletKind } from '../../../core/wallet/entries';
 import { walletEntryKey } from '../../../core/wallet/entries';
 import type { GiftLot } from '../../../core/wallet/lots';
 import type { PayoutLine } from '../../../core/wallet/payouts';
+import type { PlanCouponSkip } from '../../../core/wallet/plan-gifts';
 import type { PrincipalRefundStatus, StoreChargeStatus } from '../../../core/contracts/wallet';
 
 export const WalletCollections = {
@@ -60,6 +62,10 @@ export interface WalletPlanDoc {
   perMemberLimit: number | null;
   validUntil: number | null;
   giftValidDays: number | null;
+  /** Points given with each paid top-up (absent on older plans: none). */
+  giftPoints?: number;
+  /** A coupon template given with each paid top-up (absent or null: none). */
+  giftCouponTemplateId?: string | null;
   active: boolean;
   sort: number;
   createdAt: number;
@@ -80,6 +86,19 @@ export interface WalletTopUpDoc {
   refundedFen: Fen;
   createdAt: number;
   paidAt: number | null;
+  /** The plan's points and coupon, snapshotted at creation (absent: none). */
+  giftPoints?: number;
+  giftCouponTemplateId?: string | null;
+  /** What the payment gave of them (wallet/plan-gifts), once paid. */
+  gifts?: TopUpGiftsRecord;
+}
+
+/** A paid top-up's points and coupon: the coupon is skipped (never given later) when its template could not give one at payment time. */
+export interface TopUpGiftsRecord {
+  points: number;
+  couponTemplateId: string | null;
+  couponId: string | null;
+  couponSkipped: PlanCouponSkip | null;
 }
 
 /** `wallet_spends/{orderId | charge id}`: what a payment took from each bucket and what refunds gave back. */
@@ -94,6 +113,16 @@ export interface WalletSpendDoc {
   /** The refunds (out_refund_no) already returned: each once. */
   refundNos: string[];
   createdAt: number;
+  /**
+   * A split payment's wallet part (services/wallet/hold): HELD until the
+   * WeChat part is paid (SETTLED) or the order is cancelled (RELEASED).
+   * Absent: a payment wholly from the wallet, settled when made.
+   */
+  state?: 'HELD' | 'SETTLED' | 'RELEASED';
+  /** A split payment: the WeChat part (its trade's total, which WeChat's refund API needs). */
+  cashFen?: Fen;
+  /** A split payment's refunds as performed: each refund's wallet and WeChat parts (core/wallet/split splitRefundParts). */
+  refundParts?: Record<string, RefundParts>;
 }
 
 /** `wallet_refunds/{refundId}`: a principal refund request (本金退款). */

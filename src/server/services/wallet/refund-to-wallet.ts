@@ -3,10 +3,12 @@ import { refundEndsOrder, type RefundDoc } from '../../../core/order/refund';
 import type { Order } from '../../../core/order/types';
 import { refundSplit } from '../../../core/wallet/buckets';
 import { walletCause } from '../../../core/wallet/entries';
-import type { Db, Transaction } from '../../db';
+import type { Fen } from '../../../core/money';
+import { splitRefundParts, type RefundParts } from '../../../core/wallet/split';
+import type { Transaction } from '../../db';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections } from '../order/records';
-import { Refusal } from '../order/transact';
+import { Refusal, transact } from '../order/transact';
 import { applyWalletInTx } from './ledger';
 import { WalletCollections, type WalletSpendDoc } from './records';
 
@@ -18,14 +20,45 @@ import { WalletCollections, type WalletSpendDoc } from './records';
  * WeChat took, and goes back through WeChat.
  */
 export function refundsToWallet(order: Pick<Order, 'payment'> | null, refund: Pick<RefundDoc, 'outTradeNo' | 'partial' | 'reason'>): boolean {
-  return order?.payment?.method === 'wallet' && !refund.outTradeNo && (!!refund.partial || refundEndsOrder(refund.reason));
+  const method = order?.payment?.method;
+  return (method === 'wallet' || method === 'split') && !refund.outTradeNo && (!!refund.partial || refundEndsOrder(refund.reason));
 }
 
-/** The worker's question before calling the provider (outside transactions). */
-export async function isWalletRefund(db: Db, refund: RefundDoc): Promise<boolean> {
-  if (refund.outTradeNo) return false;
-  const { data } = await db.collection<Order>(OrderCollections.orders).doc(refund.orderId).get();
-  return refundsToWallet(data[0] ?? null, refund);
+/** What a refund gives back to the wallet and through WeChat (the trade and its total, which WeChat's refund API needs). */
+export interface WalletRefundPlan extends RefundParts {
+  outTradeNo: string;
+  cashTotalFen: Fen;
+}
+
+/**
+ * The worker's question before calling the provider (outside transactions):
+ * null when the refund is not the wallet's (all of it goes through WeChat);
+ * a wallet payment's refund is all the wallet's; a split payment's is
+ * divided by core/wallet/split splitRefundParts, in a transaction that
+ * records the division on the order's spend (`refundParts[refundNo]`) the
+ * first time, so a retried refund asks WeChat for the same amount again
+ * (idempotent by out_refund_no) and the completing transaction credits the
+ * wallet with the same part.
+ */
+export async function walletRefundPlan(deps: ServiceDeps, refund: RefundDoc & { _id: string }): Promise<WalletRefundPlan | null> {
+  if (refund.outTradeNo) return null;
+  const { data } = await deps.db.collection<Order>(OrderCollections.orders).doc(refund.orderId).get();
+  const order = data[0] ?? null;
+  if (!order || !refundsToWallet(order, refund)) return null;
+  const outTradeNo = order.payment?.outTradeNo ?? order._id;
+  if (order.payment?.method === 'wallet') return { walletFen: refund.amount, cashFen: 0, outTradeNo, cashTotalFen: 0 };
+  return transact(deps.db, async (tx) => {
+    const ref = tx.collection<WalletSpendDoc>(WalletCollections.spends).doc(order._id);
+    const spend = (await ref.get()).data;
+    if (!spend) throw new Error(`split-paid order ${order._id} has no wallet spend`);
+    const cashTotalFen = spend.cashFen ?? 0;
+    const known = spend.refundParts?.[refund._id];
+    if (known) return { ...known, outTradeNo, cashTotalFen };
+    const allocated = Object.values(spend.refundParts ?? {}).reduce((sum, p) => ({ walletFen: sum.walletFen + p.walletFen, cashFen: sum.cashFen + p.cashFen }), { walletFen: 0, cashFen: 0 });
+    const parts = splitRefundParts({ walletFen: spend.principalFen + spend.giftFen, cashFen: cashTotalFen }, allocated, refund.amount);
+    await ref.update({ refundParts: deps.db.command.set({ ...(spend.refundParts ?? {}), [refund._id]: parts }) });
+    return { ...parts, outTradeNo, cashTotalFen };
+  });
 }
 
 /**
@@ -40,10 +73,12 @@ export async function refundToWalletInTx(tx: Transaction, deps: ServiceDeps, ord
   const spendRef = tx.collection<WalletSpendDoc>(WalletCollections.spends).doc(order._id);
   const spend = (await spendRef.get()).data;
   if (!spend || spend.refundNos.includes(refundNo)) return;
+  // A split payment's refund: the wallet's part as walletRefundPlan divided it before WeChat was asked for the rest.
+  const walletFen = order.payment?.method === 'split' ? (spend.refundParts?.[refundNo]?.walletFen ?? 0) : refund.amount;
   const split = refundSplit(
     { principalFen: spend.principalFen, giftFen: spend.giftFen },
     { principalFen: spend.returnedPrincipalFen, giftFen: spend.returnedGiftFen },
-    refund.amount,
+    walletFen,
   );
   const applied = await applyWalletInTx(
     tx,

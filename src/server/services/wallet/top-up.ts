@@ -69,6 +69,7 @@ export async function createTopUp(deps: ServiceDeps, openid: string, input: { pl
       status: 'PENDING',
       payFen: plan.payFen,
       giftFen: plan.giftFen,
+      ...planGiftsOf(plan),
       outTradeNo: null,
       refundedFen: 0,
       createdAt: now,
@@ -78,7 +79,7 @@ export async function createTopUp(deps: ServiceDeps, openid: string, input: { pl
     await idem.set({ scope: TOP_UP_SCOPE, openid, requestId: input.requestId, resultId: orderId, inputHash: fingerprint, createdAt: now, expiresAt: now + IDEMPOTENCY_TTL_MS });
     return orderId;
   });
-  if (resultId === orderId) deps.log.info('wallet top-up created', { orderId, planId: plan.planId, payFen: plan.payFen, giftFen: plan.giftFen });
+  if (resultId === orderId) deps.log.info('wallet top-up created', { orderId, planId: plan.planId, payFen: plan.payFen, giftFen: plan.giftFen, giftPoints: plan.giftPoints, giftCouponTemplateId: plan.giftCouponTemplateId });
   return { orderId: resultId };
 }
 
@@ -101,9 +102,15 @@ function topUpOrder(plan: WalletPlan, openid: string, requestId: string, request
     stockReleased: true,
     coupon: null,
     source: 'shop',
-    walletTopUp: { planId: plan.planId, payFen: plan.payFen, giftFen: plan.giftFen, giftValidDays: plan.giftValidDays },
+    walletTopUp: { planId: plan.planId, payFen: plan.payFen, giftFen: plan.giftFen, giftValidDays: plan.giftValidDays, ...planGiftsOf(plan) },
   };
 }
+
+/** The plan's points and coupon as the order keeps them (nothing when it gives none): its payment gives these, whatever the plan says by then. */
+const planGiftsOf = (plan: WalletPlan): { giftPoints?: number; giftCouponTemplateId?: string } => ({
+  ...(plan.giftPoints > 0 ? { giftPoints: plan.giftPoints } : {}),
+  ...(plan.giftCouponTemplateId ? { giftCouponTemplateId: plan.giftCouponTemplateId } : {}),
+});
 
 /** A top-up cancelled unpaid gives its plan use back (once: the top-up record's status guards it). */
 export async function releaseTopUpInTx(tx: Transaction, orderId: string, now: number): Promise<void> {
