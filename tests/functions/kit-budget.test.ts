@@ -61,12 +61,12 @@ describe('budget: system.ping', () => {
 });
 
 describe('budget: a role-checked action (system.settings, operators only)', () => {
-  test('roles read once per TTL; the action’s own reads every call (one transaction, two settings documents)', async () => {
+  test('roles read once per TTL; the action’s own reads every call (one transaction, three settings documents: stock, order, wallet)', async () => {
     const settings = () => system({ action: 'settings' }, wxContext(OPERATOR));
     expect((await settings()).ok).toBe(true);
     runtime.clock.advance(ROLE_CACHE_TTL_MS);
-    expect(await counter.during(settings)).toEqual({ calls: 3, reads: 1, writes: 0, transactions: 1 });
-    expect(await counter.during(settings)).toEqual({ calls: 2, reads: 0, writes: 0, transactions: 1 });
+    expect(await counter.during(settings)).toEqual({ calls: 4, reads: 1, writes: 0, transactions: 1 });
+    expect(await counter.during(settings)).toEqual({ calls: 3, reads: 0, writes: 0, transactions: 1 });
   });
 
   test('a refused caller costs the role read once, then nothing', async () => {

@@ -5,7 +5,9 @@ import { call, toastError } from '../../../api'
 import StateView from '../../../components/state-view'
 import { formatPrice } from '../../../core/money'
 import { useAsync } from '../../../utils/use-async'
+import OperatorGate from '../shared/operator-gate'
 import PlansSection from './plans-section'
+import '../shared/ops.scss'
 import './index.scss'
 
 const loadAll = async () => {
@@ -15,6 +17,14 @@ const loadAll = async () => {
 
 /** 储值管理: the liability (balances held), top-ups and spending per day, principal refund requests to review, the plans (plans-section). */
 export default function OpsWalletPage() {
+  return (
+    <OperatorGate>
+      <OpsWallet />
+    </OperatorGate>
+  )
+}
+
+function OpsWallet() {
   const page = useAsync(loadAll, false)
   const [busy, setBusy] = useState<string | null>(null)
   useDidShow(() => void page.reload())

@@ -25,8 +25,8 @@ export default function PlanRow({ plan, now, busy, locked, onEdit, onToggle }: P
   const coupon = plan.giftCoupon
   return (
     <View className={`plan-row${plan.active ? '' : ' plan-row--off'}`} data-testid='ops-wallet-plan'>
-      <View className='plan-row__head'>
-        <Text className='plan-row__title'>{plan.title}</Text>
+      <View className='ops-row__head plan-row__head'>
+        <Text className='ops-row__title plan-row__title'>{plan.title}</Text>
         <Text className={`plan-row__tag plan-row__tag--${state.tone}`}>{state.label}</Text>
       </View>
       <View className='plan-row__terms'>
