@@ -25,7 +25,8 @@ export default function OpsWalletPage() {
 }
 
 function OpsWallet() {
-  const page = useAsync(loadAll, false)
+  // Loads on mount (behind the gate the page's first onShow has passed) and again on every later show.
+  const page = useAsync(loadAll)
   const [busy, setBusy] = useState<string | null>(null)
   useDidShow(() => void page.reload())
   usePullDownRefresh(() => void page.reload().finally(() => void Taro.stopPullDownRefresh()))
