@@ -180,6 +180,8 @@ describe('stored value in the H5 storefront', () => {
       await shot(p, 'w14-16-split-pay-sheet');
       await tapText(p, '确认支付');
       await visible(p, '[data-testid="pay-result-pickup"]').waitFor({ timeout: WAIT_MS });
+      expect(await visible(p, '[data-testid="pay-result-method"]').textContent()).toContain('储值 ¥10.00 + 微信 ¥29.00');
+      await shot(p, 'w14-16b-split-paid');
       expect((await api<WalletBalanceView>('wallet', 'balance', {}, buyer)).totalFen).toBe(0);
       const order = (await api<OrderPage>('order', 'list', { status: 'READY_FOR_PICKUP', page: 0, pageSize: 5 }, buyer)).items[0]!;
       expect(order.walletFen).toBe(1000);

@@ -49,6 +49,16 @@ export default function PayResultPage() {
       </View>
 
       <View className='pay-result__card'>
+        {order.walletFen ? (
+          <View className='pay-result__row' data-testid='pay-result-method'>
+            <Text className='pay-result__label'>支付方式</Text>
+            <Text className='pay-result__value'>
+              {order.walletFen >= order.amounts.payable
+                ? `储值余额 ${formatPrice(order.walletFen)}`
+                : `储值 ${formatPrice(order.walletFen)} + 微信 ${formatPrice(order.amounts.payable - order.walletFen)}`}
+            </Text>
+          </View>
+        ) : null}
         <View className='pay-result__row'>
           <Text className='pay-result__label'>订单编号</Text>
           <Text className='pay-result__value' data-testid='pay-result-order-no'>
