@@ -28,6 +28,10 @@ beforeEach(async () => {
   await bench.db.collection('roles').doc('staff-1').set({ roles: ['staff'], staffStoreIds: ['store-a'], updatedAt: START });
   await bench.db.collection('live_rooms').doc('room-1').set({ name: '直播间', startAt: START });
   orders = makeOrders({ orders: 300, days: 40, now: START, stores: STORES, liveRoomIds: ['room-1'], members: 20, seed: 7 });
+  // A few shop orders are community group-buy orders (社区团购) and stored-value top-ups (储值充值): kinds of their own.
+  const plainShop = orders.filter((o) => (o.source ?? 'shop') === 'shop' && !(o as { liveRoomId?: string }).liveRoomId);
+  for (const o of plainShop.slice(0, 6)) Object.assign(o, { community: { activityId: 'ca-1', pointName: '幸福小区', pointAddress: '1 号楼', pickupDate: '2025-01-07' } });
+  for (const o of plainShop.slice(6, 10)) Object.assign(o, { walletTopUp: { planId: 'plan-100', payFen: 10000, giftFen: 1000, giftValidDays: null } });
   for (const { _id, ...order } of orders) await bench.db.collection('orders').doc(_id).set(order);
   for (let n = 0; n < 20; n += 1) {
     const { _id, ...member } = seedMember(n, START - 50 * DAY);
@@ -66,7 +70,7 @@ describe('order.search filters', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
-  it.each(['normal', 'groupbuy', 'flashsale', 'mall', 'live'] as const)('filters by kind %s', async (kind) => {
+  it.each(['normal', 'groupbuy', 'flashsale', 'mall', 'live', 'community', 'topup'] as const)('filters by kind %s', async (kind) => {
     const rows = await searchAll({ kind });
     expect(rows.map((row) => row.orderId)).toEqual(expectedIds((order) => orderKindOf(order as Order & { liveRoomId?: string }) === kind));
     expect(rows.length).toBeGreaterThan(0);

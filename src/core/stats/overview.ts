@@ -1,5 +1,5 @@
 import type { StatsFigures, StatsOverview } from '../contracts/stats';
-import { ORDER_KINDS } from '../order/kind';
+import { SALES_KINDS } from '../order/kind';
 import { emptyDaily, type DailyFigures } from './figures';
 import { payingCustomersOf } from './payers';
 import { rangeWindows, type DayWindow, type StatsRange } from './range';
@@ -15,7 +15,7 @@ function figuresOf(window: DayWindow, byDay: ReadonlyMap<string, DailyFigures>):
     refundFen: sum((d) => d.refundFen),
     refundOrders: sum((d) => d.refundOrders),
     series: days.map((d) => ({ day: d.day, gmvFen: d.gmvFen, paidOrders: d.paidOrders })),
-    kinds: ORDER_KINDS.map((kind) => ({
+    kinds: SALES_KINDS.map((kind) => ({
       kind,
       gmvFen: sum((d) => d.kinds[kind]?.gmvFen ?? 0),
       paidOrders: sum((d) => d.kinds[kind]?.paidOrders ?? 0),

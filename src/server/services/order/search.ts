@@ -73,6 +73,16 @@ async function filterQuery(db: Db, filters: OrderSearchFilters): Promise<Record<
     case 'normal':
       query.source = 'shop';
       query.liveRoomId = _.exists(false);
+      query.community = _.exists(false);
+      query.walletTopUp = _.exists(false);
+      break;
+    case 'community':
+      query.source = 'shop';
+      query['community.activityId'] = _.exists(true);
+      break;
+    case 'topup':
+      query.source = 'shop';
+      query['walletTopUp.planId'] = _.exists(true);
       break;
     case 'live': {
       const rooms = await liveRoomIds(db);
