@@ -1,4 +1,3 @@
-import { runOrderHooks } from '../order/hooks';
 import type { HandoutOrderView, HandoutView, LeaderVerifyResult } from '../../../core/contracts/community';
 import { communityErrors } from '../../../core/community/errors';
 import type { LeaderDoc } from '../../../core/community/types';
@@ -11,11 +10,12 @@ import type { WithId } from '../../db';
 import { loadByIds } from '../catalog/records';
 import { MemberCollections, type MemberDoc } from '../member/records';
 import { loadOrder } from '../order/access';
-import { changeOrder, step } from '../order/change';
+import { changeOrder } from '../order/change';
+import { changes, handOverDecision } from '../order/hand-over';
 import type { ServiceDeps } from '../order/deps';
-import { orderIdOfPickupCode, releasePickupCodeInTx } from '../order/pickup-code';
+import { orderIdOfPickupCode } from '../order/pickup-code';
 import { OrderCollections } from '../order/records';
-import { refuse, Refusal } from '../order/transact';
+import { refuse } from '../order/transact';
 import { leaderIdOf, loadLeader, maskName } from './records';
 
 /** Paid orders a leader may have to hand out (or has): unpaid, cancelled and refunded ones are not on the list. */
@@ -93,20 +93,10 @@ export async function verifyHandout(deps: ServiceDeps, openid: string, rawCode: 
   const order = await changeOrder(deps, found._id, null, (current) => {
     verifiedNow = false; // the callback may run again
     if (current.community?.leaderId !== leader._id) return refuse(communityErrors.notYourOrder());
-    if (current.status === 'COMPLETED' && current.history.some((entry) => entry.event === 'pickUp')) return null;
-    if (current.status !== 'READY_FOR_PICKUP') return refuse(communityErrors.pickupStateInvalid(ORDER_STATUS_LABELS[current.status]));
-    const next = step(current, ['pickUp'], now, 'system');
-    if (next instanceof Refusal) return next;
-    verifiedNow = true;
-    const patch = { ...next, completedAt: now };
-    // Handing out completes the order: the same `completed` hooks as a store's pickup (invite rewards).
-    return {
-      patch,
-      alsoInTx: async (tx) => {
-        await releasePickupCodeInTx(tx, current, now);
-        await runOrderHooks('completed', tx, { ...current, ...patch }, deps, now);
-      },
-    };
+    // Handing out completes the order exactly as a store's pickup does (order/hand-over).
+    const decision = handOverDecision(deps, current, now, () => communityErrors.pickupStateInvalid(ORDER_STATUS_LABELS[current.status]));
+    verifiedNow = changes(decision);
+    return decision;
   });
   const members = await loadByIds<MemberDoc>(deps.db, MemberCollections.members, [order.openid]);
   if (verifiedNow) deps.log.info('community order handed out', { orderId: order._id, leaderId: leader._id });

@@ -6,11 +6,10 @@ import { requireStaffOfStore } from '../../kit/guards';
 import type { Caller } from '../../kit/types';
 import { loadMember } from '../member/access';
 import { loadOrder } from '../order/access';
-import { changeOrder, step } from '../order/change';
-import { runOrderHooks } from '../order/hooks';
-import { releasePickupCodeInTx } from '../order/pickup-code';
+import { changeOrder } from '../order/change';
+import { changes, handOverDecision } from '../order/hand-over';
 import type { ServiceDeps } from '../order/deps';
-import { refuse, Refusal } from '../order/transact';
+import { refuse } from '../order/transact';
 import { auditingRefusals, writeAudit, writeAuditInTx } from './audit';
 import { staffErrors } from './errors';
 import { pickupStoreNameOf, pickupStoreOf, pickupSummaryOf } from './order-summary';
@@ -41,20 +40,15 @@ export async function verifyPickup(deps: ServiceDeps, caller: Caller, orderId: s
       // A delivery order is nothing staff may see.
       if (current.fulfillment.type !== 'pickup') return refuse(orderErrors.orderNotFound(orderId));
       if (pickupStoreOf(current) !== storeId) return refuse(staffErrors.wrongStore(rightStoreName || storeNameAtOrdering(current)));
-      if (current.status === 'COMPLETED' && pickedUp(current)) return null;
-      if (current.status !== 'READY_FOR_PICKUP') return refuse(staffErrors.stateInvalid(orderId, current.status));
-      const next = step(current, ['pickUp'], now, 'system');
-      if (next instanceof Refusal) return next;
-      verifiedNow = true;
-      const patch = { ...next, completedAt: now };
-      return {
-        patch,
-        alsoInTx: async (tx) => {
-          await releasePickupCodeInTx(tx, current, now);
-          await writeAuditInTx(tx, { ...audit, result: 'ok' });
-          await runOrderHooks('completed', tx, { ...current, ...patch }, deps, now);
-        },
-      };
+      const decision = handOverDecision(
+        deps,
+        current,
+        now,
+        () => staffErrors.stateInvalid(orderId, current.status),
+        (tx) => writeAuditInTx(tx, { ...audit, result: 'ok' }),
+      );
+      verifiedNow = changes(decision);
+      return decision;
     }),
   );
   if (!verifiedNow) await writeAudit(deps.db, { ...audit, result: 'duplicate' });
@@ -63,4 +57,3 @@ export async function verifyPickup(deps: ServiceDeps, caller: Caller, orderId: s
 }
 
 const storeNameAtOrdering = (order: Order): string => (order.fulfillment.type === 'pickup' ? order.fulfillment.storeName : '');
-const pickedUp = (order: Order): boolean => order.history.some((entry) => entry.event === 'pickUp');
