@@ -1,3 +1,4 @@
+import { readPages } from '../../kit/read-pages';
 import type { SalesRow, SalesView } from '../../../core/contracts/community';
 import type { CommunityActivityDoc, LeaderDoc } from '../../../core/community/types';
 import type { OrderStatus } from '../../../core/order/status';
@@ -61,17 +62,6 @@ const emptyRow = (key: string, label: string): SalesRow => ({ key, label, orders
 
 async function paidOrdersOf(deps: ServiceDeps, activityId: string): Promise<Array<WithId<OrderDoc>>> {
   const _ = deps.db.command;
-  const out: Array<WithId<OrderDoc>> = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { data } = await deps.db
-      .collection<OrderDoc>(OrderCollections.orders)
-      .where({ 'community.activityId': activityId, status: _.in(PAID_STATUSES) })
-      .orderBy('createdAt', 'asc')
-      .skip(page * PAGE)
-      .limit(PAGE)
-      .get();
-    out.push(...data);
-    if (data.length < PAGE) break;
-  }
-  return out;
+  const query = deps.db.collection<OrderDoc>(OrderCollections.orders).where({ 'community.activityId': activityId, status: _.in(PAID_STATUSES) });
+  return readPages(async (skip, limit) => (await query.orderBy('createdAt', 'asc').skip(skip).limit(limit).get()).data, PAGE, MAX_PAGES * PAGE);
 }

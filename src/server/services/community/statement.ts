@@ -1,3 +1,4 @@
+import { readPages } from '../../kit/read-pages';
 import type { StatementView } from '../../../core/contracts/community';
 import { communityErrors } from '../../../core/community/errors';
 import { monthIsOver, statementTotals } from '../../../core/community/statement';
@@ -13,19 +14,8 @@ const MAX_PAGES = 20;
 
 /** The leader's commission ledger entries counted in `month` (kind 'leader'; accruals of the month and reversals made in it). */
 async function leaderEntries(db: Db, leaderId: string, month: string): Promise<Array<CommissionEntryDoc & { _id: string }>> {
-  const out: Array<CommissionEntryDoc & { _id: string }> = [];
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { data } = await db
-      .collection<CommissionEntryDoc>(CommissionCollections.entries)
-      .where({ kind: 'leader', beneficiaryId: leaderId, period: month })
-      .orderBy('createdAt', 'desc')
-      .skip(page * PAGE)
-      .limit(PAGE)
-      .get();
-    out.push(...data);
-    if (data.length < PAGE) break;
-  }
-  return out;
+  const query = db.collection<CommissionEntryDoc>(CommissionCollections.entries).where({ kind: 'leader', beneficiaryId: leaderId, period: month });
+  return readPages(async (skip, limit) => (await query.orderBy('createdAt', 'desc').skip(skip).limit(limit).get()).data, PAGE, MAX_PAGES * PAGE);
 }
 
 export const statementId = (leaderId: string, month: string): string => `${leaderId}:${month}`;

@@ -1,3 +1,4 @@
+import { readPages } from '../../kit/read-pages';
 import type { InviteItemView, InviteRewardView, InvitesView } from '../../../core/contracts/growth';
 import { maskNickname } from '../../../core/growth/code';
 import { INVITE_STATE_LABELS, REWARD_STATE_LABELS, type RewardState } from '../../../core/growth/reward';
@@ -21,13 +22,8 @@ const MAX_READ = 2_000;
  * each side's reward (as given, or as the current rules would give it).
  */
 export async function listInvites(deps: ServiceDeps, inviter: string): Promise<InvitesView> {
-  const bindings: Array<InviteDoc & { _id: string }> = [];
-  const collection = deps.db.collection<InviteDoc>(GrowthCollections.invites);
-  while (bindings.length < MAX_READ) {
-    const { data } = await collection.where({ inviter }).orderBy('boundAt', 'desc').skip(bindings.length).limit(PAGE).get();
-    bindings.push(...data);
-    if (data.length < PAGE) break;
-  }
+  const query = deps.db.collection<InviteDoc>(GrowthCollections.invites).where({ inviter });
+  const bindings = await readPages(async (skip, limit) => (await query.orderBy('boundAt', 'desc').skip(skip).limit(limit).get()).data, PAGE, MAX_READ);
   const settings = await loadInviteSettings(deps.db);
   const templateIds = [settings.inviter.couponTemplateId, settings.invitee.couponTemplateId, ...bindings.flatMap((b) => [b.rewards?.inviter.couponTemplateId, b.rewards?.invitee.couponTemplateId])].filter(
     (id): id is string => Boolean(id),

@@ -1,3 +1,4 @@
+import { readPages } from '../../kit/read-pages';
 import type { GuideLeaderboardView } from '../../../core/contracts/guide';
 import { chinaMonth } from '../../../core/points/china-day';
 import type { Db } from '../../db';
@@ -19,22 +20,14 @@ const MAX_ORDERS = 10_000;
 export async function guideLeaderboard(db: Db, storeId: string, period: string | undefined, now: number): Promise<GuideLeaderboardView> {
   const month = period ?? chinaMonth(now);
   const rows = new Map<string, { orders: number; gmvFen: number; commissionFen: number }>();
-  for (let skip = 0; skip < MAX_ORDERS; skip += PAGE) {
-    const { data } = await db
-      .collection<CommissionOrderDoc>(CommissionCollections.orders)
-      .where({ kind: 'guide', storeId, period: month })
-      .orderBy('createdAt', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get();
-    for (const o of data) {
-      const row = rows.get(o.beneficiaryId) ?? { orders: 0, gmvFen: 0, commissionFen: 0 };
-      row.orders += 1;
-      row.gmvFen += o.baseFen;
-      row.commissionFen += o.accruedFen - o.reversedFen;
-      rows.set(o.beneficiaryId, row);
-    }
-    if (data.length < PAGE) break;
+  const query = db.collection<CommissionOrderDoc>(CommissionCollections.orders).where({ kind: 'guide', storeId, period: month });
+  const orders = await readPages(async (skip, limit) => (await query.orderBy('createdAt', 'asc').skip(skip).limit(limit).get()).data, PAGE, MAX_ORDERS);
+  for (const o of orders) {
+    const row = rows.get(o.beneficiaryId) ?? { orders: 0, gmvFen: 0, commissionFen: 0 };
+    row.orders += 1;
+    row.gmvFen += o.baseFen;
+    row.commissionFen += o.accruedFen - o.reversedFen;
+    rows.set(o.beneficiaryId, row);
   }
   const staff = (await loadStaffRecords(db)).filter((r) => r.roles.includes('staff') && r.staffStoreIds.includes(storeId)).map((r) => r.openid);
   const active = new Set(staff);
