@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { Fen } from '../money';
 import type { WalletEntryView } from '../wallet/entries';
-import { MAX_GIFT_POINTS, MAX_TOP_UP_FEN } from '../wallet/plans';
+import { MAX_GIFT_POINTS, MAX_TOP_UP_FEN, type WalletPlan } from '../wallet/plans';
 import { EpochMs, FenAmount, Id, IdMatching, OpenId, RequestId, ScannedCode, SingleLineText } from './fields';
 
 /** Contracts of the `wallet` function: stored value (储值), its plans, ledger, in-store charges and principal refunds. */
@@ -95,14 +95,8 @@ export const walletContracts = {
 /** The function's one timer trigger: gift expiry, principal refund payouts, unconfirmed charges. */
 export const walletTimerContracts = { tick: { input: WalletTimerInput } };
 
-export interface WalletPlanView {
-  planId: string;
-  title: string;
-  payFen: Fen;
-  giftFen: Fen;
-  perMemberLimit: number | null;
-  validUntil: number | null;
-  giftValidDays: number | null;
+/** A plan as customers see it: its terms (core/wallet/plans WalletPlan) without the operators' fields. */
+export interface WalletPlanView extends Pick<WalletPlan, 'planId' | 'title' | 'payFen' | 'giftFen' | 'perMemberLimit' | 'validUntil' | 'giftValidDays'> {
   /** Points given with each top-up; absent: none. */
   giftPoints?: number;
   /** The coupon given with each top-up; absent: none (or, to customers, none that can be given now). */

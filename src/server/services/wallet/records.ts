@@ -1,6 +1,7 @@
 import type { RefundParts } from '../../../core/wallet/split';
 import { createHash } from 'crypto';
 import type { Fen } from '../../../core/money';
+import type { WalletPlan } from '../../../core/wallet/plans';
 import type { Bucket } from '../../../core/wallet/buckets';
 import type { WalletKind } from '../../../core/wallet/entries';
 import { walletEntryKey } from '../../../core/wallet/entries';
@@ -55,18 +56,11 @@ export interface WalletEntryDoc {
 }
 
 /** `wallet_plans/{planId}`. */
-export interface WalletPlanDoc {
-  title: string;
-  payFen: Fen;
-  giftFen: Fen;
-  perMemberLimit: number | null;
-  validUntil: number | null;
-  giftValidDays: number | null;
+export interface WalletPlanDoc extends Omit<WalletPlan, 'planId' | 'giftPoints' | 'giftCouponTemplateId'> {
   /** Points given with each paid top-up (absent on older plans: none). */
   giftPoints?: number;
   /** A coupon template given with each paid top-up (absent or null: none). */
   giftCouponTemplateId?: string | null;
-  active: boolean;
   sort: number;
   createdAt: number;
   updatedAt: number;
