@@ -1,24 +1,19 @@
 /** @jest-environment jsdom */
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
-import Taro from '@tarojs/taro'
 import { setTransport } from '../../../src/api'
 import { defaultTransport } from '../../../src/api/transport'
 import { acceptInvite, bindPendingInvite, inviteCodeOf, lastInviteOutcome, noteShareOpen, withSharer } from '../../../src/utils/invite'
 import { createFakeTransport, fail } from '../../mocks/fake-transport'
+import { restoreStorageMocks, useMemoryStorage } from '../../mocks/memory-storage'
 
 /** The app's side of invites and share cards (src/utils/invite). */
 describe('utils/invite', () => {
   let storage: Record<string, string>
   beforeEach(() => {
-    storage = {}
-    jest.mocked(Taro.getStorageSync).mockImplementation(((key: string) => storage[key] ?? '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation((key: string, value: unknown) => void (storage[key] = String(value)))
-    jest.mocked(Taro.removeStorageSync).mockImplementation((key: string) => void delete storage[key])
+    storage = useMemoryStorage()
   })
   afterEach(() => {
-    jest.mocked(Taro.getStorageSync).mockImplementation((() => '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation(() => undefined)
-    jest.mocked(Taro.removeStorageSync).mockImplementation(() => undefined)
+    restoreStorageMocks()
     setTransport(defaultTransport)
   })
 

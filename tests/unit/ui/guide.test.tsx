@@ -13,6 +13,7 @@ import GuideCustomersPage from '../../../src/packages/staff/guide-customers'
 import { captureGuideLink } from '../../../src/utils/guide-link'
 import { createFakeTransport, fail } from '../../mocks/fake-transport'
 import { setRouterParams } from '../../mocks/taro'
+import { restoreStorageMocks, useMemoryStorage } from '../../mocks/memory-storage'
 
 const CODE: GuideCodeView = { code: 'G1234567Z', path: '/pages/home/index?guide=G1234567Z', storeId: 'store-demo', storeName: '演示店', stores: [{ storeId: 'store-demo', storeName: '演示店' }], wxacodeUrl: null }
 const month = (over: Partial<GuideMonthView> = {}): GuideMonthView => ({
@@ -43,15 +44,10 @@ afterEach(() => {
 describe('utils/guide-link', () => {
   let storage: Record<string, string>
   beforeEach(() => {
-    storage = {}
-    jest.mocked(Taro.getStorageSync).mockImplementation(((key: string) => storage[key] ?? '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation((key: string, value: unknown) => void (storage[key] = String(value)))
-    jest.mocked(Taro.removeStorageSync).mockImplementation((key: string) => void delete storage[key])
+    storage = useMemoryStorage()
   })
   afterEach(() => {
-    jest.mocked(Taro.getStorageSync).mockImplementation((() => '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation(() => undefined)
-    jest.mocked(Taro.removeStorageSync).mockImplementation(() => undefined)
+    restoreStorageMocks()
     window.history.replaceState(null, '', '/')
   })
 

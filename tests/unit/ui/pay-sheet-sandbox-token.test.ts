@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
-import Taro from '@tarojs/taro'
 import { settleSandboxPayment } from '../../../src/components/pay-sheet/sandbox'
+import { restoreStorageMocks, useMemoryStorage } from '../../mocks/memory-storage'
 
 /** The local cloud pays a sandbox order only for its owner: the pay sheet sends the session's token. */
 describe('settleSandboxPayment', () => {
@@ -10,15 +10,12 @@ describe('settleSandboxPayment', () => {
   const answer = (status: number, body: unknown) => ({ ok: status < 300, status, json: async () => body }) as unknown as Response
 
   beforeEach(() => {
-    storage = { 'siyu.token': 'customer-token', 'siyu.openid': 'demo-customer' }
-    jest.mocked(Taro.getStorageSync).mockImplementation(((key: string) => storage[key] ?? '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation((key: string, value: unknown) => void (storage[key] = String(value)))
+    storage = useMemoryStorage({ 'siyu.token': 'customer-token', 'siyu.openid': 'demo-customer' })
     fetchMock = jest.fn(async () => answer(200, { delivered: 1 }))
     ;(globalThis as { fetch: unknown }).fetch = fetchMock
   })
   afterEach(() => {
-    jest.mocked(Taro.getStorageSync).mockImplementation((() => '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation(() => undefined)
+    restoreStorageMocks()
   })
 
   test('posts JSON with the customer’s bearer token', async () => {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
-import Taro from '@tarojs/taro'
 import { httpTransport } from '../../../src/api/transport'
+import { restoreStorageMocks, useMemoryStorage } from '../../mocks/memory-storage'
 
 /** Issue 15: a page's first calls start together; they share one dev sign-in instead of one each. */
 describe('H5 dev sign-in, once per page load', () => {
@@ -12,11 +12,9 @@ describe('H5 dev sign-in, once per page load', () => {
   const answer = (status: number, body: unknown) => ({ ok: status < 300, status, json: async () => body }) as unknown as Response
 
   beforeEach(() => {
-    storage = {}
+    storage = useMemoryStorage()
     logins = 0
     valid = new Set()
-    jest.mocked(Taro.getStorageSync).mockImplementation(((key: string) => storage[key] ?? '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation((key: string, value: unknown) => void (storage[key] = String(value)))
     fetchMock = jest.fn(async (url: string, init?: { headers?: Record<string, string> }) => {
       await new Promise((done) => setTimeout(done, 5))
       if (url === '/api/dev/login') {
@@ -31,8 +29,7 @@ describe('H5 dev sign-in, once per page load', () => {
     ;(globalThis as { fetch: unknown }).fetch = fetchMock
   })
   afterEach(() => {
-    jest.mocked(Taro.getStorageSync).mockImplementation((() => '') as typeof Taro.getStorageSync)
-    jest.mocked(Taro.setStorageSync).mockImplementation(() => undefined)
+    restoreStorageMocks()
   })
 
   test('four calls started without a token sign in once and all use that token', async () => {
