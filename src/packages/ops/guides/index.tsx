@@ -7,7 +7,8 @@ import StateView from '../../../components/state-view'
 import { formatPrice } from '../../../core/money'
 import { chinaMonth } from '../../../core/points/china-day'
 import { useAsync } from '../../../utils/use-async'
-import { monthLabel, shiftMonth } from '../../staff/guide/month'
+import { shiftMonth } from '../../../components/checkin-calendar/grid'
+import MonthStepper, { monthLabel } from '../../../components/month-stepper'
 import OperatorGate from '../shared/operator-gate'
 import { checkGuideSettingsForm, formOfGuideSettings, type GuideSettingsErrors, type GuideSettingsForm } from './form'
 import '../shared/ops.scss'
@@ -60,15 +61,7 @@ function OpsGuides() {
         ))}
       </View>
       <View className='ops-card' data-testid='guides-board'>
-        <View className='ops-guides__head'>
-          <Text className='ops-guides__arrow' onClick={() => setPeriod((p) => shiftMonth(p, -1))}>
-            ‹
-          </Text>
-          <Text className='ops-card__title'>{monthLabel(period)}导购排行</Text>
-          <Text className={`ops-guides__arrow${period >= thisMonth ? ' ops-guides__arrow--off' : ''}`} onClick={() => period < thisMonth && setPeriod((p) => shiftMonth(p, 1))}>
-            ›
-          </Text>
-        </View>
+        <MonthStepper period={period} latest={thisMonth} onStep={(by) => setPeriod((p) => shiftMonth(p, by))} title={`${monthLabel(period)}导购排行`} titleClassName='ops-card__title' />
         {board.status === 'loading' ? <StateView state='loading' /> : null}
         {board.status === 'error' ? <StateView state='error' message={board.message} onRetry={() => void reload()} /> : null}
         {board.status === 'ready' && board.data ? (

@@ -10,7 +10,8 @@ import { formatPrice } from '../../../core/money'
 import { chinaMonth } from '../../../core/points/china-day'
 import { isH5 } from '../../../utils/platform'
 import { useAsync } from '../../../utils/use-async'
-import { monthLabel, shiftMonth } from './month'
+import { shiftMonth } from '../../../components/checkin-calendar/grid'
+import MonthStepper, { monthLabel } from '../../../components/month-stepper'
 import './index.scss'
 
 export const GUIDE_CUSTOMERS_URL = '/packages/staff/guide-customers/index'
@@ -84,20 +85,15 @@ export default function StaffGuidePage() {
       </View>
 
       <View className='staff-guide__card'>
-        <View className='staff-guide__month-head'>
-          <Text className='staff-guide__arrow' data-testid='guide-month-prev' onClick={() => setPeriod((p) => shiftMonth(p, -1))}>
-            ‹
-          </Text>
-          <Text className='staff-guide__title' data-testid='guide-month-label'>
-            {monthLabel(period)}业绩
-          </Text>
-          <Text
-            className={`staff-guide__arrow${period >= thisMonth ? ' staff-guide__arrow--off' : ''}`}
-            onClick={() => period < thisMonth && setPeriod((p) => shiftMonth(p, 1))}
-          >
-            ›
-          </Text>
-        </View>
+        <MonthStepper
+          period={period}
+          latest={thisMonth}
+          onStep={(by) => setPeriod((p) => shiftMonth(p, by))}
+          title={`${monthLabel(period)}业绩`}
+          titleClassName='staff-guide__title'
+          titleTestId='guide-month-label'
+          prevTestId='guide-month-prev'
+        />
         {month.status === 'loading' ? <StateView state='loading' /> : null}
         {month.status === 'error' ? <StateView state='error' message={month.message} onRetry={() => void reloadMonth()} /> : null}
         {month.status === 'ready' ? (
