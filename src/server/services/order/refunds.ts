@@ -7,8 +7,8 @@ import { debitPartialRefundInTx } from '../member/order-hooks';
 import { addRefundToRollupInTx } from '../stats/order-hooks';
 import { addRefundToProfileInTx } from '../crm/order-hooks';
 import { reverseOrderCommissionsInTx } from '../commission/order-hooks';
-import { refundToWalletInTx, walletRefundPlan } from '../wallet/refund-to-wallet';
-import { loadOrder, readOrderInTx } from './access';
+import { refundPlanOf, refundToWalletInTx } from '../wallet/refund-to-wallet';
+import { readOrderInTx } from './access';
 import { step } from './change';
 import type { ServiceDeps } from './deps';
 import { runOrderHooks } from './hooks';
@@ -55,14 +55,12 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
     let receipt: RefundReceipt;
     try {
       // Paid from the stored value (issue 14): its part back to the wallet in completeRefund's transaction; a split payment's rest through WeChat.
-      const wallet = await walletRefundPlan(deps, refund);
-      if (wallet && wallet.cashFen === 0) {
+      const plan = await refundPlanOf(deps, refund);
+      if (plan.cashFen === 0) {
         if (await completeRefund(deps, refund._id, { refundNo: refund._id, providerRefundId: 'wallet' })) report.changed += 1;
         continue;
       }
-      const outTradeNo = wallet?.outTradeNo ?? refund.outTradeNo ?? (await paidTradeNoOf(deps, refund.orderId));
-      const [amount, total] = wallet ? [wallet.cashFen, wallet.cashTotalFen] : [refund.amount, refund.total];
-      receipt = await provider!.refund({ orderId: refund.orderId, outTradeNo, refundNo: refund._id, amount, total });
+      receipt = await provider!.refund({ orderId: refund.orderId, outTradeNo: plan.outTradeNo, refundNo: refund._id, amount: plan.cashFen, total: plan.cashTotalFen });
     } catch (error) {
       const attempts = refund.attempts + 1;
       deps.log.error('refund failed; will retry', { refundNo: refund._id, orderId: refund.orderId, attempts, error });
@@ -77,12 +75,6 @@ export async function processDueRefunds(deps: ServiceDeps, provider: PaymentProv
   }
   if (report.scanned > 0) deps.log.info('processRefunds', { ...report });
   return report;
-}
-
-/** The trade that took an order's money (a later out_trade_no when an earlier payment was refused); the order id on older orders. */
-async function paidTradeNoOf(deps: ServiceDeps, orderId: string): Promise<string> {
-  const order = await loadOrder(deps.db, orderId);
-  return order?.payment?.outTradeNo ?? order?.latePayment?.outTradeNo ?? orderId;
 }
 
 /** Marks a performed refund DONE and its order REFUNDED, once. Answers whether this call did it. */

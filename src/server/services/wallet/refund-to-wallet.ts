@@ -24,28 +24,33 @@ export function refundsToWallet(order: Pick<Order, 'payment'> | null, refund: Pi
   return (method === 'wallet' || method === 'split') && !refund.outTradeNo && (!!refund.partial || refundEndsOrder(refund.reason));
 }
 
-/** What a refund gives back to the wallet and through WeChat (the trade and its total, which WeChat's refund API needs). */
-export interface WalletRefundPlan extends RefundParts {
+/** Where a due refund's money goes: `walletFen` back to the stored value, `cashFen` through the provider on `outTradeNo` (whose total is `cashTotalFen`, which WeChat's refund API needs). */
+export interface RefundPlan extends RefundParts {
   outTradeNo: string;
   cashTotalFen: Fen;
 }
 
 /**
- * The worker's question before calling the provider (outside transactions):
- * null when the refund is not the wallet's (all of it goes through WeChat);
- * a wallet payment's refund is all the wallet's; a split payment's is
- * divided by core/wallet/split splitRefundParts, in a transaction that
- * records the division on the order's spend (`refundParts[refundNo]`) the
- * first time, so a retried refund asks WeChat for the same amount again
- * (idempotent by out_refund_no) and the completing transaction credits the
- * wallet with the same part.
+ * The refund worker's question before calling the provider (outside
+ * transactions), reading the order once:
+ * - a refund of a particular WeChat trade (`refund.outTradeNo`), or of an
+ *   order not paid from the wallet: all through WeChat, on the trade that took
+ *   the money (a later out_trade_no when an earlier payment was refused; the
+ *   order id on older orders);
+ * - a wallet payment's refund: all back to the wallet;
+ * - a split payment's: divided by core/wallet/split splitRefundParts, in a
+ *   transaction that records the division on the order's spend
+ *   (`refundParts[refundNo]`) the first time, so a retried refund asks WeChat
+ *   for the same amount again (idempotent by out_refund_no) and the completing
+ *   transaction credits the wallet with the same part.
  */
-export async function walletRefundPlan(deps: ServiceDeps, refund: RefundDoc & { _id: string }): Promise<WalletRefundPlan | null> {
-  if (refund.outTradeNo) return null;
+export async function refundPlanOf(deps: ServiceDeps, refund: RefundDoc & { _id: string }): Promise<RefundPlan> {
+  const throughWeChat = (outTradeNo: string): RefundPlan => ({ walletFen: 0, cashFen: refund.amount, outTradeNo, cashTotalFen: refund.total });
+  if (refund.outTradeNo) return throughWeChat(refund.outTradeNo);
   const { data } = await deps.db.collection<Order>(OrderCollections.orders).doc(refund.orderId).get();
   const order = data[0] ?? null;
-  if (!order || !refundsToWallet(order, refund)) return null;
-  const outTradeNo = order.payment?.outTradeNo ?? order._id;
+  const outTradeNo = order?.payment?.outTradeNo ?? order?.latePayment?.outTradeNo ?? refund.orderId;
+  if (!order || !refundsToWallet(order, refund)) return throughWeChat(outTradeNo);
   if (order.payment?.method === 'wallet') return { walletFen: refund.amount, cashFen: 0, outTradeNo, cashTotalFen: 0 };
   return transact(deps.db, async (tx) => {
     const ref = tx.collection<WalletSpendDoc>(WalletCollections.spends).doc(order._id);
