@@ -21,6 +21,14 @@ export type IndexSpec = {
   name: string;
   fields: Array<{ path: string; order?: 'asc' | 'desc' }>;
   unique?: boolean;
+  /**
+   * Documents whose FIRST field is missing or null are left out of the index
+   * (MongoDB's sparse index, on its leading key): inserting or updating such a
+   * document writes nothing to it. Only a query with an equality, `$in` or a
+   * range on that field can use it, which the index-usage test checks. For
+   * fields most documents never get (a live room, a refund decision).
+   */
+  sparse?: boolean;
 };
 
 export type CollectionSchema = { name: string; indexes: IndexSpec[] };
@@ -68,20 +76,20 @@ export const schema: CollectionSchema[] = [
       /** Refund review: the pending list and the auto-approve sweep (oldest request first). */
       { name: 'status_refundRequestedAt', fields: [{ path: 'status' }, { path: 'refundRequest.requestedAt' }] },
       /** Refund review: the decided list, newest decision first. */
-      { name: 'refundState_decidedAt', fields: [{ path: 'refundRequest.state' }, { path: 'refundRequest.decidedAt', order: 'desc' }] },
+      { name: 'refundState_decidedAt', fields: [{ path: 'refundRequest.state' }, { path: 'refundRequest.decidedAt', order: 'desc' }], sparse: true },
       // The dashboard's rebuild (services/stats/rebuild): orders paid since a day.
-      { name: 'paidAt', fields: [{ path: 'paidAt' }] },
+      { name: 'paidAt', fields: [{ path: 'paidAt' }], sparse: true },
       // The operators' order search (services/order/search): each filter, newest first; lookups by phone and 取货码.
       { name: 'createdAt', fields: [{ path: 'createdAt', order: 'desc' }] },
       { name: 'status_createdAt', fields: [{ path: 'status' }, { path: 'createdAt', order: 'desc' }] },
       { name: 'source_createdAt', fields: [{ path: 'source' }, { path: 'createdAt', order: 'desc' }] },
-      { name: 'liveRoomId_createdAt', fields: [{ path: 'liveRoomId' }, { path: 'createdAt', order: 'desc' }] },
-      { name: 'storeId_createdAt', fields: [{ path: 'fulfillment.storeId' }, { path: 'createdAt', order: 'desc' }] },
-      { name: 'phone_createdAt', fields: [{ path: 'fulfillment.address.phone' }, { path: 'createdAt', order: 'desc' }] },
-      { name: 'pickupCode', fields: [{ path: 'fulfillment.pickupCode' }] },
+      { name: 'liveRoomId_createdAt', fields: [{ path: 'liveRoomId' }, { path: 'createdAt', order: 'desc' }], sparse: true },
+      { name: 'storeId_createdAt', fields: [{ path: 'fulfillment.storeId' }, { path: 'createdAt', order: 'desc' }], sparse: true },
+      { name: 'phone_createdAt', fields: [{ path: 'fulfillment.address.phone' }, { path: 'createdAt', order: 'desc' }], sparse: true },
+      { name: 'pickupCode', fields: [{ path: 'fulfillment.pickupCode' }], sparse: true },
       // Community group-buy (services/community): a leader's hand-out list for a pickup day; an activity's sales.
-      { name: 'communityLeader_pickupDate_createdAt', fields: [{ path: 'community.leaderId' }, { path: 'community.pickupDate' }, { path: 'createdAt' }] },
-      { name: 'communityActivity_createdAt', fields: [{ path: 'community.activityId' }, { path: 'createdAt' }] },
+      { name: 'communityLeader_pickupDate_createdAt', fields: [{ path: 'community.leaderId' }, { path: 'community.pickupDate' }, { path: 'createdAt' }], sparse: true },
+      { name: 'communityActivity_createdAt', fields: [{ path: 'community.activityId' }, { path: 'createdAt' }], sparse: true },
       // Staff look an order up by the number the customer shows (services/staff).
       { name: 'orderNo', fields: [{ path: 'orderNo' }] },
     ],

@@ -152,3 +152,40 @@ describe('string ranges', () => {
     expect(explainQueryPlan(daysDb, 'days', query, daySchema).index).toBeNull();
   });
 });
+
+describe('sparse indexes', () => {
+  const sparseSchema = [{ name: 'orders_s', indexes: [{ name: 'room_createdAt', fields: [{ path: 'room' }, { path: 'createdAt', order: 'desc' as const }], sparse: true }] }];
+  let sparseDb: LocalDb;
+  beforeEach(async () => {
+    sparseDb = openLocalDb({ memory: true }, sparseSchema);
+    const orders = sparseDb.collection('orders_s');
+    await orders.add({ _id: 'a', room: 'r1', createdAt: 1 });
+    await orders.add({ _id: 'b', room: 'r1', createdAt: 2 });
+    await orders.add({ _id: 'c', room: null, createdAt: 3 });
+    await orders.add({ _id: 'd', createdAt: 4 });
+    await orders.add({ _id: 'e', room: 'r2', createdAt: 5 });
+  });
+  afterEach(() => sparseDb.close());
+  const ids = async (query: Record<string, unknown>) => (await sparseDb.collection('orders_s').where(query).orderBy('createdAt', 'desc').get()).data.map((doc) => doc._id);
+
+  it('answer equality and $in on the leading field from the index, and ranges', async () => {
+    const _ = sparseDb.command;
+    expect(await ids({ room: 'r1' })).toEqual(['b', 'a']);
+    expect(await ids({ room: _.in(['r1', 'r2']) })).toEqual(['e', 'b', 'a']);
+    expect(explainQueryPlan(sparseDb, 'orders_s', { room: 'r1' }, sparseSchema).index).toBe('room_createdAt');
+    expect(await ids({ room: _.gte('r2') })).toEqual(['e']);
+  });
+
+  it('still find the documents left out of them (null and missing) by a scan', async () => {
+    expect(await ids({ room: null })).toEqual(['d', 'c']);
+    expect(explainQueryPlan(sparseDb, 'orders_s', { room: null }, sparseSchema).index).toBeNull();
+  });
+
+  it('keep a document whose field is set later, and drop it again when the field is removed', async () => {
+    const _ = sparseDb.command;
+    await sparseDb.collection('orders_s').doc('d').update({ room: 'r2' });
+    expect(await ids({ room: 'r2' })).toEqual(['e', 'd']);
+    await sparseDb.collection('orders_s').doc('e').update({ room: _.remove() });
+    expect(await ids({ room: 'r2' })).toEqual(['d']);
+  });
+});

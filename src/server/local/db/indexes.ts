@@ -21,7 +21,9 @@ export function indexDdl(collection: string, spec: IndexSpec): string {
     .map((field) => `${fieldExpression(field.path)}${field.order === 'desc' ? ' DESC' : ''}`)
     .join(', ');
   const unique = spec.unique ? 'UNIQUE ' : '';
-  return `CREATE ${unique}INDEX ${quoteIdentifier(sqlIndexName(collection, spec.name))} ON ${quoteIdentifier(collection)} (${columns})`;
+  // SQLite uses a partial index only for a query whose WHERE implies this one: `x = ?`, `x IN (…)` and ranges do.
+  const partial = spec.sparse ? ` WHERE ${fieldExpression(spec.fields[0]!.path)} IS NOT NULL` : '';
+  return `CREATE ${unique}INDEX ${quoteIdentifier(sqlIndexName(collection, spec.name))} ON ${quoteIdentifier(collection)} (${columns})${partial}`;
 }
 
 export function validateSchema(schema: CollectionSchema[]): void {
