@@ -41,6 +41,15 @@ describe('stored value: top-up, pay with the wallet, refund to the wallet', () =
     expect(await b.count('notify_outbox', { template: 'walletChange', openid: 'u1' })).toBe(1);
   });
 
+  it('keeps top-ups out of the customer\'s 我的订单, beside their shop orders', async () => {
+    await b.join('u1');
+    await b.topUp('u1');
+    const orderId = await b.placeOrder('u1', 1);
+    const listed = await b.ok('order', 'u1', 'list', {});
+    expect(listed.items.map((o: any) => o._id)).toEqual([orderId]);
+    expect((await b.ok('order', 'u1', 'list', { status: 'COMPLETED' })).items).toEqual([]);
+  });
+
   it('pays an order from the wallet at once (gift first), earns points, and WALLET_INSUFFICIENT takes nothing', async () => {
     await b.join('u1');
     await b.topUp('u1');

@@ -12,7 +12,7 @@ export const POINTS_KIND_LABELS: Record<PointsKind, string> = {
   refund: '退款扣回',
   expire: '积分过期',
   adjust: '积分调整',
-  gift: '会员礼包',
+  gift: '赠送积分',
   return: '兑换退回',
   instore: '门店消费',
 };

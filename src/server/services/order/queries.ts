@@ -12,13 +12,18 @@ export async function getOrder(deps: ServiceDeps, openid: string, orderId: strin
   return { ...toOrderView(order), pickupStore: await pickupStoreOfOrder(deps.db, order) };
 }
 
-/** The caller's orders, newest first, optionally of one status. */
+/**
+ * The caller's orders, newest first, optionally of one status. Stored-value
+ * top-ups (储值充值) are not among them: they are money put in the wallet, not
+ * goods, and the wallet page lists them with its ledger.
+ */
 export async function listOrders(
   deps: ServiceDeps,
   openid: string,
   input: { status?: OrderStatus; page: number; pageSize: number },
 ): Promise<OrderPage> {
-  const query: Record<string, unknown> = { openid };
+  // `null` matches a missing field too, as in MongoDB: orders from before top-ups existed.
+  const query: Record<string, unknown> = { openid, walletTopUp: null };
   if (input.status) query.status = input.status;
   const { data } = await deps.db
     .collection<OrderDoc>(OrderCollections.orders)
