@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import MonthStepper, { monthLabel } from '../month-stepper'
 import { monthGrid, shiftMonth, WEEKDAY_LABELS } from './grid'
 import './index.scss'
 
@@ -9,7 +10,7 @@ export interface CheckinCalendarProps {
   checked: ReadonlySet<string>
   /** Today on the Asia/Shanghai calendar ("YYYY-MM-DD"). */
   today: string
-  /** Move to another month; no arrows when absent. */
+  /** Move to another month; no arrows when absent (‹ stops at `earliest`, › at this month). */
   onMonth?: (month: string) => void
   /** The earliest month one may go back to ("YYYY-MM"). */
   earliest?: string
@@ -17,27 +18,23 @@ export interface CheckinCalendarProps {
 
 /** A month of check-ins: checked days filled, today ringed. */
 export default function CheckinCalendar({ month, checked, today, onMonth, earliest }: CheckinCalendarProps) {
-  const canBack = Boolean(onMonth) && (!earliest || month > earliest)
-  const canForward = Boolean(onMonth) && month < today.slice(0, 7)
-  const [year, mon] = month.split('-')
   return (
     <View className='checkin-calendar' data-testid='checkin-calendar'>
       <View className='checkin-calendar__head'>
-        <Text
-          className={`checkin-calendar__arrow${canBack ? '' : ' checkin-calendar__arrow--off'}`}
-          data-testid='calendar-prev'
-          onClick={() => canBack && onMonth?.(shiftMonth(month, -1))}
-        >
-          ‹
-        </Text>
-        <Text className='checkin-calendar__title'>{`${year}年${Number(mon)}月`}</Text>
-        <Text
-          className={`checkin-calendar__arrow${canForward ? '' : ' checkin-calendar__arrow--off'}`}
-          data-testid='calendar-next'
-          onClick={() => canForward && onMonth?.(shiftMonth(month, 1))}
-        >
-          ›
-        </Text>
+        {onMonth ? (
+          <MonthStepper
+            period={month}
+            latest={today.slice(0, 7)}
+            earliest={earliest}
+            onStep={(by) => onMonth(shiftMonth(month, by))}
+            title={monthLabel(month)}
+            titleClassName='checkin-calendar__title'
+            prevTestId='calendar-prev'
+            nextTestId='calendar-next'
+          />
+        ) : (
+          <Text className='checkin-calendar__title'>{monthLabel(month)}</Text>
+        )}
       </View>
       <View className='checkin-calendar__grid'>
         {WEEKDAY_LABELS.map((label) => (

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import Taro from '@tarojs/taro'
 import { setTransport } from '../../../src/api'
 import type { CheckInCalendarView } from '../../../src/core/contracts/points'
-import { monthGrid } from '../../../src/components/checkin-calendar'
+import CheckinCalendar, { monthGrid } from '../../../src/components/checkin-calendar'
 import CheckInPage from '../../../src/packages/member/checkin'
 import { ruleLines } from '../../../src/packages/member/checkin/rules'
 import { createFakeTransport, fail } from '../../mocks/fake-transport'
@@ -117,5 +117,18 @@ describe('check-in page', () => {
     render(<CheckInPage />)
     fireEvent.click(await screen.findByText('去开卡'))
     expect(jest.mocked(Taro.switchTab)).toHaveBeenCalledWith({ url: '/pages/member/index' })
+  })
+
+  test('the calendar goes back no further than its earliest month and has no arrows without onMonth', () => {
+    const onMonth = jest.fn()
+    const { unmount } = render(<CheckinCalendar month='2026-03' checked={new Set()} today='2026-05-14' earliest='2026-03' onMonth={onMonth} />)
+    fireEvent.click(screen.getByTestId('calendar-prev'))
+    expect(onMonth).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByTestId('calendar-next'))
+    expect(onMonth).toHaveBeenCalledWith('2026-04')
+    unmount()
+    render(<CheckinCalendar month='2026-05' checked={new Set()} today='2026-05-14' />)
+    expect(screen.getByText('2026年5月')).toBeTruthy()
+    expect(screen.queryByTestId('calendar-prev')).toBeNull()
   })
 })
