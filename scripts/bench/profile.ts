@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile [-- ping|order|buy] [--seconds 3]`: a V8 CPU profile
+ * `npm run bench:profile [-- ping|order|buy|refuse] [--seconds 3]`: a V8 CPU profile
  * of ONE phase only (the inspector's Profiler, started after setup and stopped
  * before teardown), written to `.data/profiles/<phase>.cpuprofile` (open it
  * in Chrome DevTools › Performance) and summarised as the top functions by
@@ -9,7 +9,9 @@
  *  - order: the engine's order transaction of `npm run bench` (get SKU,
  *           conditional decrement, insert order) on a temp file database;
  *  - buy:   successful `flashsale.buy` calls over HTTP (a sale that never
- *           sells out during the phase).
+ *           sells out during the phase);
+ *  - refuse: `flashsale.buy` calls refused SOLD_OUT over HTTP (a sold-out
+ *           sale: the cached sale document and the member's record).
  * The same profile of the whole process is `node --cpu-prof --import tsx …`;
  * this one leaves out start-up, seeding and module loading.
  */
@@ -87,12 +89,12 @@ async function profileOrder(seconds: number): Promise<void> {
   }
 }
 
-async function profileBuy(seconds: number): Promise<void> {
+async function profileBuy(seconds: number, refusals = false): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'siyu-profile-'));
   const cloud = await startLocalCloud({ port: 0, dataDir, seed: false, timers: false, log: createConsoleLogger('error') });
   try {
     const now = Date.now();
-    const units = 200_000;
+    const units = refusals ? 1 : 200_000;
     await cloud.db.collection('stores').doc('bench-store').set({ name: '压测门店', pickupEnabled: true, createdAt: now });
     await cloud.db.collection('products').doc('bench-product').set({ name: '压测商品', categoryId: 'bench', status: 'ON_SALE', images: [], listPrice: 9900, createdAt: now });
     await cloud.db.collection('skus').doc('bench-sku').set({ productId: 'bench-product', name: '标准', price: 9900, stock: units, sold: 0 });
@@ -103,11 +105,13 @@ async function profileBuy(seconds: number): Promise<void> {
     const saleId = (created as { saleId: string }).saleId;
     const token = await login(cloud.url, 'profile-buyer');
     let n = 0;
+    const expected = refusals ? 'SOLD_OUT' : null;
     const buyOnce = async () => {
-      await call(cloud.url, token, 'flashsale', 'buy', { saleId, requestId: `profile-${(n++).toString(36)}`, fulfillment: { type: 'pickup', storeId: 'bench-store' } });
+      await call(cloud.url, token, 'flashsale', 'buy', { saleId, requestId: `profile-${(n++).toString(36)}`, fulfillment: { type: 'pickup', storeId: 'bench-store' } }, expected);
     };
+    if (refusals) await call(cloud.url, await login(cloud.url, 'profile-first-buyer'), 'flashsale', 'buy', { saleId, requestId: 'profile-first', fulfillment: { type: 'pickup', storeId: 'bench-store' } });
     for (let i = 0; i < 200; i += 1) await buyOnce(); // warm-up, not profiled
-    await profiled('buy', async () => {
+    await profiled(refusals ? 'refuse' : 'buy', async () => {
       const started = performance.now();
       let done = 0;
       const deadline = started + seconds * 1000;
@@ -117,7 +121,7 @@ async function profileBuy(seconds: number): Promise<void> {
           done += 1;
         }
       }));
-      return `flashsale.buy (orders): ${done} in ${seconds} s (${Math.round((done / (performance.now() - started)) * 1000)}/s), 8 concurrent callers (fetch, same thread)`;
+      return `flashsale.buy (${refusals ? 'refusals, SOLD_OUT' : 'orders'}): ${done} in ${seconds} s (${Math.round((done / (performance.now() - started)) * 1000)}/s), 8 concurrent callers (fetch, same thread)`;
     });
   } finally {
     await cloud.close();
@@ -130,14 +134,16 @@ async function login(url: string, openid: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-async function call(url: string, token: string, fn: string, action: string, data: unknown): Promise<unknown> {
+/** The call's data; with `expectedError`, that error code is the expected answer instead. */
+async function call(url: string, token: string, fn: string, action: string, data: unknown, expectedError: string | null = null): Promise<unknown> {
   const response = await fetch(`${url}/api/functions/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ action, data }),
   });
   const { result } = (await response.json()) as { result: { ok: boolean; data?: unknown; error?: unknown } };
-  if (!result.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(result.error)}`);
+  const code = result.ok ? null : (result.error as { code?: string }).code ?? null;
+  if (code !== expectedError) throw new Error(`${fn}.${action}: ${JSON.stringify(result.error ?? 'answered ok')}`);
   return result.data;
 }
 
@@ -148,7 +154,8 @@ async function main(): Promise<void> {
   if (phase === 'ping') await profilePing(seconds);
   else if (phase === 'order') await profileOrder(seconds);
   else if (phase === 'buy') await profileBuy(seconds);
-  else throw new Error(`unknown phase ${phase}: ping, order or buy`);
+  else if (phase === 'refuse') await profileBuy(seconds, true);
+  else throw new Error(`unknown phase ${phase}: ping, order, buy or refuse`);
 }
 
 main().catch((error: unknown) => {
