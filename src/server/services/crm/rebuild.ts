@@ -13,18 +13,15 @@ import { deriveProfile, memberFactsOfDoc } from './derive';
 import { dbReader } from './doc-reader';
 import { countsAsPurchase, paidFactsOf, refundFactsOf } from './order-facts';
 import { CrmCollections } from './records';
+import { readPages } from '../../kit/read-pages';
 
 const PAGE = 100;
 /** Members per rebuild step: each reads its orders and refunds. */
 const REBUILD_CHUNK = 50;
 
-async function ordersOf(db: Db, openid: string): Promise<Order[]> {
-  const orders: Order[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await db.collection<Order>(OrderCollections.orders).where({ openid }).orderBy('createdAt', 'asc').skip(skip).limit(PAGE).get();
-    orders.push(...data);
-    if (data.length < PAGE) return orders;
-  }
+function ordersOf(db: Db, openid: string): Promise<Order[]> {
+  const query = db.collection<Order>(OrderCollections.orders).where({ openid });
+  return readPages(async (skip, limit) => (await query.orderBy('createdAt', 'asc').skip(skip).limit(limit).get()).data, PAGE);
 }
 
 async function doneRefundsOf(db: Db, orderIds: string[]): Promise<Array<RefundDoc & { _id: string }>> {

@@ -4,16 +4,13 @@ import { computeUplift, type ArmSample } from '../../../core/crm/uplift';
 import { chinaDay, DAY_MS } from '../../../core/points/china-day';
 import type { Db } from '../../db';
 import { CrmCollections, type CampaignDoc, type ResultShardDoc } from './records';
+import { readPages } from '../../kit/read-pages';
 
 const PAGE = 1000;
 
-async function shardsOf(db: Db, campaignId: string): Promise<ResultShardDoc[]> {
-  const shards: ResultShardDoc[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await db.collection<ResultShardDoc>(CrmCollections.results).where({ campaignId }).orderBy('day', 'asc').skip(skip).limit(PAGE).get();
-    shards.push(...data);
-    if (data.length < PAGE) return shards;
-  }
+function shardsOf(db: Db, campaignId: string): Promise<ResultShardDoc[]> {
+  const query = db.collection<ResultShardDoc>(CrmCollections.results).where({ campaignId });
+  return readPages(async (skip, limit) => (await query.orderBy('day', 'asc').skip(skip).limit(limit).get()).data, PAGE);
 }
 
 type Sums = { converted: number; gmvFen: number; gmvSqFen: number; redeemed: number };

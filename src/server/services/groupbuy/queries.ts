@@ -14,6 +14,7 @@ import { seatsLeft, toActivityView, toGroupView, toOpenGroupSummary } from '../.
 import { CatalogCollections, loadByIds, loadOne, type SkuDoc } from '../catalog/records';
 import type { ServiceDeps } from '../order/deps';
 import { GroupBuyCollections, loadActivity, loadGroup, loadMemberSeats, type Activity } from './records';
+import { forEachPage } from '../../kit/read-pages';
 
 /** Operators see at most this many activities, newest first (stats cost a few counts each). */
 const OPERATOR_PAGE = 50;
@@ -130,14 +131,12 @@ async function paidSeatsOf(deps: ServiceDeps, activityId: string): Promise<{ sea
   const buyers = new Set<string>();
   let seats = 0;
   let fen = 0;
-  for (let offset = 0; ; offset += SEAT_PAGE) {
-    const { data } = await query.orderBy('_id', 'asc').skip(offset).limit(SEAT_PAGE).field({ price: true, openid: true }).get();
-    for (const seat of data) {
+  await forEachPage(async (skip, limit) => (await query.orderBy('_id', 'asc').skip(skip).limit(limit).field({ price: true, openid: true }).get()).data, SEAT_PAGE, (page) => {
+    for (const seat of page) {
       seats += 1;
       fen += seat.price;
       buyers.add(seat.openid);
     }
-    if (data.length < SEAT_PAGE) break;
-  }
+  });
   return { seats, fen, buyers: buyers.size };
 }

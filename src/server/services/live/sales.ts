@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../order/deps';
 import { OrderCollections } from '../order/records';
 import { LiveCollections, type LiveRoomDoc } from './records';
 import { loadRoom } from './views';
+import { forEachPage } from '../../kit/read-pages';
 
 /** Paid and not given back: what counts as a room's sale. */
 const SOLD: OrderStatus[] = ['PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED', 'REFUND_REQUESTED', 'REFUNDING'];
@@ -26,13 +27,11 @@ async function salesOf(db: Db, roomId: string, title: string): Promise<LiveRoomS
   const query = db.collection<Order>(OrderCollections.orders).where({ liveRoomId: roomId, status: _.in(SOLD) });
   let orders = 0;
   let paidAmount = 0;
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await query.orderBy('createdAt', 'asc').skip(offset).limit(PAGE).field({ payment: true, amounts: true }).get();
-    for (const order of data) {
+  await forEachPage(async (skip, limit) => (await query.orderBy('createdAt', 'asc').skip(skip).limit(limit).field({ payment: true, amounts: true }).get()).data, PAGE, (page) => {
+    for (const order of page) {
       orders += 1;
       paidAmount += order.payment?.amount ?? order.amounts.payable;
     }
-    if (data.length < PAGE) break;
-  }
+  });
   return { roomId, title, orders, paidAmount };
 }

@@ -3,6 +3,7 @@ import type { MyDayEntryView, MyDayKind, MyDayResult } from '../../../core/contr
 import { addDays, chinaDay, dayStartMs } from '../../../core/points/china-day';
 import type { Db } from '../../db';
 import { StaffCollections, type StaffAuditDoc } from './records';
+import { forEachPage } from '../../kit/read-pages';
 
 /** A staff member verifies tens a day, not thousands: pages of 100, at most 1,000 entries read. */
 const PAGE = 100;
@@ -27,21 +28,15 @@ export async function myDay(db: Db, staffOpenid: string, storeId: string, now: n
   const end = dayStartMs(addDays(day, 1));
   const items: MyDayEntryView[] = [];
   const counts: Record<MyDayKind, number> = { pickup: 0, coupon: 0, purchase: 0 };
-  for (let skip = 0; skip < MAX_ENTRIES; skip += PAGE) {
-    const { data } = await db
-      .collection<StaffAuditDoc>(StaffCollections.audit)
-      .where({ staffOpenid, storeId, at: _.gte(start).and(_.lt(end)) })
-      .orderBy('at', 'desc')
-      .skip(skip)
-      .limit(PAGE)
-      .get();
-    for (const entry of data) {
+  const query = db.collection<StaffAuditDoc>(StaffCollections.audit).where({ staffOpenid, storeId, at: _.gte(start).and(_.lt(end)) });
+  const page = async (skip: number, limit: number) => (await query.orderBy('at', 'desc').skip(skip).limit(limit).get()).data;
+  await forEachPage(page, PAGE, (entries) => {
+    for (const entry of entries) {
       const kind = KIND_OF[entry.action];
       if (!kind) continue;
       if (entry.result === 'ok') counts[kind] += 1;
       items.push({ id: entry._id, kind, result: entry.result, target: entry.targetLabel ?? entry.target, ...(entry.detail ? { detail: entry.detail } : {}), at: entry.at });
     }
-    if (data.length < PAGE) break;
-  }
+  }, MAX_ENTRIES);
   return { day, counts, items };
 }

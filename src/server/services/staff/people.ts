@@ -4,6 +4,7 @@ import { ROLES_COLLECTION, type RoleRecord } from '../../kit/caller';
 import { CatalogCollections, loadByIds } from '../catalog/records';
 import { MemberCollections, type MemberDoc } from '../member/records';
 import { maskPhone } from '../member/views';
+import { readPages } from '../../kit/read-pages';
 
 /**
  * People as operators see them: nicknames and masked phones, never openids on
@@ -34,17 +35,12 @@ export const UNKNOWN_PERSON = '未知用户';
 
 /** Every role record (staff and operators). */
 export async function loadStaffRecords(db: Db): Promise<StaffRecord[]> {
-  const records: StaffRecord[] = [];
-  for (let skip = 0; skip < MAX_ROLE_RECORDS; skip += ROLE_PAGE) {
-    const { data } = await db.collection<Partial<RoleRecord>>(ROLES_COLLECTION).orderBy('_id', 'asc').skip(skip).limit(ROLE_PAGE).get();
-    for (const record of data) {
-      const roles = Array.isArray(record.roles) ? record.roles.filter((r) => r === 'staff' || r === 'operator') : [];
-      const staffStoreIds = roles.includes('staff') && Array.isArray(record.staffStoreIds) ? record.staffStoreIds.filter((id) => typeof id === 'string') : [];
-      records.push({ openid: record._id, roles, staffStoreIds });
-    }
-    if (data.length < ROLE_PAGE) break;
-  }
-  return records;
+  const all = await readPages(async (skip, limit) => (await db.collection<Partial<RoleRecord>>(ROLES_COLLECTION).orderBy('_id', 'asc').skip(skip).limit(limit).get()).data, ROLE_PAGE, MAX_ROLE_RECORDS);
+  return all.map((record) => {
+    const roles = Array.isArray(record.roles) ? record.roles.filter((r) => r === 'staff' || r === 'operator') : [];
+    const staffStoreIds = roles.includes('staff') && Array.isArray(record.staffStoreIds) ? record.staffStoreIds.filter((id) => typeof id === 'string') : [];
+    return { openid: record._id, roles, staffStoreIds };
+  });
 }
 
 /** Nickname and masked phone per openid: the member's, else the signed-in user's; absent when neither exists. */

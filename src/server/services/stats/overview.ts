@@ -5,6 +5,7 @@ import { rangeWindows, type StatsRange } from '../../../core/stats/range';
 import type { Db } from '../../db';
 import type { ServiceDeps } from '../order/deps';
 import { StatsCollections, type DailyShardDoc } from './records';
+import { readPages } from '../../kit/read-pages';
 
 const PAGE = 1000;
 
@@ -24,11 +25,6 @@ export async function statsOverview(deps: ServiceDeps, range: StatsRange): Promi
 export async function loadDays(db: Db, from: string, to: string): Promise<Map<string, DailyFigures>> {
   const _ = db.command;
   const query = db.collection<DailyShardDoc>(StatsCollections.daily).where({ day: _.gte(from).and(_.lte(to)) });
-  const shards: DailyShardDoc[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await query.orderBy('day', 'asc').skip(offset).limit(PAGE).get();
-    shards.push(...data);
-    if (data.length < PAGE) break;
-  }
+  const shards = await readPages(async (skip, limit) => (await query.orderBy('day', 'asc').skip(skip).limit(limit).get()).data, PAGE);
   return sumByDay(shards);
 }

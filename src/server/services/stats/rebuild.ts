@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../order/deps';
 import { MemberCollections } from '../member/records';
 import { OrderCollections } from '../order/records';
 import { StatsCollections, type DailyShardDoc, type PayerDoc } from './records';
+import { readPages } from '../../kit/read-pages';
 
 const PAGE = 1000;
 const ORDER_FIELDS = { openid: true, status: true, paidAt: true, payment: true, amounts: true, source: true, liveRoomId: true };
@@ -64,13 +65,7 @@ async function rewritePayerMarkers(deps: ServiceDeps, orders: OrderFacts[], olde
   for (const [openid, set] of daysByMember) await payers.doc(openid).set({ openid, paidDays: [...set].sort(), updatedAt: now });
 }
 
-async function loadAll<T>(db: Db, collection: string, where: Query, order: string, fields: Record<string, boolean>): Promise<Array<T & { _id: string }>> {
-  const out: Array<T & { _id: string }> = [];
+function loadAll<T>(db: Db, collection: string, where: Query, order: string, fields: Record<string, boolean>): Promise<Array<T & { _id: string }>> {
   const query = db.collection<T>(collection).where(where);
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await query.orderBy(order, 'asc').skip(offset).limit(PAGE).field(fields).get();
-    out.push(...(data as Array<T & { _id: string }>));
-    if (data.length < PAGE) break;
-  }
-  return out;
+  return readPages(async (skip, limit) => (await query.orderBy(order, 'asc').skip(skip).limit(limit).field(fields).get()).data as Array<T & { _id: string }>, PAGE);
 }

@@ -2,6 +2,7 @@ import type { WalletDayRow, WalletOverview } from '../../../core/contracts/walle
 import { chinaDay } from '../../../core/points/china-day';
 import type { ServiceDeps } from '../order/deps';
 import { WalletCollections, type WalletAccountDoc, type WalletDayDoc } from './records';
+import { forEachPage } from '../../kit/read-pages';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE = 1000;
@@ -15,15 +16,14 @@ export async function walletOverview(deps: ServiceDeps, input: { days: number })
   let principalFen = 0;
   let giftFen = 0;
   let accounts = 0;
-  for (let skip = 0; ; skip += PAGE) {
-    const { data } = await deps.db.collection<WalletAccountDoc>(WalletCollections.accounts).orderBy('_id', 'asc').skip(skip).limit(PAGE).field({ principalFen: true, giftFen: true }).get();
-    for (const a of data) {
+  const balances = deps.db.collection<WalletAccountDoc>(WalletCollections.accounts).orderBy('_id', 'asc').field({ principalFen: true, giftFen: true });
+  await forEachPage(async (skip, limit) => (await balances.skip(skip).limit(limit).get()).data, PAGE, (page) => {
+    for (const a of page) {
       principalFen += a.principalFen;
       giftFen += a.giftFen;
       if (a.principalFen + a.giftFen > 0) accounts += 1;
     }
-    if (data.length < PAGE) break;
-  }
+  });
   const now = deps.now();
   const dayKeys = Array.from({ length: input.days }, (_, i) => chinaDay(now - i * DAY_MS));
   const _ = deps.db.command;
