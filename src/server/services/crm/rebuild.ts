@@ -4,6 +4,7 @@ import { EMPTY_STATS, withPaidOrder, withRefund, type MemberStats } from '../../
 import { refundEndsOrder, type RefundDoc } from '../../../core/order/refund';
 import type { Order } from '../../../core/order/types';
 import type { Db } from '../../db';
+import { readPages } from '../../kit/read-pages';
 import { MemberCollections, type MemberDoc } from '../member/records';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections } from '../order/records';
@@ -13,7 +14,6 @@ import { deriveProfile, memberFactsOfDoc } from './derive';
 import { dbReader } from './doc-reader';
 import { countsAsPurchase, paidFactsOf, refundFactsOf } from './order-facts';
 import { CrmCollections } from './records';
-import { readPages } from '../../kit/read-pages';
 
 const PAGE = 100;
 /** Members per rebuild step: each reads its orders and refunds. */

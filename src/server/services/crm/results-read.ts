@@ -3,8 +3,8 @@ import type { Arm } from '../../../core/crm/holdout';
 import { computeUplift, type ArmSample } from '../../../core/crm/uplift';
 import { chinaDay, DAY_MS } from '../../../core/points/china-day';
 import type { Db } from '../../db';
-import { CrmCollections, type CampaignDoc, type ResultShardDoc } from './records';
 import { readPages } from '../../kit/read-pages';
+import { CrmCollections, type CampaignDoc, type ResultShardDoc } from './records';
 
 const PAGE = 1000;
 

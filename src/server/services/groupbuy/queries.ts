@@ -11,10 +11,10 @@ import { groupBuyErrors } from '../../../core/groupbuy/errors';
 import { activityPhase } from '../../../core/groupbuy/state';
 import type { ActivityDoc, GroupDoc, SeatDoc, SeatState } from '../../../core/groupbuy/types';
 import { seatsLeft, toActivityView, toGroupView, toOpenGroupSummary } from '../../../core/groupbuy/view';
+import { forEachPage } from '../../kit/read-pages';
 import { CatalogCollections, loadByIds, loadOne, type SkuDoc } from '../catalog/records';
 import type { ServiceDeps } from '../order/deps';
 import { GroupBuyCollections, loadActivity, loadGroup, loadMemberSeats, type Activity } from './records';
-import { forEachPage } from '../../kit/read-pages';
 
 /** Operators see at most this many activities, newest first (stats cost a few counts each). */
 const OPERATOR_PAGE = 50;

@@ -2,11 +2,11 @@ import type { LiveRoomSales, LiveSalesReport } from '../../../core/contracts/liv
 import type { OrderStatus } from '../../../core/order/status';
 import type { Order } from '../../../core/order/types';
 import type { Db } from '../../db';
+import { forEachPage } from '../../kit/read-pages';
 import type { ServiceDeps } from '../order/deps';
 import { OrderCollections } from '../order/records';
 import { LiveCollections, type LiveRoomDoc } from './records';
 import { loadRoom } from './views';
-import { forEachPage } from '../../kit/read-pages';
 
 /** Paid and not given back: what counts as a room's sale. */
 const SOLD: OrderStatus[] = ['PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED', 'REFUND_REQUESTED', 'REFUNDING'];

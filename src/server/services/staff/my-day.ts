@@ -2,8 +2,8 @@ import type { AuditAction } from '../../../core/contracts/staff';
 import type { MyDayEntryView, MyDayKind, MyDayResult } from '../../../core/contracts/staff-admin';
 import { addDays, chinaDay, dayStartMs } from '../../../core/points/china-day';
 import type { Db } from '../../db';
-import { StaffCollections, type StaffAuditDoc } from './records';
 import { forEachPage } from '../../kit/read-pages';
+import { StaffCollections, type StaffAuditDoc } from './records';
 
 /** A staff member verifies tens a day, not thousands: pages of 100, at most 1,000 entries read. */
 const PAGE = 100;

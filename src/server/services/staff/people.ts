@@ -1,10 +1,10 @@
 import type { ListStaffResult, SearchUsersResult, StaffPersonView, UserPickView } from '../../../core/contracts/staff-admin';
 import type { Db, WithId } from '../../db';
 import { ROLES_COLLECTION, type RoleRecord } from '../../kit/caller';
+import { readPages } from '../../kit/read-pages';
 import { CatalogCollections, loadByIds } from '../catalog/records';
 import { MemberCollections, type MemberDoc } from '../member/records';
 import { maskPhone } from '../member/views';
-import { readPages } from '../../kit/read-pages';
 
 /**
  * People as operators see them: nicknames and masked phones, never openids on

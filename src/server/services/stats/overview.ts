@@ -3,9 +3,9 @@ import { sumByDay, type DailyFigures } from '../../../core/stats/figures';
 import { overviewOf } from '../../../core/stats/overview';
 import { rangeWindows, type StatsRange } from '../../../core/stats/range';
 import type { Db } from '../../db';
+import { readPages } from '../../kit/read-pages';
 import type { ServiceDeps } from '../order/deps';
 import { StatsCollections, type DailyShardDoc } from './records';
-import { readPages } from '../../kit/read-pages';
 
 const PAGE = 1000;
 

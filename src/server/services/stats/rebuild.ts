@@ -5,11 +5,11 @@ import { GAP_NONE, PAID_DAYS_KEPT } from '../../../core/stats/payers';
 import { dailyFromHistory, wasPaid, type OrderFacts, type RefundFacts } from '../../../core/stats/recompute';
 import { dailyDocId, STATS_SHARDS } from '../../../core/stats/shards';
 import type { Db, Query } from '../../db';
+import { readPages } from '../../kit/read-pages';
 import type { ServiceDeps } from '../order/deps';
 import { MemberCollections } from '../member/records';
 import { OrderCollections } from '../order/records';
 import { StatsCollections, type DailyShardDoc, type PayerDoc } from './records';
-import { readPages } from '../../kit/read-pages';
 
 const PAGE = 1000;
 const ORDER_FIELDS = { openid: true, status: true, paidAt: true, payment: true, amounts: true, source: true, liveRoomId: true };

@@ -1,8 +1,8 @@
 import type { WalletDayRow, WalletOverview } from '../../../core/contracts/wallet';
 import { chinaDay } from '../../../core/points/china-day';
+import { forEachPage } from '../../kit/read-pages';
 import type { ServiceDeps } from '../order/deps';
 import { WalletCollections, type WalletAccountDoc, type WalletDayDoc } from './records';
-import { forEachPage } from '../../kit/read-pages';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE = 1000;
