@@ -1,8 +1,9 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import OpsChips from '../../../components/ops-chips'
 import OpsDateTime from '../../../components/ops-datetime'
 import OpsField from '../../../components/ops-field'
 import OpsSkuPicker from '../../../components/ops-sku-picker'
+import { formTextInput } from '../shared/form-text-input'
 import OperatorGate from '../shared/operator-gate'
 import { isOpsFormPending, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
 import OpsSubmitBar from '../shared/ops-submit-bar'
@@ -50,17 +51,7 @@ function OpsCouponForm() {
 
   const preview = previewOf(form)
   const issued = state.template?.issued ?? 0
-  const text = (key: 'title' | 'threshold' | 'amountOff' | 'zhe' | 'maxOff' | 'days' | 'totalQuantity' | 'perMemberLimit', placeholder: string, type: 'text' | 'digit' | 'number' = 'digit') => (
-    <Input
-      id={`coupon-${key}`}
-      className='ops-input'
-      type={type}
-      value={form[key]}
-      placeholder={placeholder}
-      disabled={submitting}
-      onInput={(e) => change(key, e.detail.value)}
-    />
-  )
+  const text = formTextInput('coupon', form, change, submitting, 'digit')
   const addProduct = (productId: string, name: string) => {
     if (!form.products.some((p) => p.productId === productId)) change('products', [...form.products, { productId, name }])
   }

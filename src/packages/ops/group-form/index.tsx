@@ -1,9 +1,10 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import OpsChips from '../../../components/ops-chips'
 import OpsDateTime from '../../../components/ops-datetime'
 import OpsField from '../../../components/ops-field'
-import OpsSkuPicker from '../../../components/ops-sku-picker'
 import { formatPrice } from '../../../core/money'
+import ActivityProductCard from '../shared/activity-product-card'
+import { formTextInput } from '../shared/form-text-input'
 import OperatorGate from '../shared/operator-gate'
 import { isOpsFormPending, OpsFormGone, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
 import OpsSubmitBar from '../shared/ops-submit-bar'
@@ -43,29 +44,19 @@ function OpsGroupForm() {
   const limits = TIME_LIMIT_OPTIONS.some((o) => o.value === form.timeLimitMinutes)
     ? TIME_LIMIT_OPTIONS
     : [...TIME_LIMIT_OPTIONS, { value: form.timeLimitMinutes, label: timeLimitText(form.timeLimitMinutes).replace(' ', '') }].sort((a, b) => a.value - b.value)
-  const input = (key: 'title' | 'groupPrice' | 'perMemberLimit' | 'discountValue', placeholder: string, type: 'text' | 'digit' | 'number' = 'number') => (
-    <Input
-      id={`group-${key}`}
-      className='ops-input'
-      type={type}
-      value={form[key]}
-      placeholder={placeholder}
-      disabled={submitting}
-      onInput={(e) => change(key, e.detail.value)}
-    />
-  )
+  const input = formTextInput('group', form, change, submitting, 'number')
 
   return (
     <View className='ops-page ops-form'>
-      <View className='ops-card'>
-        <Text className='ops-card__title'>商品</Text>
-        <OpsField name='skuId' label='商品规格' required error={errors.skuId} hint={editing ? '已创建的拼团不能更换商品' : undefined}>
-          <OpsSkuPicker value={sku} onChange={(next) => change('sku', next)} disabled={editing || submitting} />
-        </OpsField>
-        <OpsField name='title' label='活动标题' error={errors.title} hint='选填，不填时显示商品名称'>
-          {input('title', sku ? sku.productName : '如：乌龙茶两人团', 'text')}
-        </OpsField>
-      </View>
+      <ActivityProductCard
+        kind='拼团'
+        sku={sku}
+        editing={editing}
+        submitting={submitting}
+        errors={errors}
+        onSku={(next) => change('sku', next)}
+        titleInput={input('title', sku ? sku.productName : '如：乌龙茶两人团', 'text')}
+      />
 
       <View className='ops-card'>
         <Text className='ops-card__title'>拼团规则</Text>

@@ -1,8 +1,9 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import OpsDateTime from '../../../components/ops-datetime'
 import OpsField from '../../../components/ops-field'
-import OpsSkuPicker from '../../../components/ops-sku-picker'
 import { formatPrice } from '../../../core/money'
+import ActivityProductCard from '../shared/activity-product-card'
+import { formTextInput } from '../shared/form-text-input'
 import OperatorGate from '../shared/operator-gate'
 import { isOpsFormPending, OpsFormGone, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
 import OpsSubmitBar from '../shared/ops-submit-bar'
@@ -28,29 +29,19 @@ function OpsSaleForm() {
 
   const sku = form.sku
   const available = sku ? sku.stock + (state.sale?.quantity ?? 0) : null
-  const text = (key: 'title' | 'salePrice' | 'quantity' | 'perMemberLimit' | 'shards' | 'paymentMinutes', placeholder: string, type: 'text' | 'digit' | 'number' = 'number') => (
-    <Input
-      id={`sale-${key}`}
-      className='ops-input'
-      type={type}
-      value={form[key]}
-      placeholder={placeholder}
-      disabled={submitting}
-      onInput={(e) => change(key, e.detail.value)}
-    />
-  )
+  const text = formTextInput('sale', form, change, submitting, 'number')
 
   return (
     <View className='ops-page ops-form'>
-      <View className='ops-card'>
-        <Text className='ops-card__title'>商品</Text>
-        <OpsField name='skuId' label='商品规格' required error={errors.skuId} hint={editing ? '已创建的秒杀不能更换商品' : undefined}>
-          <OpsSkuPicker value={sku} onChange={(next) => change('sku', next)} disabled={editing || submitting} />
-        </OpsField>
-        <OpsField name='title' label='活动标题' error={errors.title} hint='选填，不填时显示商品名称'>
-          {text('title', sku ? sku.productName : '如：冻顶乌龙限时秒杀', 'text')}
-        </OpsField>
-      </View>
+      <ActivityProductCard
+        kind='秒杀'
+        sku={sku}
+        editing={editing}
+        submitting={submitting}
+        errors={errors}
+        onSku={(next) => change('sku', next)}
+        titleInput={text('title', sku ? sku.productName : '如：冻顶乌龙限时秒杀', 'text')}
+      />
 
       <View className='ops-card'>
         <Text className='ops-card__title'>价格与数量</Text>

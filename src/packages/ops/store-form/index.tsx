@@ -1,11 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import OpsChips from '../../../components/ops-chips'
 import OpsField from '../../../components/ops-field'
+import { formTextInput } from '../shared/form-text-input'
 import OperatorGate from '../shared/operator-gate'
 import { isOpsFormPending, OpsFormGone, OpsFormPending, useOpsFormRoute } from '../shared/ops-form-page'
 import OpsSubmitBar from '../shared/ops-submit-bar'
-import type { StoreForm } from './form'
 import { useStoreForm } from './use-store-form'
 import '../shared/ops.scss'
 import './index.scss'
@@ -25,24 +25,14 @@ export default function OpsStoreFormPage() {
 }
 
 function OpsStoreForm() {
-  const { id: storeId, editing } = useOpsFormRoute('编辑门店', '新建门店')
+  const { id: storeId } = useOpsFormRoute('编辑门店', '新建门店')
   const { state, form, errors, submitting, change, submit, reload } = useStoreForm(storeId)
   const weapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP
 
   if (isOpsFormPending(state)) return <OpsFormPending state={state} onRetry={reload} />
   if (state.status === 'missing') return <OpsFormGone message='门店不存在' />
 
-  const text = (key: keyof Omit<StoreForm, 'pickupEnabled'>, placeholder: string, type: 'text' | 'digit' = 'text') => (
-    <Input
-      id={`store-${key}`}
-      className='ops-input'
-      type={type}
-      value={form[key]}
-      placeholder={placeholder}
-      disabled={submitting}
-      onInput={(e) => change(key, e.detail.value)}
-    />
-  )
+  const text = formTextInput('store', form, change, submitting)
 
   const pickLocation = async () => {
     try {
