@@ -5,38 +5,19 @@
  * customer finds the coupon in 我的优惠券 and the 活动通知 in 服务通知; the
  * campaign page shows the counts.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { CampaignView, MemberProfileView } from '../../src/core/contracts/crm';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, fillField, settled, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { fillField, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const OPERATOR = 'demo-operator';
 const CUSTOMERS = Array.from({ length: 8 }, (_, i) => `e2e-crm-${i}`);
 
 describe('CRM: segment → campaign with a holdout → the customer sees it', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-  const api = <T>(openid: string, fn: string, action: string, data: unknown) => callAs<T>(cloud.url, openid, fn, action, data);
-  const phoneOf = async (openid: string): Promise<Page> => {
-    const context = await phoneContextAs(browser, openid);
-    contexts.push(context);
-    return context.newPage();
-  };
-  const shot = async (page: Page, name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
+  const session = useH5Session('crm');
+  const { api, shot, phoneOf } = session;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-crm-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
     for (const [i, openid] of CUSTOMERS.entries()) {
       await api(openid, 'member', 'join', { nickname: `活动客${i + 1}` });
       // They allowed 活动通知 once (the points page asks for it).
@@ -44,18 +25,11 @@ describe('CRM: segment → campaign with a holdout → the customer sees it', ()
     }
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
   let campaignId = '';
 
   it('the operator filters members, saves the segment and launches a coupon campaign with a 10 % holdout', async () => {
     const ops = await phoneOf(OPERATOR);
-    await ops.goto(`${cloud.url}/packages/ops/members/index`);
+    await ops.goto(`${session.url}/packages/ops/members/index`);
     await fillField(ops, 'members-search', '活动客');
     await visible(ops, '[data-testid="members-search-go"]').click();
     await until(() => visible(ops, '[data-testid="members-total"]').textContent(), (t) => /\b8\b/.test(t ?? ''), 'the member list to count 8');
@@ -67,7 +41,7 @@ describe('CRM: segment → campaign with a holdout → the customer sees it', ()
     await visible(ops, '[data-testid="segment-save"]').click();
     await until(() => api<Array<{ name: string }>>(OPERATOR, 'crm', 'segments', {}), (list) => list.some((s) => s.name === '活动客分群'), 'the segment saved');
 
-    await ops.goto(`${cloud.url}/packages/ops/campaign-form/index`);
+    await ops.goto(`${session.url}/packages/ops/campaign-form/index`);
     await fillField(ops, 'campaign-name', '老客回馈');
     await (await waitForText(ops, /活动客分群（8人）/)).click();
     await visible(ops, '[data-testid="incentive-coupon"]').click();
@@ -81,8 +55,8 @@ describe('CRM: segment → campaign with a holdout → the customer sees it', ()
     expect(campaignId).not.toBe('');
 
     // The timer delivers it, then the notify worker sends the messages.
-    expect((await cloud.fireTimer('crm', 'tick')).ok).toBe(true);
-    expect((await cloud.fireTimer('notify', 'deliver')).ok).toBe(true);
+    expect((await session.cloud.fireTimer('crm', 'tick')).ok).toBe(true);
+    expect((await session.cloud.fireTimer('notify', 'deliver')).ok).toBe(true);
     const view = await api<CampaignView>(OPERATOR, 'crm', 'campaign', { campaignId });
     expect(view).toMatchObject({ state: 'DELIVERED', members: 8, holdoutPct: 10 });
     expect(view.target + view.holdout).toBe(8);
@@ -100,11 +74,11 @@ describe('CRM: segment → campaign with a holdout → the customer sees it', ()
     const targeted = arms.find((a) => a.view.campaigns.some((c) => c.campaignId === campaignId && c.arm === 'target'));
     expect(targeted).toBeDefined();
     const customer = await phoneOf(targeted!.openid);
-    await customer.goto(`${cloud.url}/packages/notify/inbox/index`);
+    await customer.goto(`${session.url}/packages/notify/inbox/index`);
     await waitForText(customer, '活动通知');
     await waitForText(customer, '老客回馈');
     await shot(customer, 'crm-05-inbox');
-    await customer.goto(`${cloud.url}/packages/mall/coupons/index`);
+    await customer.goto(`${session.url}/packages/mall/coupons/index`);
     await visible(customer, '[data-testid^="coupon-"]').first().waitFor({ timeout: WAIT_MS });
     const granted = targeted!.view.coupons.find((c) => c.couponId.startsWith('grant:'));
     expect(granted).toBeDefined();

@@ -7,33 +7,14 @@
  * the wire (headers included), so they can be asserted; scripts/bench/h5.ts
  * (`npm run bench:h5`) prints the same figures file by file.
  */
-import type { Browser } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { appBytes, browserVisit, FIRST_LOAD_BUDGET, REPEAT_VISIT_BUDGET } from '../../scripts/bench/h5';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser } from './support/browser';
+import { useH5Session } from './support/h5-session';
 
 describe('H5 first load and repeat visit', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-h5-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await cloud?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const session = useH5Session('h5');
 
   it('loads the home page within 250 KB compressed, and again within 10 KB', async () => {
-    const { first, repeat } = await browserVisit(cloud.url, '/', browser);
+    const { first, repeat } = await browserVisit(session.url, '/', session.browser);
     const scripts = first.filter((r) => r.type === 'Script');
     expect(scripts.length).toBeGreaterThan(0);
     expect(appBytes(first)).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);

@@ -5,14 +5,11 @@
  * decode (jsQR) to a code that staff's `member.lookupByCode` accepts as this
  * member.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import type { CardView, MemberCodeView, MemberSummaryView } from '../../src/core/contracts/member';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, screenshot } from './support/browser';
-import { callAs, settled, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { screenshot } from './support/browser';
+import { useH5Session } from './support/h5-session';
+import { settled, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = `e2e-member-${Date.now().toString(36)}`;
 const STAFF = 'demo-staff';
@@ -42,50 +39,22 @@ async function decodeInPage(page: Page, imageUrl: string, side?: number): Promis
 }
 
 describe('the member code in the H5 storefront', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useH5Session('member-code');
   let page: Page;
-  let dataDir: string;
 
-  const asCustomer = <T>(fn: string, action: string, data: unknown) => callAs<T>(cloud.url, CUSTOMER, fn, action, data);
+  const asCustomer = <T>(fn: string, action: string, data: unknown) => session.api<T>(CUSTOMER, fn, action, data);
   const shot = async (name: string) => {
     await settled(page);
     return screenshot(page, name);
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-member-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    const login = await fetch(`${cloud.url}/api/dev/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid: CUSTOMER }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    // The H5 app keeps its session the way Taro.setStorageSync does: { data } as JSON.
-    await context.addInitScript(
-      ([t, openid]) => {
-        localStorage.setItem('siyu.token', JSON.stringify({ data: t }));
-        localStorage.setItem('siyu.openid', JSON.stringify({ data: openid }));
-      },
-      [token, CUSTOMER] as const,
-    );
-    page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    page = await session.phoneOf(CUSTOMER);
   });
 
   it('join on the 会员 tab → the join gift shows → 会员码 renders a code that scans as this member', async () => {
     expect((await asCustomer<CardView>('member', 'card', {})).joined).toBe(false);
-    await page.goto(`${cloud.url}/pages/member/index`);
+    await page.goto(`${session.url}/pages/member/index`);
     await visible(page, '[data-testid="join-card"]').waitFor({ timeout: WAIT_MS });
     await shot('m4-01-join');
 
@@ -129,14 +98,14 @@ describe('the member code in the H5 storefront', () => {
     else expect(current.expiresAt).toBeGreaterThan(pageExpiresAt);
 
     // Staff scan it in-store: the code is this member's.
-    const scanned = await callAs<MemberSummaryView>(cloud.url, STAFF, 'member', 'lookupByCode', { code: fromScreenshot });
+    const scanned = await session.api<MemberSummaryView>(STAFF, 'member', 'lookupByCode', { code: fromScreenshot });
     expect(scanned).toMatchObject({ memberId: card.member.memberId, nickname: '林小满', points: card.points.balance });
 
     // 刷新 asks for the code again; what it shows still scans as this member.
     await visible(page, '[data-testid="member-code-refresh"]').click();
     await until(() => visible(page, '[data-testid="member-code-countdown"]').textContent(), (t) => /^\d+ 秒后自动刷新$/.test(t ?? ''), 'the refreshed code');
     const again = await decodeInPage(page, `data:image/png;base64,${(await qr.screenshot()).toString('base64')}`);
-    expect((await callAs<MemberSummaryView>(cloud.url, STAFF, 'member', 'lookupByCode', { code: again })).memberId).toBe(card.member.memberId);
+    expect((await session.api<MemberSummaryView>(STAFF, 'member', 'lookupByCode', { code: again })).memberId).toBe(card.member.memberId);
   });
 
   it('a code that was tampered with is refused by the staff lookup', async () => {
@@ -144,6 +113,6 @@ describe('the member code in the H5 storefront', () => {
     // Change the signature's first character (the last one of a base64url MAC also carries padding bits).
     const at = code.lastIndexOf('.') + 1;
     const tampered = code.slice(0, at) + (code[at] === 'A' ? 'B' : 'A') + code.slice(at + 1);
-    await expect(callAs(cloud.url, STAFF, 'member', 'lookupByCode', { code: tampered })).rejects.toThrow(/MEMBER_CODE_INVALID/);
+    await expect(session.api(STAFF, 'member', 'lookupByCode', { code: tampered })).rejects.toThrow(/MEMBER_CODE_INVALID/);
   });
 });

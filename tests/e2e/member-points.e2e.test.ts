@@ -4,59 +4,39 @@
  * points go up → 积分商城 → redeem a points-only item → 兑换成功 → the order
  * is in 我的订单, the points were taken once, the coupon is in 我的优惠券.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { CouponPage } from '../../src/core/contracts/coupon';
 import type { CardView } from '../../src/core/contracts/member';
 import type { MallPage } from '../../src/core/contracts/mall';
 import type { OrderPage } from '../../src/core/contracts/order';
 import type { PointsLedgerPage } from '../../src/core/contracts/points';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = `e2e-member-${Date.now().toString(36)}`;
 const OPERATOR = 'demo-operator';
 
 describe('member → points → points mall in the H5 storefront', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useH5Session('member');
+  const { phoneOf } = session;
   let page: Page;
-  let dataDir: string;
 
-  const api = <T>(fn: string, action: string, data: unknown, openid = CUSTOMER) => callAs<T>(cloud.url, openid, fn, action, data);
+  const api = <T>(fn: string, action: string, data: unknown, openid = CUSTOMER) => session.api<T>(openid, fn, action, data);
   const balance = async () => {
     const card = await api<CardView>('member', 'card', {});
     return card.joined ? card.points.balance : null;
   };
-  const shot = async (name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
+  const shot = (name: string) => session.shot(page, name);
   const shownNumber = async (selector: string) => Number((await visible(page, selector).textContent().catch(() => '')) || NaN);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-member-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
     // A new customer on this phone.
-    context = await phoneContextAs(browser, CUSTOMER);
-    page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    page = await phoneOf(CUSTOMER);
   });
 
   it('join → gift points → check in → points up → redeem in the points mall → the order is in 我的订单', async () => {
     // 会员 tab: not a member yet, the join form offers the join gift.
-    await page.goto(`${cloud.url}/pages/member/index`);
+    await page.goto(`${session.url}/pages/member/index`);
     await visible(page, '[data-testid="join-card"]').waitFor({ timeout: WAIT_MS });
     const gift = (await visible(page, '[data-testid="join-gift"]').textContent()) ?? '';
     const giftPoints = Number(/(\d+) 积分/.exec(gift)?.[1]);
@@ -82,7 +62,7 @@ describe('member → points → points mall in the H5 storefront', () => {
     expect(await balance()).toBe(giftPoints + reward);
 
     // Back on the card the points went up.
-    await page.goto(`${cloud.url}/pages/member/index`);
+    await page.goto(`${session.url}/pages/member/index`);
     await until(() => shownNumber('[data-testid="points-balance"]'), (n) => n === giftPoints + reward, 'the points after the check-in');
     await shot('f4-05-member-points-up');
 
@@ -98,7 +78,7 @@ describe('member → points → points mall in the H5 storefront', () => {
     }
 
     // 首页 → 积分商城 tile → the mall with my points on top.
-    await page.goto(cloud.url);
+    await page.goto(session.url);
     await visible(page, '[data-testid="entry-points"]').click();
     await until(() => shownNumber('[data-testid="mall-balance"]'), (n) => n === before, 'my points on top of the mall');
     await visible(page, `[data-testid="mall-item-${item.itemId}"]`).waitFor({ timeout: WAIT_MS });
@@ -134,7 +114,7 @@ describe('member → points → points mall in the H5 storefront', () => {
     await visible(page, '[data-testid="order-status-label"]').waitFor({ timeout: WAIT_MS });
     await shot('f4-10-order');
 
-    await page.goto(`${cloud.url}/pages/me/index`);
+    await page.goto(`${session.url}/pages/me/index`);
     await tapText(page, '全部订单 ›');
     const card = visible(page, `[data-testid="order-card-${order._id}"]`);
     await card.waitFor({ timeout: WAIT_MS });
@@ -146,14 +126,14 @@ describe('member → points → points mall in the H5 storefront', () => {
       const coupons = await api<CouponPage>('coupon', 'list', { status: 'AVAILABLE', page: 0, pageSize: 50 });
       const fromMall = coupons.items.find((c) => c.source === 'mall');
       expect(fromMall).toBeDefined();
-      await page.goto(`${cloud.url}/packages/mall/coupons/index`);
+      await page.goto(`${session.url}/packages/mall/coupons/index`);
       await visible(page, `[data-testid="coupon-${fromMall!.couponId}"]`).waitFor({ timeout: WAIT_MS });
       await shot('f4-12-my-coupons');
     }
 
     // Points detail: the redemption is in the ledger.
     const entry = spent.items.find((e) => e.kind === 'redeem')!;
-    await page.goto(`${cloud.url}/packages/member/points/index`);
+    await page.goto(`${session.url}/packages/member/points/index`);
     const line = visible(page, `[data-testid="points-entry-${entry.id}"]`);
     await line.waitFor({ timeout: WAIT_MS });
     expect(await line.textContent()).toContain(`-${item.pointsPrice}`);

@@ -5,66 +5,25 @@
  * customer's member code, record a purchase (the customer's points rise),
  * then type the pickup order id → 确认核销 → the customer's order shows 已完成.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { MemberCardView, MemberCodeView } from '../../src/core/contracts/member';
 import type { OrderPage } from '../../src/core/contracts/order';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, screenshot } from './support/browser';
-import { callAs, checkoutForPickup, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { checkoutForPickup, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = 'e2e-notify-customer';
 const STAFF = 'demo-staff';
 
 describe('service notifications and in-store staff', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let dataDir: string;
+  const session = useH5Session('notify');
+  const { shot, phoneOf } = session;
+  const asCustomer = <T>(fn: string, action: string, data: unknown) => session.api<T>(CUSTOMER, fn, action, data);
   let customer: Page;
   let staff: Page;
-  const contexts: BrowserContext[] = [];
-
-  const asCustomer = <T>(fn: string, action: string, data: unknown) => callAs<T>(cloud.url, CUSTOMER, fn, action, data);
-  const shot = async (page: Page, name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
-
-  /** A phone signed in as `openid` (the H5 session is kept like Taro.setStorageSync: { data } as JSON). */
-  const phoneOf = async (openid: string): Promise<Page> => {
-    const login = await fetch(`${cloud.url}/api/dev/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    contexts.push(context);
-    await context.addInitScript(
-      ([t, id]) => {
-        localStorage.setItem('siyu.token', JSON.stringify({ data: t }));
-        localStorage.setItem('siyu.openid', JSON.stringify({ data: id }));
-      },
-      [token, openid] as const,
-    );
-    return context.newPage();
-  };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-notify-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
     customer = await phoneOf(CUSTOMER);
     staff = await phoneOf(STAFF);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   let orderId = '';
@@ -73,7 +32,7 @@ describe('service notifications and in-store staff', () => {
   it('customer pays a pickup order (allowing notifications) → 服务通知 shows 支付成功', async () => {
     await asCustomer('member', 'join', { nickname: '林小满' });
 
-    await checkoutForPickup(customer, cloud.url);
+    await checkoutForPickup(customer, session.url);
     await waitForText(customer, '到店自提 免运费');
     await tapText(customer, '提交订单');
     // The consent dialog imitating WeChat's: 允许.
@@ -92,10 +51,10 @@ describe('service notifications and in-store staff', () => {
     orderId = orders.items[0]!._id;
     orderNo = orders.items[0]!.orderNo;
 
-    const run = await cloud.fireTimer('notify', 'deliver');
+    const run = await session.cloud.fireTimer('notify', 'deliver');
     expect(run.ok).toBe(true);
 
-    await customer.goto(`${cloud.url}/pages/me/index`);
+    await customer.goto(`${session.url}/pages/me/index`);
     await visible(customer, '[data-testid="me-notify-badge"]').waitFor({ timeout: WAIT_MS });
     // 我的 after joining: the member's nickname and tier, points and coupons; no openid.
     await until(() => visible(customer, '[data-testid="account-nickname"]').textContent(), (t) => t === '林小满', 'the member nickname');
@@ -117,7 +76,7 @@ describe('service notifications and in-store staff', () => {
     const before = await asCustomer<MemberCardView>('member', 'card', {});
     const { code } = await asCustomer<MemberCodeView>('member', 'code', {});
 
-    await staff.goto(`${cloud.url}/pages/me/index`);
+    await staff.goto(`${session.url}/pages/me/index`);
     await visible(staff, '[data-testid="me-entry-staff"]').click();
     await visible(staff, '[data-testid="staff-code-input"] input').fill(code);
     await shot(staff, 'n6-04-staff-scan');
@@ -136,7 +95,7 @@ describe('service notifications and in-store staff', () => {
   });
 
   it('staff type the pickup order number → 确认核销 → the customer’s order shows 已完成', async () => {
-    await staff.goto(`${cloud.url}/packages/staff/scan/index`);
+    await staff.goto(`${session.url}/packages/staff/scan/index`);
     await visible(staff, '[data-testid="staff-code-input"] input').fill(orderNo);
     await visible(staff, '[data-testid="staff-code-submit"]').click();
     await visible(staff, '[data-testid="staff-kind-pickup"]').waitFor({ timeout: WAIT_MS });
@@ -146,7 +105,7 @@ describe('service notifications and in-store staff', () => {
     await waitForText(staff, '核销成功，请将商品交给顾客');
     await shot(staff, 'n6-08-staff-verified');
 
-    await customer.goto(`${cloud.url}/packages/trade/order/index?id=${encodeURIComponent(orderId)}`);
+    await customer.goto(`${session.url}/packages/trade/order/index?id=${encodeURIComponent(orderId)}`);
     await until(
       () => visible(customer, '[data-testid="order-status-label"]').textContent().catch(() => null),
       (t) => t === '已完成',
@@ -156,7 +115,7 @@ describe('service notifications and in-store staff', () => {
   });
 
   it('直播: home tile → rooms by tab → 提醒我 on an upcoming room → a room’s goods with 去购买', async () => {
-    await customer.goto(cloud.url);
+    await customer.goto(session.url);
     await visible(customer, '[data-testid="entry-live"]').click();
     await visible(customer, '[data-testid="live-room-card"]').waitFor({ timeout: WAIT_MS });
     await shot(customer, 'n6-10-live-now');

@@ -3,35 +3,25 @@
  * cart → checkout → sandbox pay sheet → order page, for delivery and pickup;
  * and buy now → unpaid order → 取消订单 → the stock is back.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { OrderPage } from '../../src/core/contracts/order';
 import type { ProductDetail } from '../../src/core/contracts/catalog';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, screenshot } from './support/browser';
-import { byText, callAs, checkoutReady, pickRegion, settled, shownStock, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { byText, checkoutReady, pickRegion, shownStock, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = 'demo-customer';
 
 describe('buying in the H5 storefront', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useH5Session('order');
   let page: Page;
-  let dataDir: string;
 
-  const api = <T>(fn: string, action: string, data: unknown) => callAs<T>(cloud.url, CUSTOMER, fn, action, data);
+  const api = <T>(fn: string, action: string, data: unknown) => session.api<T>(CUSTOMER, fn, action, data);
   const skuStock = async (productId: string, skuId: string) =>
     (await api<ProductDetail>('catalog', 'productDetail', { productId })).skus.find((s) => s._id === skuId)!.stock;
-  const shot = async (name: string) => {
-    await settled(page);
-    await screenshot(page, name);
-  };
+  const shot = (name: string) => session.shot(page, name);
   const statusLabel = () => visible(page, '[data-testid="order-status-label"]');
   const openProductFromHome = async (name: string) => {
-    await page.goto(cloud.url);
+    await page.goto(session.url);
     await tapText(page, name);
     await waitForText(page, '立即购买');
   };
@@ -43,23 +33,12 @@ describe('buying in the H5 storefront', () => {
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-order-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
     // One customer on one phone: storage (session, remembered address) carries over between the flows.
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    page = await session.phoneOf(CUSTOMER);
   });
 
   it('home → product → cart → checkout (delivery) → sandbox pay → the order shows 已支付', async () => {
-    await page.goto(cloud.url);
+    await page.goto(session.url);
     await waitForText(page, '冻顶乌龙');
     await shot('f2-01-home');
 
@@ -118,7 +97,7 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-06-order-paid');
     expect(page.url()).toContain(`/packages/trade/order/index?id=${paid._id}`);
 
-    await page.goto(`${cloud.url}/packages/trade/orders/index`);
+    await page.goto(`${session.url}/packages/trade/orders/index`);
     const card = visible(page, `[data-testid="order-card-${paid._id}"]`);
     await card.waitFor({ timeout: WAIT_MS });
     expect(await card.textContent()).toContain('已支付');
@@ -207,7 +186,7 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-13-order-cancelled');
 
     expect(await skuStock(productId, skuId)).toBe(before);
-    await page.goto(`${cloud.url}/pages/product/index?id=${productId}`);
+    await page.goto(`${session.url}/pages/product/index?id=${productId}`);
     expect(await shownStock(page)).toBe(before);
     await shot('f2-14-product-stock-back');
   });
@@ -227,7 +206,7 @@ describe('buying in the H5 storefront', () => {
     await shot('f2-11b-back-out-pending');
 
     // The list offers 去支付 and 取消 on it.
-    await page.goto(`${cloud.url}/packages/trade/orders/index`);
+    await page.goto(`${session.url}/packages/trade/orders/index`);
     const pending = (await api<OrderPage>('order', 'list', { status: 'PENDING_PAYMENT', page: 0, pageSize: 10 })).items[0]!;
     const card = visible(page, `[data-testid="order-card-${pending._id}"]`);
     await card.waitFor({ timeout: WAIT_MS });
@@ -236,7 +215,7 @@ describe('buying in the H5 storefront', () => {
   });
 
   it('the address book: the saved address, add one with the region picker, make it the default', async () => {
-    await page.goto(`${cloud.url}/packages/trade/addresses/index`);
+    await page.goto(`${session.url}/packages/trade/addresses/index`);
     await waitForText(page, /漕溪北路 88 号 2 楼/);
     await tapText(page, '新增收货地址');
     await visible(page, '#address-name input').fill('李四');
@@ -257,12 +236,12 @@ describe('buying in the H5 storefront', () => {
 
   it('more than the stock at checkout: the item is named, nothing can be ordered, 返回修改 leads back', async () => {
     // 云南熟普洱 has 30 in stock.
-    await page.goto(`${cloud.url}/packages/trade/checkout/index?source=buyNow&skuId=p-tea-puer-s1&quantity=31`);
+    await page.goto(`${session.url}/packages/trade/checkout/index?source=buyNow&skuId=p-tea-puer-s1&quantity=31`);
     await waitForText(page, '「357g 饼」库存不足，仅剩 30 件');
     await waitForText(page, '返回修改');
     await shot('f2-15-checkout-out-of-stock-direct');
 
-    await page.goto(`${cloud.url}/packages/trade/checkout/index?source=buyNow&productId=p-tea-puer&skuId=p-tea-puer-s1&quantity=31`);
+    await page.goto(`${session.url}/packages/trade/checkout/index?source=buyNow&productId=p-tea-puer&skuId=p-tea-puer-s1&quantity=31`);
     const alert = await waitForText(page, /库存不足，仅剩 30 件/);
     expect(await alert.textContent()).toContain('357g 饼');
     expect(await visible(page, '[data-testid="order-item-p-tea-puer-s1"]').textContent()).toContain('库存不足');

@@ -4,50 +4,29 @@
  * gives points and a coupon (a field error first), edits it, and the customer
  * sees it on 我的储值; stopped, it is gone from there. Also at desktop width.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { OpsWalletPlanView } from '../../src/core/contracts/wallet';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, fillField, settled, until, visible, waitForText, WAIT_MS } from './support/shop';
+import { useH5Session } from './support/h5-session';
+import { fillField, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = `e2e-plans-${Date.now().toString(36)}`;
 const OPERATOR = 'demo-operator';
 const NEW_PLAN = '[data-testid="ops-wallet-plan"]:has-text("充200送20")';
 
 describe('top-up plans in 储值管理 and on 我的储值', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let opsContext: BrowserContext;
+  const session = useH5Session('plans');
   let ops: Page;
-  let dataDir: string;
 
-  const api = <T>(fn: string, action: string, data: unknown, openid = CUSTOMER) => callAs<T>(cloud.url, openid, fn, action, data);
-  const shot = async (p: Page, name: string) => {
-    await settled(p);
-    await screenshot(p, name);
-  };
+  const { shot, phoneOf } = session;
+  const api = <T>(fn: string, action: string, data: unknown, openid = CUSTOMER) => session.api<T>(openid, fn, action, data);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-plans-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
-    opsContext = await phoneContextAs(browser, OPERATOR);
-    ops = await opsContext.newPage();
+    ops = await phoneOf(OPERATOR);
     await api('member', 'join', { nickname: '储值小周' });
   });
 
-  afterAll(async () => {
-    await opsContext?.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('the operator creates a plan with points and a coupon, edits it; the customer sees its gifts; stopped, it is gone', async () => {
-    await ops.goto(`${cloud.url}/packages/ops/wallet/index`);
+    await ops.goto(`${session.url}/packages/ops/wallet/index`);
     await visible(ops, '[data-testid="ops-wallet-plans"]').waitFor({ timeout: WAIT_MS });
     const seeded = visible(ops, '[data-testid="ops-wallet-plan"]:has-text("充500送80+200积分")');
     await seeded.waitFor({ timeout: WAIT_MS });
@@ -85,16 +64,15 @@ describe('top-up plans in 储值管理 and on 我的储值', () => {
     expect(saved).toMatchObject({ payFen: 20000, giftFen: 2000, giftPoints: 180, perMemberLimit: 2, giftCoupon: { templateId: 'tpl-claim-5' }, active: true });
 
     // Desktop width: the same page, centred, two plans to a row.
-    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
-    await desk.addInitScript((id) => localStorage.setItem('siyu.openid', JSON.stringify({ data: id })), OPERATOR);
-    await desk.goto(`${cloud.url}/packages/ops/wallet/index`);
+    const desk = await phoneOf(OPERATOR);
+    await desk.setViewportSize({ width: 1280, height: 900 });
+    await desk.goto(`${session.url}/packages/ops/wallet/index`);
     await visible(desk, NEW_PLAN).waitFor({ timeout: WAIT_MS });
     await shot(desk, 'w14p-04-ops-plans-desktop');
-    await desk.context().close();
 
     // The customer's card names every gift.
-    const phone = await (await phoneContextAs(browser, CUSTOMER)).newPage();
-    await phone.goto(`${cloud.url}/packages/wallet/index/index`);
+    const phone = await phoneOf(CUSTOMER);
+    await phone.goto(`${session.url}/packages/wallet/index/index`);
     const card = visible(phone, '[data-testid="wallet-plan"]:has-text("充200送20")');
     await card.waitFor({ timeout: WAIT_MS });
     expect(await card.locator('[data-testid="wallet-plan-gifts"]').textContent()).toBe('赠 ¥20 · 180 积分 · 满50减5券');

@@ -5,53 +5,33 @@
  * approves → the money is back in the wallet, each bucket as it was → the
  * ledger shows it all. Then the operator's 储值管理 and the clerk's 储值扣款.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { OrderPage } from '../../src/core/contracts/order';
 import type { WalletBalanceView, WalletLedgerPage } from '../../src/core/contracts/wallet';
-import { startLocalCloud, type LocalCloud } from '../../src/server/local/cloud';
-import { launchBrowser, phoneContextAs, screenshot } from './support/browser';
-import { callAs, checkoutForPickup, settled, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
+import type { LocalCloud } from '../../src/server/local/cloud';
+import { useH5Session } from './support/h5-session';
+import { checkoutForPickup, tapText, until, visible, waitForText, WAIT_MS } from './support/shop';
 
 const CUSTOMER = `e2e-wallet-${Date.now().toString(36)}`;
 const OPERATOR = 'demo-operator';
 const STAFF = 'demo-staff';
 
 describe('stored value in the H5 storefront', () => {
-  let cloud: LocalCloud;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useH5Session('wallet');
   let page: Page;
-  let dataDir: string;
 
-  const api = <T>(fn: string, action: string, data: unknown, openid = CUSTOMER) => callAs<T>(cloud.url, openid, fn, action, data);
-  const shot = async (p: Page, name: string) => {
-    await settled(p);
-    await screenshot(p, name);
-  };
+  const { shot, phoneOf } = session;
+  const api = <T>(fn: string, action: string, data: unknown, openid = CUSTOMER) => session.api<T>(openid, fn, action, data);
   const text = (selector: string) => visible(page, selector).textContent().catch(() => null);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'siyu-e2e-wallet-'));
-    cloud = await startLocalCloud({ port: 0, dataDir, timers: false });
-    browser = await launchBrowser();
-    context = await phoneContextAs(browser, CUSTOMER);
-    page = await context.newPage();
+    page = await phoneOf(CUSTOMER);
     await api('member', 'join', { nickname: '储值小林' });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('top-up with a gift → pay an order from the wallet → its refund returns to the wallet → the ledger', async () => {
     // 我的 → 我的储值.
-    await page.goto(`${cloud.url}/pages/me/index`);
+    await page.goto(`${session.url}/pages/me/index`);
     await visible(page, '[data-testid="me-entry-wallet"]').click();
     await until(() => text('[data-testid="wallet-total"]'), (t) => t === '¥0.00', 'an empty wallet');
     await waitForText(page, '充100送10');
@@ -68,7 +48,7 @@ describe('stored value in the H5 storefront', () => {
     await shot(page, 'w14-03-wallet-topped-up');
 
     // Checkout (pickup, ¥39) with 余额支付: paid at once, no pay sheet.
-    await checkoutForPickup(page, cloud.url, '茉莉花茶');
+    await checkoutForPickup(page, session.url, '茉莉花茶');
     await until(() => visible(page, '.checkout__total .price').textContent(), (t) => t === '¥39.00', 'the quoted payable');
     await visible(page, '[data-testid="pay-method-wallet"]').click();
     await until(() => visible(page, '[data-testid="pay-method-wallet"]').getAttribute('class'), (c) => !!c && c.includes('--on'), '余额支付 chosen');
@@ -84,10 +64,10 @@ describe('stored value in the H5 storefront', () => {
     // 申请退款 → the operator approves in the same review as any refund → back to the wallet.
     await api('order', 'requestRefund', { orderId: paid._id, reason: '不想要了' });
     await api('order', 'reviewRefund', { orderId: paid._id, decision: 'approve' }, OPERATOR);
-    await cloud.fireTimer('order', 'sweep');
+    await session.cloud.fireTimer('order', 'sweep');
     expect((await api<OrderPage>('order', 'list', { status: 'REFUNDED', page: 0, pageSize: 5 })).items.map((o) => o._id)).toEqual([paid._id]);
 
-    await page.goto(`${cloud.url}/packages/wallet/index/index`);
+    await page.goto(`${session.url}/packages/wallet/index/index`);
     await until(() => text('[data-testid="wallet-total"]'), (t) => t === '¥110.00', 'the balance after the refund');
     expect(await text('[data-testid="wallet-principal"]')).toBe('¥100.00');
     expect(await text('[data-testid="wallet-gift"]')).toBe('¥10.00');
@@ -106,14 +86,14 @@ describe('stored value in the H5 storefront', () => {
   });
 
   it('the operator sees the liability; a clerk charges the wallet in store; the customer confirms a large charge', async () => {
-    const ops = await (await phoneContextAs(browser, OPERATOR)).newPage();
-    await ops.goto(`${cloud.url}/packages/ops/wallet/index`);
+    const ops = await phoneOf(OPERATOR);
+    await ops.goto(`${session.url}/packages/ops/wallet/index`);
     await visible(ops, '[data-testid="ops-wallet-liability"]').waitFor({ timeout: WAIT_MS });
     await waitForText(ops, '储值负债（顾客余额合计）');
     await shot(ops, 'w14-07-ops-wallet');
 
-    const clerk = await (await phoneContextAs(browser, STAFF)).newPage();
-    await clerk.goto(`${cloud.url}/packages/staff/wallet-charge/index`);
+    const clerk = await phoneOf(STAFF);
+    await clerk.goto(`${session.url}/packages/staff/wallet-charge/index`);
     const { code } = await api<{ code: string }>('member', 'code', {});
     await visible(clerk, '[data-testid="wallet-charge-code"] input').fill(code);
     await visible(clerk, '[data-testid="wallet-charge-amount"] input').fill('50');
@@ -126,13 +106,13 @@ describe('stored value in the H5 storefront', () => {
 
     // ¥58 is above a threshold of ¥20 (set for the test): the customer confirms on the phone.
     await tapText(clerk, '下一笔');
-    await setThreshold(cloud, 2000);
+    await setThreshold(session.cloud, 2000);
     await visible(clerk, '[data-testid="wallet-charge-code"] input').fill((await api<{ code: string }>('member', 'code', {})).code);
     await visible(clerk, '[data-testid="wallet-charge-amount"] input').fill('58');
     await visible(clerk, '[data-testid="wallet-charge-receipt"] input').fill('E2E-0002');
     await visible(clerk, '[data-testid="wallet-charge-submit"]').click();
     await waitForText(clerk, '待顾客确认');
-    await page.goto(`${cloud.url}/packages/wallet/index/index`);
+    await page.goto(`${session.url}/packages/wallet/index/index`);
     await visible(page, '[data-testid="wallet-charge-confirm"]').waitFor({ timeout: WAIT_MS });
     await shot(page, 'w14-10-customer-confirm-charge');
     await tapText(page, '确认支付');
@@ -164,33 +144,28 @@ describe('stored value in the H5 storefront', () => {
     await api('member', 'join', { nickname: '组合支付' }, buyer);
     // The operator credits ¥10 (a goodwill adjustment): less than the ¥39 tea.
     await api('wallet', 'adjust', { openid: buyer, bucket: 'gift', deltaFen: 1000, reason: '售后补偿', requestId: `e2e-adjust-${buyer}` }, OPERATOR);
-    const splitContext = await phoneContextAs(browser, buyer);
-    const p = await splitContext.newPage();
-    try {
-      await checkoutForPickup(p, cloud.url, '茉莉花茶');
-      await until(() => visible(p, '.checkout__total .price').textContent(), (t) => t === '¥39.00', 'the quoted payable');
-      await waitForText(p, '余额抵扣 ¥10.00，微信再付 ¥29.00');
-      await visible(p, '[data-testid="pay-method-split"]').click();
-      await until(() => visible(p, '[data-testid="pay-method-split"]').getAttribute('class'), (c) => !!c && c.includes('--on'), '余额 + 微信 chosen');
-      await shot(p, 'w14-15-checkout-split');
-      await tapText(p, '提交订单');
-      await tapText(p, '允许');
-      await until(() => visible(p, '[data-testid="pay-sheet-amount"]').textContent(), (t) => t === '¥29.00', 'the WeChat part on the pay sheet');
-      expect(await visible(p, '[data-testid="pay-sheet-wallet"]').textContent()).toContain('¥10.00');
-      await shot(p, 'w14-16-split-pay-sheet');
-      await tapText(p, '确认支付');
-      await visible(p, '[data-testid="pay-result-pickup"]').waitFor({ timeout: WAIT_MS });
-      expect(await visible(p, '[data-testid="pay-result-method"]').textContent()).toContain('储值 ¥10.00 + 微信 ¥29.00');
-      await shot(p, 'w14-16b-split-paid');
-      expect((await api<WalletBalanceView>('wallet', 'balance', {}, buyer)).totalFen).toBe(0);
-      const order = (await api<OrderPage>('order', 'list', { status: 'READY_FOR_PICKUP', page: 0, pageSize: 5 }, buyer)).items[0]!;
-      expect(order.walletFen).toBe(1000);
-      await p.goto(`${cloud.url}/packages/trade/order/index?id=${order._id}`);
-      await waitForText(p, '储值余额支付');
-      await shot(p, 'w14-17-split-order');
-    } finally {
-      await splitContext.close();
-    }
+    const p = await phoneOf(buyer);
+    await checkoutForPickup(p, session.url, '茉莉花茶');
+    await until(() => visible(p, '.checkout__total .price').textContent(), (t) => t === '¥39.00', 'the quoted payable');
+    await waitForText(p, '余额抵扣 ¥10.00，微信再付 ¥29.00');
+    await visible(p, '[data-testid="pay-method-split"]').click();
+    await until(() => visible(p, '[data-testid="pay-method-split"]').getAttribute('class'), (c) => !!c && c.includes('--on'), '余额 + 微信 chosen');
+    await shot(p, 'w14-15-checkout-split');
+    await tapText(p, '提交订单');
+    await tapText(p, '允许');
+    await until(() => visible(p, '[data-testid="pay-sheet-amount"]').textContent(), (t) => t === '¥29.00', 'the WeChat part on the pay sheet');
+    expect(await visible(p, '[data-testid="pay-sheet-wallet"]').textContent()).toContain('¥10.00');
+    await shot(p, 'w14-16-split-pay-sheet');
+    await tapText(p, '确认支付');
+    await visible(p, '[data-testid="pay-result-pickup"]').waitFor({ timeout: WAIT_MS });
+    expect(await visible(p, '[data-testid="pay-result-method"]').textContent()).toContain('储值 ¥10.00 + 微信 ¥29.00');
+    await shot(p, 'w14-16b-split-paid');
+    expect((await api<WalletBalanceView>('wallet', 'balance', {}, buyer)).totalFen).toBe(0);
+    const order = (await api<OrderPage>('order', 'list', { status: 'READY_FOR_PICKUP', page: 0, pageSize: 5 }, buyer)).items[0]!;
+    expect(order.walletFen).toBe(1000);
+    await p.goto(`${session.url}/packages/trade/order/index?id=${order._id}`);
+    await waitForText(p, '储值余额支付');
+    await shot(p, 'w14-17-split-order');
   });
 });
 

@@ -14,6 +14,10 @@ import { callAs, settled } from './shop';
 export interface H5Session {
   /** The local cloud's base URL; read it inside tests and hooks, once the session has started. */
   readonly url: string;
+  /** The local cloud itself (timers, its database); read it inside tests and hooks. */
+  readonly cloud: LocalCloud;
+  /** The browser, for pages that are not a signed-in phone. */
+  readonly browser: Browser;
   /** Calls `fn.action` over HTTP as `openid` and returns its data. */
   api<T>(openid: string, fn: string, action: string, data: unknown): Promise<T>;
   /** A screenshot once the page has settled. */
@@ -48,6 +52,12 @@ export function useH5Session(name: string): H5Session {
   const session: H5Session = {
     get url() {
       return started(cloud).url;
+    },
+    get cloud() {
+      return started(cloud);
+    },
+    get browser() {
+      return started(browser);
     },
     api: <T>(openid: string, fn: string, action: string, data: unknown) => callAs<T>(session.url, openid, fn, action, data),
     async shot(page, shotName) {
