@@ -112,6 +112,9 @@ describe('member → points → points mall in the H5 storefront', () => {
     await visible(page, '[data-testid="result-order"]').click();
     await until(() => Promise.resolve(page.url()), (url) => url.includes(`/packages/trade/order/index?id=${order._id}`), 'the order page');
     await visible(page, '[data-testid="order-status-label"]').waitFor({ timeout: WAIT_MS });
+    // It cost points, not ¥0.00; a coupon has nothing to pick up.
+    expect(await visible(page, '[data-testid="order-amounts-points"]').textContent()).toContain(`${item.pointsPrice} 积分`);
+    if (order.mall?.kind === 'coupon') await visible(page, '[data-testid="coupon-issued"]').waitFor({ timeout: WAIT_MS });
     await shot('f4-10-order');
 
     await page.goto(`${session.url}/pages/me/index`);
@@ -119,6 +122,7 @@ describe('member → points → points mall in the H5 storefront', () => {
     const card = visible(page, `[data-testid="order-card-${order._id}"]`);
     await card.waitFor({ timeout: WAIT_MS });
     expect(await card.textContent()).toContain(order.items[0]!.productName);
+    expect(await card.textContent()).toContain(`${item.pointsPrice}积分`);
     await shot('f4-11-my-orders');
 
     // A coupon item puts its coupon in 我的优惠券.

@@ -3,6 +3,8 @@ import dayjs from 'dayjs';
 import type { OrderView } from '../../core/contracts/order';
 import { ORDER_CARD_ACTION_LABELS, type OrderCardAction } from '../../core/order/card-actions';
 import { ORDER_STATUS_LABELS } from '../../core/order/status';
+import { COUPON_FACE, isCouponRedemption, orderPoints } from '../../core/mall/order-display';
+import MallPointsPrice from '../mall-points-price';
 import Price from '../price';
 import CloudImage from '../cloud-image';
 import './index.scss';
@@ -19,7 +21,7 @@ interface Props {
   onAction?: (order: OrderView, action: OrderCardAction) => void;
 }
 
-/** One order in the list: status, first item, how many pieces, the payable amount and when it was placed. */
+/** One order in the list: status, first item, how many pieces, the payable amount (a points-mall order: its points too) and when it was placed. */
 export default function OrderCard({ order, onClick, actions = [], pending = null, busy = false, onAction }: Props) {
   const first = order.items[0];
   const pieces = order.items.reduce((sum, item) => sum + item.quantity, 0);
@@ -39,6 +41,10 @@ export default function OrderCard({ order, onClick, actions = [], pending = null
         <View className='order-card__body'>
           {first.image ? (
             <CloudImage className='order-card__image' src={first.image} mode='aspectFill' lazyLoad />
+          ) : isCouponRedemption(order) ? (
+            <View className='order-card__image order-card__image--coupon'>
+              <Text>{COUPON_FACE}</Text>
+            </View>
           ) : (
             <View className='order-card__image' />
           )}
@@ -54,7 +60,11 @@ export default function OrderCard({ order, onClick, actions = [], pending = null
       <View className='order-card__foot'>
         <Text className='order-card__count'>共 {pieces} 件</Text>
         <Text className='order-card__label'>{order.paidAt ? '实付' : '应付'}</Text>
-        <Price fen={order.amounts.payable} size='md' />
+        {order.mall ? (
+          <MallPointsPrice points={orderPoints(order)} cash={order.amounts.payable} size='md' />
+        ) : (
+          <Price fen={order.amounts.payable} size='md' />
+        )}
       </View>
       {actions.length > 0 && onAction ? (
         <View className='order-card__actions'>

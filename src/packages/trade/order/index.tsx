@@ -9,10 +9,13 @@ import OrderFulfillment from '../../../components/order-fulfillment';
 import OrderItems, { type OrderItemLine } from '../../../components/order-items';
 import OrderRefundSheet from '../../../components/order-refund-sheet';
 import PaySheet from '../../../components/pay-sheet';
+import { mallItemUrl } from '../../../components/mall-entries/links';
+import { COUPON_FACE, isCouponRedemption, orderPoints } from '../../../core/mall/order-display';
 import OrderInfo from './order-info';
 import OrderMissing from './order-missing';
 import RefundTimeline from './refund-timeline';
 import PickupCard from './pickup-card';
+import CouponIssuedCard from './coupon-issued-card';
 import StatusHeader from './status-header';
 import { useOrder } from './use-order';
 import { useOrderActions } from './use-order-actions';
@@ -58,6 +61,10 @@ export default function OrderPage() {
 
   const { order: view } = state;
   const openProduct = (item: OrderItemLine) => {
+    if (view.mall) {
+      void Taro.navigateTo({ url: mallItemUrl(view.mall.itemId) });
+      return;
+    }
     const productId = view.items.find((i) => i.skuId === item.skuId)?.productId;
     if (productId) void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` });
   };
@@ -72,11 +79,22 @@ export default function OrderPage() {
       <StatusHeader order={view} expired={expired} onExpire={onExpire} />
 
       <View className='order-page__card'>
-        {view.fulfillment.type === 'pickup' ? <PickupCard order={view} /> : <OrderFulfillment fulfillment={view.fulfillment} />}
+        {isCouponRedemption(view) ? (
+          <CouponIssuedCard />
+        ) : view.fulfillment.type === 'pickup' ? (
+          <PickupCard order={view} />
+        ) : (
+          <OrderFulfillment fulfillment={view.fulfillment} />
+        )}
       </View>
 
       <View className='order-page__card'>
-        <OrderItems items={view.items} onItemClick={openProduct} />
+        <OrderItems
+          items={view.items}
+          onItemClick={openProduct}
+          placeholder={isCouponRedemption(view) ? COUPON_FACE : undefined}
+          points={orderPoints(view)}
+        />
         <View className='order-page__amounts'>
           <OrderAmounts
             amounts={view.amounts}
@@ -84,6 +102,8 @@ export default function OrderPage() {
             payableLabel={view.paidAt ? '实付款' : '应付金额'}
             walletFen={view.walletFen}
             unpaid={view.status === 'PENDING_PAYMENT'}
+            points={orderPoints(view)}
+            digital={isCouponRedemption(view)}
           />
         </View>
       </View>
