@@ -144,6 +144,7 @@ function makeOrder(i: number, options: OpsSeedOptions, random: () => number): Or
     ...(refundedAt === null ? {} : { refundedFen: payable }),
     history,
     source: kind === 'live' ? 'shop' : kind,
+    ...(kind === 'mall' ? { mall: { itemId: `mall-item-${i % 5}`, kind: 'goods', pointsPrice: 500 + 100 * (i % 5), cashPrice: payable, couponId: null } } : {}),
     ...(kind === 'live' ? { liveRoomId: options.liveRoomIds[i % options.liveRoomIds.length], sourceTag: `live:${options.liveRoomIds[i % options.liveRoomIds.length]}` } : {}),
   } as Order;
 }

@@ -168,6 +168,7 @@ describe('order.exportCsv', () => {
     customerPhone: '138****0000',
     itemsSummary: '乌龙茶×1',
     payable: 2900,
+    points: 0,
     refunded: 0,
     canShip: true,
     ...over,
@@ -175,8 +176,9 @@ describe('order.exportCsv', () => {
 
   it('writes UTF-8 with a BOM, a Chinese header, Shanghai times and yuan with 2 decimals', () => {
     const csv = toCsv([row({})]);
-    expect(csv.startsWith('\uFEFF订单号,下单时间,状态,类型,门店,顾客,手机号,商品,应付(元),已退款(元)\r\n')).toBe(true);
-    expect(csv).toContain('20260102-0001,2026-01-02 00:30:05,已支付,普通订单,快递配送,张三,138****0000,乌龙茶×1,29.00,0.00\r\n');
+    expect(csv.startsWith('\uFEFF订单号,下单时间,状态,类型,门店,顾客,手机号,商品,应付(元),已退款(元),兑换积分\r\n')).toBe(true);
+    expect(csv).toContain('20260102-0001,2026-01-02 00:30:05,已支付,普通订单,快递配送,张三,138****0000,乌龙茶×1,29.00,0.00,0\r\n');
+    expect(toCsv([row({ kindLabel: '积分商城', payable: 990, points: 800 })])).toContain(',9.90,0.00,800\r\n');
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas with a leading quote', () => {

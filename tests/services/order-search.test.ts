@@ -75,6 +75,9 @@ describe('order.search filters', () => {
     expect(rows.map((row) => row.orderId)).toEqual(expectedIds((order) => orderKindOf(order as Order & { liveRoomId?: string }) === kind));
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set([kind]));
+    // Points-mall rows carry the points each order was redeemed for; no other kind has points.
+    const byId = new Map(orders.map((order) => [order._id, order]));
+    for (const row of rows) expect(row.points).toBe(kind === 'mall' ? byId.get(row.orderId)!.mall!.pointsPrice : 0);
   });
 
   it('filters by date range [from, to)', async () => {

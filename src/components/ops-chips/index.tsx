@@ -13,12 +13,14 @@ interface Props<T extends string | number> {
   disabled?: boolean
   /** Test ids `<name>-<value>`. */
   name: string
+  /** One row that scrolls sideways instead of wrapping (filter rows over a list, where height is scarce on a phone). */
+  scroll?: boolean
 }
 
 /** A row of choices, one on (group size, time limit, discount kind). */
-export default function OpsChips<T extends string | number>({ options, value, onChange, disabled = false, name }: Props<T>) {
+export default function OpsChips<T extends string | number>({ options, value, onChange, disabled = false, name, scroll = false }: Props<T>) {
   return (
-    <View className='ops-chips'>
+    <View className={`ops-chips${scroll ? ' ops-chips--scroll' : ''}`}>
       {options.map((option) => (
         <Text
           key={String(option.value)}

@@ -73,6 +73,8 @@ export interface OpsOrderRow {
   customerPhone: string | null;
   itemsSummary: string;
   payable: Fen;
+  /** A points-mall order: the points it was redeemed for (0 otherwise); `payable` is its cash part. */
+  points: number;
   refunded: Fen;
   /** A paid delivery order: the batch ship may take it. */
   canShip: boolean;
@@ -112,6 +114,8 @@ export interface OpsOrderDetail {
   remark: string;
   items: OrderItem[];
   amounts: OrderAmounts;
+  /** A points-mall order: the points it was redeemed for (0 otherwise). */
+  points: number;
   customer: { nickname: string; phone: string | null };
   fulfillment: OrderFulfillment;
   shipping: { carrier: string | null; trackingNo: string | null; shippedAt: number | null };

@@ -1,3 +1,4 @@
+import { formatPrice, type Fen } from '../money';
 import type { MallOrderInfo } from './types';
 
 interface MallAware {
@@ -12,3 +13,6 @@ export const isCouponRedemption = (order: MallAware): boolean => order.mall?.kin
 
 /** The word on an order line's coupon face where the coupon has no picture. */
 export const COUPON_FACE = '券';
+
+/** A points price as one line of text: "100积分", or "800积分 + ¥9.90" with a cash part. */
+export const pointsPriceText = (points: number, cash: Fen): string => (cash > 0 ? `${points}积分 + ${formatPrice(cash)}` : `${points}积分`);

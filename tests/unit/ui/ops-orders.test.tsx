@@ -24,6 +24,7 @@ const row = (over: Partial<OpsOrderRow>): OpsOrderRow => ({
   customerPhone: '139****0001',
   itemsSummary: '乌龙茶（500g）×2',
   payable: 5800,
+  points: 0,
   refunded: 0,
   canShip: true,
   ...over
@@ -54,7 +55,14 @@ describe('ops orders list', () => {
       'order.search': (input) =>
         input.cursor
           ? { items: [row({ orderId: 'o_3', status: 'COMPLETED', statusLabel: '已完成', canShip: false })], nextCursor: null }
-          : { items: [row({}), row({ orderId: 'o_2', fulfillmentType: 'pickup', storeName: '徐家汇店', canShip: false })], nextCursor: 'c1' }
+          : {
+              items: [
+                row({}),
+                row({ orderId: 'o_2', fulfillmentType: 'pickup', storeName: '徐家汇店', canShip: false }),
+                row({ orderId: 'o_m', kind: 'mall', kindLabel: '积分商城', payable: 990, points: 800, canShip: false })
+              ],
+              nextCursor: 'c1'
+            }
     })
     const first = await screen.findByTestId('ops-order-o_1')
     expect(first.textContent).toContain('2026-12-01 10:05')
@@ -66,6 +74,8 @@ describe('ops orders list', () => {
     expect(first.textContent).toContain('¥58.00')
     expect(first.textContent).toContain('已支付')
     expect(screen.getByTestId('ops-order-o_2').textContent).toContain('徐家汇店')
+    // A points-mall order costs points, not ¥9.90 alone.
+    expect(screen.getByTestId('ops-order-o_m').textContent).toContain('800积分 + ¥9.90')
 
     act(() => trigger('reachBottom'))
     await screen.findByTestId('ops-order-o_3')
@@ -169,6 +179,7 @@ describe('ops order detail', () => {
     remark: '',
     items: [{ skuId: 's1', productId: 'p1', productName: '乌龙茶', skuName: '500g', image: null, unitPrice: 2900, quantity: 2, lineTotal: 5800 }],
     amounts: { itemsTotal: 5800, discount: 0, shippingFee: 0, payable: 5800 },
+    points: 0,
     customer: { nickname: '会员小王', phone: '13900000001' },
     fulfillment: { type: 'delivery', address: { name: '王', phone: '13900000001', region: '上海市', detail: '1 号' } },
     shipping: { carrier: null, trackingNo: null, shippedAt: null },
@@ -225,6 +236,16 @@ describe('ops order detail', () => {
     fireEvent.click(screen.getByTestId('ops-order-ship-submit'))
     await waitFor(() => expect(screen.getByTestId('ops-order-tracking').textContent).toBe('极兔 JT9'))
     expect(fake.callsOf('order', 'ship')[0]!.data).toEqual({ orderId: 'o_1', carrier: '极兔', trackingNo: 'JT9' })
+  })
+
+  test('a points-mall order shows the points it was redeemed for beside its cash part', async () => {
+    const mallOrder: OpsOrderDetail = { ...detail, kind: 'mall', kindLabel: '积分商城', points: 800, amounts: { itemsTotal: 990, discount: 0, shippingFee: 0, payable: 990 } }
+    setTransport(createFakeTransport({ 'system.whoami': () => ({ openid: 'demo-operator', roles: ['operator'], staffStoreIds: [] }), 'order.opsGet': () => mallOrder }).transport)
+    setRouterParams({ id: 'o_1' })
+    render(<OpsOrderPage />)
+    expect((await screen.findByTestId('ops-order-points')).textContent).toContain('800 积分')
+    expect(screen.getByTestId('ops-order-payable').textContent).toContain('800积分 + ¥9.90')
+    expect(screen.getByText('另付现金')).not.toBeNull()
   })
 
   function setupDetail(handlers: Record<string, FakeHandler>) {

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import StateView from '../../../components/state-view'
 import type { OpsOrderDetail } from '../../../core/contracts/order-ops'
+import { pointsPriceText } from '../../../core/mall/order-display'
 import { formatPrice } from '../../../core/money'
 import NoAccess from '../shared/no-access'
 import OperatorGate from '../shared/operator-gate'
@@ -106,11 +107,12 @@ function Items({ order }: { order: OpsOrderDetail }) {
           </Text>
         </View>
       ))}
-      <Row label='商品金额' value={formatPrice(amounts.itemsTotal)} />
+      {order.points > 0 ? <Row label='兑换积分' value={`${order.points} 积分`} testId='ops-order-points' /> : null}
+      <Row label={order.points > 0 ? '另付现金' : '商品金额'} value={formatPrice(amounts.itemsTotal)} />
       {amounts.discount > 0 ? <Row label='会员优惠' value={`-${formatPrice(amounts.discount)}`} /> : null}
       {amounts.couponDiscount ? <Row label='优惠券' value={`-${formatPrice(amounts.couponDiscount)}`} /> : null}
       <Row label='运费' value={formatPrice(amounts.shippingFee)} />
-      <Row label='实付' value={formatPrice(amounts.payable)} testId='ops-order-payable' />
+      <Row label='实付' value={order.points > 0 ? pointsPriceText(order.points, amounts.payable) : formatPrice(amounts.payable)} testId='ops-order-payable' />
       {order.refunded > 0 ? <Row label='已退款' value={formatPrice(order.refunded)} /> : null}
       {order.refunds.map((refund) => (
         <Row key={refund.refundNo} label='退款' value={`${formatPrice(refund.amount)} · ${REFUND_STATUS[refund.status] ?? refund.status}`} />

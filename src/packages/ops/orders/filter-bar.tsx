@@ -110,6 +110,7 @@ export default function FilterBar({ filters, stores, onApply }: Props) {
       </View>
       <OpsChips
         name='orders-kind'
+        scroll
         options={KIND_OPTIONS}
         value={filters.kind ?? 'all'}
         onChange={(kind) => {
@@ -117,7 +118,7 @@ export default function FilterBar({ filters, stores, onApply }: Props) {
           onApply(kind === 'all' ? rest : { ...rest, kind })
         }}
       />
-      <OpsChips name='orders-date' options={DATE_PRESETS} value={preset} onChange={choosePreset} />
+      <OpsChips name='orders-date' options={DATE_PRESETS} value={preset} onChange={choosePreset} scroll />
       {preset === 'custom' ? (
         <View className='ops-orders__custom'>
           <Picker mode='date' value={fromText} onChange={(e) => setFromText(e.detail.value)}>
@@ -136,6 +137,7 @@ export default function FilterBar({ filters, stores, onApply }: Props) {
       {stores.length > 0 ? (
         <OpsChips
           name='orders-store'
+          scroll
           options={[{ value: 'all', label: '全部门店' }, ...stores.map((store) => ({ value: store.storeId, label: store.name }))]}
           value={filters.storeId ?? 'all'}
           onChange={(storeId) => {

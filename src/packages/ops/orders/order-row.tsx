@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { OpsOrderRow } from '../../../core/contracts/order-ops'
 import { formatPrice } from '../../../core/money'
+import { pointsPriceText } from '../../../core/mall/order-display'
 import { shanghaiMinute } from './date-range'
 
 interface Props {
@@ -51,7 +52,7 @@ export default function OrderRow({ row, selecting, selected, onToggle, onOpen }:
           </Text>
         </View>
         <View className='ops-orders__cell ops-orders__cell--amount'>
-          <Text className='ops-orders__amount'>{formatPrice(row.payable)}</Text>
+          <Text className='ops-orders__amount'>{row.points > 0 ? pointsPriceText(row.points, row.payable) : formatPrice(row.payable)}</Text>
           {row.refunded > 0 ? <Text className='ops-orders__sub'>已退 {formatPrice(row.refunded)}</Text> : null}
         </View>
         <View className='ops-orders__cell ops-orders__cell--status'>

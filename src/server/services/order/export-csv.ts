@@ -13,7 +13,7 @@ dayjs.extend(utc);
 export const CSV_BOM = '\uFEFF';
 const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 
-export const EXPORT_HEADER = ['订单号', '下单时间', '状态', '类型', '门店', '顾客', '手机号', '商品', '应付(元)', '已退款(元)'];
+export const EXPORT_HEADER = ['订单号', '下单时间', '状态', '类型', '门店', '顾客', '手机号', '商品', '应付(元)', '已退款(元)', '兑换积分'];
 
 export const shanghaiTime = (ms: number): string => dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD HH:mm:ss');
 
@@ -29,6 +29,7 @@ export function exportRow(row: OpsOrderRow): string[] {
     row.itemsSummary,
     formatFen(row.payable),
     formatFen(row.refunded),
+    String(row.points),
   ];
 }
 
@@ -42,8 +43,8 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Amounts are ours (never formulas), so they are written as they are: a refund of 0.00 must stay a number. */
-const AMOUNT_COLUMNS = new Set([8, 9]);
+/** Amounts and points are ours (never formulas), so they are written as they are: a refund of 0.00 must stay a number. */
+const AMOUNT_COLUMNS = new Set([8, 9, 10]);
 
 export function toCsv(rows: OpsOrderRow[]): string {
   const lines = [EXPORT_HEADER.map(csvCell).join(',')];

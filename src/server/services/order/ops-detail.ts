@@ -1,5 +1,6 @@
 import type { OpsOrderDetail, OpsRefundView, OpsTimelineEntry } from '../../../core/contracts/order-ops';
 import { orderErrors } from '../../../core/order/errors';
+import { orderPoints } from '../../../core/mall/order-display';
 import { ORDER_KIND_LABELS, orderKindOf } from '../../../core/order/kind';
 import { displayOrderNo } from '../../../core/order/order-no';
 import type { RefundDoc } from '../../../core/order/refund';
@@ -47,6 +48,7 @@ export async function getOpsOrder(deps: ServiceDeps, orderId: string): Promise<O
     remark: order.remark,
     items: order.items,
     amounts: order.amounts,
+    points: orderPoints(order),
     customer: {
       nickname: member?.nickname || (order.fulfillment.type === 'delivery' ? order.fulfillment.address.name : '') || '顾客',
       phone: member?.phone ?? (order.fulfillment.type === 'delivery' ? order.fulfillment.address.phone : null),

@@ -1,5 +1,6 @@
 import type { OpsOrderRow } from '../../../core/contracts/order-ops';
 import type { Fen } from '../../../core/money';
+import { orderPoints } from '../../../core/mall/order-display';
 import { ORDER_KIND_LABELS, orderKindOf } from '../../../core/order/kind';
 import { displayOrderNo } from '../../../core/order/order-no';
 import { ORDER_STATUS_LABELS } from '../../../core/order/status';
@@ -46,6 +47,7 @@ export function toOpsRow(order: Order, member: MemberDoc | null): OpsOrderRow {
     customerPhone: maskPhone(phone),
     itemsSummary: order.items.map((item) => `${item.productName}${item.skuName ? `（${item.skuName}）` : ''}×${item.quantity}`).join('；'),
     payable: order.amounts.payable,
+    points: orderPoints(order),
     refunded: refundedOf(order),
     canShip: canShip(order),
   };
