@@ -12,11 +12,14 @@ import { reviewRefund } from '../../services/order/review';
 import { ACKNOWLEDGED } from '../../services/payment/callback';
 import { applyPaymentNotification } from '../../services/payment/notification';
 import { verifyPickup } from '../../services/staff/pickup';
-import { CrmCollections, type RescoreJobDoc } from '../../services/crm/records';
+import { createCampaign } from '../../services/crm/campaigns';
+import { CrmCollections, type CampaignDoc, type DeliveryDoc, type RescoreJobDoc } from '../../services/crm/records';
+import { saveSegment } from '../../services/crm/segments';
+import { saveCouponTemplate } from '../../services/promotion/templates';
 import { runCrmTick } from '../../services/crm/tick';
 import { adjustStock } from '../../services/stock/adjust';
 import { createSandboxPay } from '../pay/sandbox';
-import { ADDRESSES, HISTORY_MEMBERS, HISTORY_SKUS, historyMemberId, planHistory, type PlannedMember, type PlannedOrder } from './history-plan';
+import { ADDRESSES, chinaHourMs, HISTORY_MEMBERS, HISTORY_SKUS, historyMemberId, planHistory, type PlannedMember, type PlannedOrder } from './history-plan';
 
 export { HISTORY_DAYS, HISTORY_MEMBERS, historyMemberId, PERSONAS } from './history-plan';
 
@@ -28,6 +31,13 @@ const RESCORED_WEEKS = 12;
 const OPERATOR = 'demo-operator';
 /** A SKU is restocked (进货) to its seeded stock before an order would take it under this share of it. */
 const RESTOCK_BELOW = 0.4;
+/** The demo's measured campaign: launched this many days before now, with a 14-day window. */
+const CAMPAIGN_DAYS_AGO = 30;
+/** The share of the segment who would answer a coupon with an order in its window (only the target arm holds one). */
+const COUPON_ANSWER_RATE = 0.15;
+/** The campaign's coupon: 满50减8. Answering orders take one of the SKUs that meet its threshold alone. */
+const COUPON_THRESHOLD_FEN = 5000;
+const COUPON_SKUS = HISTORY_SKUS.filter((sku) => sku.price >= COUPON_THRESHOLD_FEN);
 
 type Step = { at: number; run: () => Promise<void> };
 
@@ -61,7 +71,22 @@ export async function seedHistory(db: Db, now: number): Promise<{ members: numbe
   const members = new Map(plan.members.map((m) => [m.openid, m]));
   const steps: Step[] = plan.members.map((member) => ({ at: member.joinedAt, run: async () => void (await join(member)) }));
   for (const order of plan.orders) steps.push(...orderSteps(order, members.get(order.openid)!));
-  steps.push(...restockSteps(plan.orders));
+
+  // 精准营销 with its measurement: a month ago the operator sent a coupon to recent buyers, holding 20 % out;
+  // some target members answered it with an order in the window (their planned orders go on regardless),
+  // so the campaign page shows a real comparison of the two arms.
+  const today = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
+  const campaignAt = today - CAMPAIGN_DAYS_AGO * DAY + 10 * HOUR;
+  let campaignId = '';
+  steps.push({ at: campaignAt, run: launchCampaign });
+  const answers: PlannedOrder[] = plan.members
+    .filter((member) => member.joinedAt < campaignAt && random() < COUPON_ANSWER_RATE)
+    .map((member) => {
+      const at = campaignAt + (1 + Math.floor(random() * 12)) * DAY - 10 * HOUR + chinaHourMs(random);
+      return { openid: member.openid, key: `history-campaign-${member.openid}`, at, lines: [{ skuId: pick(COUPON_SKUS).skuId, quantity: 1 }], pickup: false, storeId: '', fate: 'keep', paidAt: at + 2 * MINUTE, refundAt: 0, handedAt: at + DAY, receivedAt: at + 3 * DAY };
+    });
+  for (const order of answers) steps.push(...couponAnswerSteps(order, members.get(order.openid)!));
+  steps.push(...restockSteps([...plan.orders, ...answers]));
 
   // Three refund requests waiting for the operator: orders of the last day, asked a little before now.
   for (let n = 1; n <= 3; n += 1) {
@@ -80,7 +105,6 @@ export async function seedHistory(db: Db, now: number): Promise<{ members: numbe
   }
 
   // The crm timer's daily re-score on the last weeks' mornings (the lifecycle chart over time), and now.
-  const today = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
   for (let week = RESCORED_WEEKS; week >= 1; week -= 1) steps.push({ at: today - week * 7 * DAY + 2 * HOUR, run: rescore });
 
   // One timeline, oldest first (a stable sort keeps each order's steps in their order).
@@ -113,7 +137,43 @@ export async function seedHistory(db: Db, now: number): Promise<{ members: numbe
     });
   }
 
-  function orderSteps(plan: PlannedOrder, member: PlannedMember): Step[] {
+  async function launchCampaign(): Promise<void> {
+    const { templateId } = await saveCouponTemplate(deps, OPERATOR, {
+      title: '老客回购 · 满50减8',
+      description: '精准营销发放，领取后 14 天内有效。',
+      rule: { kind: 'amount', amountOff: 800, threshold: COUPON_THRESHOLD_FEN },
+      validity: { type: 'relative', days: 14 },
+      totalQuantity: null,
+      perMemberLimit: 1,
+      claimable: false,
+      inStoreOnly: false,
+    });
+    const { segmentId } = await saveSegment(deps, OPERATOR, { name: '近 90 天消费过', filter: { lastPaidDays: { max: 90 } } });
+    const input = { name: '老客回购 · 满50减8', segmentId, incentive: { type: 'coupon' as const, templateId }, holdoutPct: 20, startAt: campaignAt, requestId: 'history-campaign' };
+    campaignId = (await createCampaign(deps, OPERATOR, input)).campaignId;
+    for (let tick = 0; tick < 100; tick += 1) {
+      await runCrmTick(deps, { budgetMs: 60_000 });
+      const campaign = (await db.collection<CampaignDoc>(CrmCollections.campaigns).doc(campaignId).get()).data[0];
+      if (campaign?.state === 'DELIVERED') return;
+    }
+  }
+
+  /** An order with the campaign's coupon, placed only by a member of the target arm who holds it. */
+  function couponAnswerSteps(plan: PlannedOrder, member: PlannedMember): Step[] {
+    let couponId: string | null = null;
+    return orderSteps(plan, member, () => couponId).map((step, index) => ({
+      at: step.at,
+      run: async () => {
+        if (index === 0) {
+          const delivery = (await db.collection<DeliveryDoc>(CrmCollections.deliveries).where({ campaignId, openid: plan.openid }).limit(1).get()).data[0];
+          couponId = delivery?.arm === 'target' ? delivery.couponId : null;
+        }
+        if (couponId) await step.run();
+      },
+    }));
+  }
+
+  function orderSteps(plan: PlannedOrder, member: PlannedMember, couponOf: () => string | null = () => null): Step[] {
     const { openid } = plan;
     let orderId = '';
     const out: Step[] = [
@@ -126,7 +186,7 @@ export async function seedHistory(db: Db, now: number): Promise<{ members: numbe
             requestId: plan.key,
             source: 'buyNow',
             remark: '',
-            couponId: null,
+            couponId: couponOf(),
             ...(plan.liveRoomId ? { liveRoomId: plan.liveRoomId } : {}),
           });
           orderId = order._id;
