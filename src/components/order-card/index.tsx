@@ -26,6 +26,7 @@ export default function OrderCard({ order, onClick, actions = [], pending = null
   const first = order.items[0];
   const pieces = order.items.reduce((sum, item) => sum + item.quantity, 0);
   const more = order.items.length - 1;
+  const points = orderPoints(order);
   return (
     <View className='order-card' data-testid={`order-card-${order._id}`} onClick={() => onClick(order)}>
       <View className='order-card__head'>
@@ -60,8 +61,8 @@ export default function OrderCard({ order, onClick, actions = [], pending = null
       <View className='order-card__foot'>
         <Text className='order-card__count'>共 {pieces} 件</Text>
         <Text className='order-card__label'>{order.paidAt ? '实付' : '应付'}</Text>
-        {order.mall ? (
-          <MallPointsPrice points={orderPoints(order)} cash={order.amounts.payable} size='md' />
+        {points > 0 ? (
+          <MallPointsPrice points={points} cash={order.amounts.payable} size='md' />
         ) : (
           <Price fen={order.amounts.payable} size='md' />
         )}

@@ -165,8 +165,9 @@ export async function seedHistory(db: Db, now: number): Promise<{ members: numbe
       at: step.at,
       run: async () => {
         if (index === 0) {
+          // Only the target arm's delivery holds a coupon.
           const delivery = (await db.collection<DeliveryDoc>(CrmCollections.deliveries).where({ campaignId, openid: plan.openid }).limit(1).get()).data[0];
-          couponId = delivery?.arm === 'target' ? delivery.couponId : null;
+          couponId = delivery?.couponId ?? null;
         }
         if (couponId) await step.run();
       },
