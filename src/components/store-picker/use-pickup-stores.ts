@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { distanceMetres, type LatLng } from '../../core/pickup/distance'
 import type { PickupStoreView } from '../../core/pickup/store'
-import { isWeapp } from '../../utils/platform'
+import { locate } from '../../utils/locate'
 
 export interface PickupStoreChoice extends PickupStoreView {
   /** Metres from the customer; null when their location is unknown. */
@@ -28,17 +28,6 @@ function lastStoreId(): string | null {
     const stored = Taro.getStorageSync(LAST_STORE_KEY) as unknown
     return typeof stored === 'string' && stored ? stored : null
   } catch {
-    return null
-  }
-}
-
-async function locate(): Promise<LatLng | null> {
-  try {
-    // WeChat answers GCJ-02, as store positions are kept; a browser knows only WGS-84 (some 500 m off in China: fine for a distance).
-    const { latitude, longitude } = await Taro.getLocation({ type: isWeapp() ? 'gcj02' : 'wgs84' })
-    return Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : null
-  } catch {
-    // Refused or unavailable: the picker works without distances.
     return null
   }
 }

@@ -1,21 +1,10 @@
-import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call, errorMessage } from '../../../api'
 import type { PointsView } from '../../../core/contracts/community'
 import type { LatLng } from '../../../core/pickup/distance'
-import { isWeapp } from '../../../utils/platform'
+import { locate } from '../../../utils/locate'
 
 export type PointsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: PointsView }
-
-async function locate(): Promise<LatLng | null> {
-  try {
-    // WeChat answers GCJ-02 as points are kept; a browser knows WGS-84 (a few hundred metres off in China: fine for an order).
-    const { latitude, longitude } = await Taro.getLocation({ type: isWeapp() ? 'gcj02' : 'wgs84' })
-    return Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : null
-  } catch {
-    return null
-  }
-}
 
 /**
  * The leaders' pickup points: first as the server orders them for this
@@ -29,12 +18,18 @@ export function usePickupPoints() {
   const chosenByCustomer = useRef(false)
   const here = useRef<LatLng | null>(null)
 
+  const generation = useRef(0)
+
+  // Only the latest call's answer counts: the first (no location yet) may come back after the located one.
   const load = useCallback(async () => {
+    const mine = ++generation.current
     try {
       const view = await call('community', 'points', { location: here.current })
+      if (mine !== generation.current) return
       setState({ status: 'ready', view })
       if (!chosenByCustomer.current) setChosenId(view.preselectedLeaderId)
     } catch (error) {
+      if (mine !== generation.current) return
       setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorMessage(error) }))
     }
   }, [])
