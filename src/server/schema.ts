@@ -342,7 +342,7 @@ export const schema: CollectionSchema[] = [
       { name: 'phone', fields: [{ path: 'phone' }] },
       { name: 'memberId', fields: [{ path: 'memberId' }] },
       // The member filter's birthdays this month; the charts' cohorts (first order in a month, ordered again).
-      { name: 'birthMonth', fields: [{ path: 'birthMonth' }] },
+      { name: 'birthMonth_skLast', fields: [{ path: 'birthMonth' }, { path: 'sk.last', order: 'desc' }] },
       { name: 'netOrders_firstPaidAt', fields: [{ path: 'netOrders' }, { path: 'stats.firstPaidAt' }] },
     ],
   },

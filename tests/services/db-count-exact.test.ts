@@ -79,15 +79,55 @@ describe('exact counts in SQL', () => {
     expect(explainCount(db, 'things', { kind: _.in(['x', 'y']) }, testSchema).exact).toBe(true);
   });
 
-  it('leaves to mingo what SQL would get wrong: numbers against booleans, strings that look like JSON objects, ranges', async () => {
+  it('counts numbers and ranges in SQL behind a type guard: true is not 1, an object is not a string inside string bounds', async () => {
     const _ = db.command;
     const cases: Array<[Record<string, unknown>, number]> = [
-      [{ n: 1 }, 1], // json_extract reads true as 1
+      [{ n: 1 }, 1], // json_extract reads true as 1: the guard keeps numbers only
       [{ n: 0 }, 1],
+      [{ kind: 5 }, 1], // not the string '5'
+      [{ rank: _.gt(4) }, 5],
+      [{ rank: _.gte(2).and(_.lt(5)) }, 3],
+      [{ n: _.gte(0).and(_.lte(1)) }, 2], // 1 and 0, not true or false
+      [{ kind: _.gte('x') }, 5], // 'x' ×3, 'y' and the string '{"a":1}'; not the object {a: 1}
+      [{ kind: _.gte('0').and(_.lt('9')) }, 1], // '5', not the number 5
+      [{ kind: _.lt('{') }, 5], // the strings below '{' (not '{"a":1}'), and not the object
+      [{ _id: _.gte('c').and(_.lt('f')) }, 3],
+      [_.and([{ kind: 'x' }, { rank: _.lte(2) }]) as unknown as Record<string, unknown>, 2],
+      [{ kind: _.gt(1).and(_.lt('z')) }, 0], // a number guard and a text guard: nothing, as in mingo
+    ];
+    for (const [query, expected] of cases) {
+      expect([query, explainCount(db, 'things', query, testSchema).exact]).toEqual([query, true]);
+      expect([query, (await things().where(query).count()).total]).toEqual([query, expected]);
+      expect([query, await mingoCount(query)]).toEqual([query, expected]);
+    }
+  });
+
+  it('needs no guard, and counts from the index alone, where the bounds already keep other types out', () => {
+    const _ = db.command;
+    // Numbers sort below any string bound, booleans read as 0/1, objects as text from '{': bounds below it exclude them.
+    for (const query of [{ kind: _.gte('0').and(_.lt('9')) }, _.and([{ kind: _.gt('a') }, { kind: _.lte('z') }]), { rank: 7 }]) {
+      const plan = explainCount(db, 'things', query as Record<string, unknown>, testSchema);
+      expect(plan.exact).toBe(true);
+      expect(plan.where).not.toContain('json_type');
+      expect(plan.plan).toEqual([expect.stringMatching(/COVERING INDEX/)]);
+    }
+    expect(explainCount(db, 'things', { kind: _.gte('0') }, testSchema).where).toContain('json_type');
+    expect(explainCount(db, 'things', { n: 1 }, testSchema).where).toContain('json_type');
+  });
+
+  it('pages a guarded range in SQL, as mingo would', async () => {
+    const _ = db.command;
+    const query = { kind: _.gte('0') };
+    const { data } = await things().where(query).orderBy('kind', 'desc').limit(3).get();
+    expect(data.map((d) => d._id)).toEqual(['e', 'c', 'a']); // '{"a":1}' is a string here
+    expect(explainCount(db, 'things', query, testSchema).exact).toBe(true);
+  });
+
+  it('leaves to mingo what SQL would get wrong: booleans, strings that look like JSON objects', async () => {
+    const _ = db.command;
+    const cases: Array<[Record<string, unknown>, number]> = [
       [{ n: true }, 1],
       [{ kind: '{"a":1}' }, 1], // an object reads back as this JSON text
-      [{ kind: 5 }, 1],
-      [{ rank: _.gt(4) }, 5],
       [{ kind: _.neq('x') }, 6],
       [{ 'owner.id': null }, 6], // null and missing alike; pushed as IS NULL, decided by mingo
     ];

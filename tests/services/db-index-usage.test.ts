@@ -205,7 +205,7 @@ const USES: Record<string, Use | UniqueUse> = {
   'crm_profiles.nickname': { by: 'crm/members search by nickname (count)', where: (_) => ({ nickname: prefix(_, 'ab') }), count: true },
   'crm_profiles.phone': { by: 'crm/members search by phone (count)', where: () => ({ phone: '13900000000' }), count: true },
   'crm_profiles.memberId': { by: 'crm/members search by card number (count)', where: (_) => ({ memberId: prefix(_, 'M0001') }), count: true },
-  'crm_profiles.birthMonth': { by: 'crm/members birthdays this month (count)', where: () => ({ birthMonth: 12 }), count: true },
+  'crm_profiles.birthMonth_skLast': { by: 'crm/members birthdays this month', where: () => ({ birthMonth: 12 }), order: [desc('sk.last')] },
   'crm_profiles.netOrders_firstPaidAt': {
     by: 'crm/charts cohorts (count)',
     where: (_) => ({ netOrders: _.gte(1), 'stats.firstPaidAt': _.gte(NOW - 30 * 86_400_000).and(_.lt(NOW)) }),

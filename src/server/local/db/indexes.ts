@@ -12,6 +12,11 @@ export function fieldExpression(path: string): string {
   return `json_extract(data, '$.${path}')`;
 }
 
+/** The JSON type SQLite reads at a path ('integer', 'real', 'text', 'true', 'object', …; NULL when missing). */
+export function fieldType(path: string): string {
+  return `json_type(data, '$.${path}')`;
+}
+
 export function sqlIndexName(collection: string, index: string): string {
   return `${collection}__${index}`;
 }

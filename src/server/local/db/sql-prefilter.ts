@@ -14,11 +14,15 @@
  * equality and `$in` of strings on a non-multikey path (a string equals a
  * JSON string only; an object or array reads back as JSON text starting with
  * `{` or `[`, so such operands are left out), and any string on `_id`.
- * Numbers are not: json_extract reads JSON true/false as 1/0. Ranges are not:
- * an object's JSON text falls inside string bounds.
+ * Number equality and ranges (of numbers, or of order-safe strings) are exact
+ * behind a type guard, as mingo compares only values of one type: json_extract
+ * reads JSON true/false as 1/0 and an object as JSON text that can fall inside
+ * string bounds, so `json_type` keeps numbers to numbers and strings to text.
+ * The guard reads the row: a count is no longer answered by the index alone,
+ * but by SQLite rather than by parsing every match in JavaScript.
  */
 import type { CollectionCatalog } from './catalog';
-import { fieldExpression } from './indexes';
+import { fieldExpression, fieldType } from './indexes';
 import type { MongoQuery } from './query-translate';
 import { isPlainObject } from './values';
 
@@ -38,7 +42,17 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
   const clauses: string[] = [];
   const params: Array<string | number> = [];
   let exact = true;
+  // Per path, across `$and` branches: the types a guard must keep, and which string bounds it has.
+  const guards = new Map<string, Set<GuardedType>>();
+  const textBounds = new Map<string, { lower: boolean; upperBelowObjects: boolean }>();
   collect(query);
+  for (const [path, bounds] of textBounds) {
+    // A string lower bound keeps numbers (below all text in SQLite) out, an upper bound at most '{' objects' JSON text.
+    if (bounds.lower && bounds.upperBelowObjects && guards.get(path)?.size === 1) guards.delete(path);
+  }
+  for (const [path, types] of guards) {
+    for (const type of types) clauses.push(`${fieldType(path)} ${type === 'number' ? "IN ('integer', 'real')" : "= 'text'"}`);
+  }
   return { where: clauses.join(' AND '), params, exact };
 
   function collect(conditions: MongoQuery): void {
@@ -49,20 +63,40 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
           else exact = false;
         }
       } else if (!key.startsWith('$') && catalog.isPushable(collection, key)) {
-        if (!pushField(key === '_id' ? '_id' : fieldExpression(key), value, key === '_id')) exact = false;
+        if (!pushField(key, value)) exact = false;
       } else {
         exact = false;
       }
     }
   }
 
+  /** Exact behind a guard keeping `type` at `path` (`_id` holds strings only, and needs none). */
+  function guard(path: string, type: GuardedType): boolean {
+    if (path === '_id') return type === 'text';
+    guards.set(path, (guards.get(path) ?? new Set<GuardedType>()).add(type));
+    return true;
+  }
+
+  /** A string bound: guarded unless the bounds of the whole query turn out to need none. */
+  function textRange(path: string, operator: string, operand: string): boolean {
+    const bounds = textBounds.get(path) ?? { lower: false, upperBelowObjects: false };
+    if (operator === '$gt' || operator === '$gte') bounds.lower = true;
+    else if (operator === '$lt' ? operand <= '{' : operand < '{') bounds.upperBelowObjects = true;
+    textBounds.set(path, bounds);
+    return guard(path, 'text');
+  }
+
   /** Pushes what it can of one field's condition; answers whether all of it was pushed exactly. */
-  function pushField(column: string, value: unknown, isId: boolean): boolean {
+  function pushField(path: string, value: unknown): boolean {
+    const isId = path === '_id';
+    const column = isId ? '_id' : fieldExpression(path);
     const exactString = (operand: unknown) => typeof operand === 'string' && !operand.includes('\0') && (isId || !/^[{[]/.test(operand));
+    // A number other than 0 and 1 equals no boolean (read as 1/0), string or object: exact unguarded.
+    const exactNumber = (operand: unknown) => isFiniteNumber(operand) && !isId && (operand === 0 || operand === 1 ? guard(path, 'number') : true);
     if (isScalar(value)) {
       clauses.push(`${column} = ?`);
       params.push(toParam(value));
-      return exactString(value);
+      return exactString(value) || exactNumber(value);
     }
     // `{path: null}` matches null and missing, which json_extract reads as NULL alike (`stoppedAt: null`).
     if (value === null || (isPlainObject(value) && Object.keys(value).length === 1 && value.$eq === null)) {
@@ -79,7 +113,7 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
       } else if (operator in RANGE_SQL && (isFiniteNumber(operand) || isOrderSafeString(operand))) {
         clauses.push(`${column} ${RANGE_SQL[operator]} ?`);
         params.push(operand);
-        all = false;
+        all &&= typeof operand === 'number' ? guard(path, 'number') : textRange(path, operator, operand);
       } else if ((operator === '$lt' || operator === '$lte') && typeof operand === 'string' && widenedUpperBound(operand) !== null) {
         clauses.push(`${column} < ?`);
         params.push(widenedUpperBound(operand) as string);
@@ -95,6 +129,8 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
     return all;
   }
 }
+
+type GuardedType = 'number' | 'text';
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);

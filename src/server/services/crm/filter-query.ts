@@ -7,13 +7,19 @@ const PREFIX_END = '\uffff';
 
 export const sortPath = (sort: MemberSort): string => `sk.${sort}`;
 
-/** A range of a value as a range of its sort key: `[pad(min), pad(max + 1))`. */
+/**
+ * Above every sort key (they start with a digit). An open end of a range is bounded by '' or by it, so the
+ * local engine knows from the bounds alone that only strings fall inside and counts from the index.
+ */
+const SORT_KEY_END = ':';
+
+/** A range of a value as a range of its sort key: `[pad(min), pad(max + 1))`, always with both ends. */
 function sortKeyRange(_: DbCommand, key: keyof ProfileSortKeys, range: Range): Query[] {
   const path = `sk.${key}`;
-  const parts: Query[] = [];
-  if (range.min !== undefined) parts.push({ [path]: _.gte(sortKeyValue(key, range.min)) });
-  if (range.max !== undefined) parts.push({ [path]: _.lt(sortKeyValue(key, range.max + 1)) });
-  return parts;
+  return [
+    { [path]: _.gte(range.min !== undefined ? sortKeyValue(key, range.min) : '') },
+    { [path]: _.lt(range.max !== undefined ? sortKeyValue(key, range.max + 1) : SORT_KEY_END) },
+  ];
 }
 
 const prefix = (_: DbCommand, field: string, q: string): Query => ({ [field]: _.gte(q).and(_.lt(q + PREFIX_END)) });
@@ -46,7 +52,7 @@ export function filterConditions(_: DbCommand, filter: MemberFilter, now: number
     const { atMost, after } = lastPaidAtBounds(filter.lastPaidDays, now);
     // Members who never paid have lastPaidAt 0 in the key: at least 1 ms keeps them out.
     parts.push({ 'sk.last': _.gte(sortKeyValue('last', Math.max(1, (after ?? 0) + 1))) });
-    if (atMost !== undefined) parts.push({ 'sk.last': _.lt(sortKeyValue('last', atMost + 1)) });
+    parts.push({ 'sk.last': _.lt(atMost !== undefined ? sortKeyValue('last', atMost + 1) : SORT_KEY_END) });
   }
   if (filter.category) parts.push({ [`stats.categoryOrders.${filter.category.categoryId}`]: _.gte(filter.category.minOrders) });
   if (filter.birthdayThisMonth) parts.push({ birthMonth: chinaMonthNumber(now) });
