@@ -29,6 +29,13 @@ export type IndexSpec = {
    * fields most documents never get (a live room, a refund decision).
    */
   sparse?: boolean;
+  /**
+   * The one top-level field holds an array of strings (a member's tags): a query for one element
+   * (`{tags: 'VIP'}`, `$in`) finds the documents holding it. The local engine keeps the elements in a key
+   * table beside the collection, written by SQLite triggers in the same transaction as the document; on
+   * CloudBase create an ordinary index on the field, which it makes multikey by itself.
+   */
+  multikey?: boolean;
 };
 
 export type CollectionSchema = { name: string; indexes: IndexSpec[] };
@@ -323,12 +330,12 @@ export const schema: CollectionSchema[] = [
   /**
    * `_id` = openid: the member's figures, scores and tags (services/crm). The member list filters on one
    * indexed field and sorts and pages on a sort key (`<padded value>:<openid>`, unique), so each list query is
-   * one index range; the re-score and the deliveries walk `_id`. `tags` holds arrays: the local engine does
-   * not index it (CloudBase's multikey index does; see the README).
+   * one index range; the re-score and the deliveries walk `_id`. `tags` holds arrays: a multikey index.
    */
   {
     name: 'crm_profiles',
     indexes: [
+      { name: 'tags', fields: [{ path: 'tags' }], multikey: true },
       { name: 'sk_last', fields: [{ path: 'sk.last', order: 'desc' }] },
       { name: 'sk_spend', fields: [{ path: 'sk.spend', order: 'desc' }] },
       { name: 'sk_orders', fields: [{ path: 'sk.orders', order: 'desc' }] },

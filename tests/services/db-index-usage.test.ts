@@ -193,6 +193,7 @@ const USES: Record<string, Use | UniqueUse> = {
   'live_reminders.status_remindAt': { by: 'notify/scan live reminders (timer)', where: (_) => ({ status: 'PENDING', remindAt: _.lte(NOW) }), order: [asc('remindAt')] },
   'stats_daily.day': { by: 'stats/overview', where: (_) => ({ day: _.gte('2026-11-01').and(_.lte('2026-11-30')) }), order: [asc('day')] },
   // ---- CRM
+  'crm_profiles.tags': { by: 'crm/members filtered by tag, crm/tags counts (count)', where: () => ({ tags: 'VIP' }), count: true },
   'crm_profiles.sk_last': { by: 'crm/members sorted by last order', where: () => ({}), order: [desc('sk.last')] },
   'crm_profiles.sk_spend': { by: 'crm/members sorted by spend', where: () => ({}), order: [desc('sk.spend')] },
   'crm_profiles.sk_orders': { by: 'crm/members sorted by orders', where: () => ({}), order: [desc('sk.orders')] },

@@ -14,14 +14,18 @@ const MULTIKEY_TABLE = '_siyu_multikey';
 export class CollectionCatalog {
   private readonly indexesByCollection = new Map<string, IndexSpec[]>();
   private readonly indexedPaths = new Map<string, string[]>();
+  /** Per collection, path → its multikey index (schema `multikey`): queried through the key table. */
+  private readonly multikeyIndexes = new Map<string, Map<string, IndexSpec>>();
   private readonly multikey = new Set<string>();
   private readonly markMultikey: Database.Statement<[string, string]>;
 
   constructor(sql: Database.Database, schema: CollectionSchema[]) {
     for (const collection of schema) {
       this.indexesByCollection.set(collection.name, collection.indexes);
-      const paths = new Set(collection.indexes.flatMap((index) => index.fields.map((field) => field.path)));
+      const scalar = collection.indexes.filter((index) => !index.multikey);
+      const paths = new Set(scalar.flatMap((index) => index.fields.map((field) => field.path)));
       this.indexedPaths.set(collection.name, [...paths]);
+      this.multikeyIndexes.set(collection.name, new Map(collection.indexes.filter((index) => index.multikey).map((index) => [index.fields[0]!.path, index])));
     }
     sql.exec(`CREATE TABLE IF NOT EXISTS ${MULTIKEY_TABLE} (collection TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (collection, path))`);
     for (const row of sql.prepare<[], { collection: string; path: string }>(`SELECT collection, path FROM ${MULTIKEY_TABLE}`).all()) {
@@ -34,7 +38,12 @@ export class CollectionCatalog {
     return this.indexesByCollection.get(collection) ?? [];
   }
 
-  /** `_id` always; an indexed path while no document has put an array on it. */
+  /** The multikey index declared on a path, if any (sql-prefilter.ts queries its key table). */
+  multikeyIndex(collection: string, path: string): IndexSpec | undefined {
+    return this.multikeyIndexes.get(collection)?.get(path);
+  }
+
+  /** `_id` always; a path of a (scalar) index while no document has put an array on it. */
   isPushable(collection: string, path: string): boolean {
     if (path === '_id') return true;
     const paths = this.indexedPaths.get(collection);

@@ -43,14 +43,14 @@ export function explainQueryPlan(
   return { where: filter.where, plan, index: indexOfPlan(collection, plan) };
 }
 
+/** A declared index anywhere in the plan (a multikey index is searched in a subquery), else the primary key. */
 function indexOfPlan(collection: string, plan: string[]): string | null {
   const prefix = `${collection}__`;
   for (const line of plan) {
     const named = /USING (?:COVERING )?INDEX (\S+)/.exec(line);
     if (named && named[1].startsWith(prefix)) return named[1].slice(prefix.length);
-    if (/USING (?:INTEGER )?PRIMARY KEY|USING INDEX sqlite_autoindex/.test(line)) return 'PRIMARY KEY';
   }
-  return null;
+  return plan.some((line) => /USING (?:INTEGER )?PRIMARY KEY|USING INDEX sqlite_autoindex/.test(line)) ? 'PRIMARY KEY' : null;
 }
 
 /**

@@ -21,7 +21,40 @@ export function sqlIndexName(collection: string, index: string): string {
   return `${collection}__${index}`;
 }
 
+/** The key table of a multikey index: one row (value, JSON type, document `_id`) per element. */
+export function multikeyTable(collection: string, index: string): string {
+  return `${sqlIndexName(collection, index)}__keys`;
+}
+
+/**
+ * A multikey index as SQL: its key table, the index on it (named like any index, so plans name it), and the
+ * triggers that keep it in step with the collection. An array gives a row per element, a scalar one row
+ * (MongoDB matches `{tags: 'x'}` against both), an object or a missing field none.
+ */
+function multikeyDdl(collection: string, spec: IndexSpec): string[] {
+  const path = spec.fields[0]!.path;
+  const table = quoteIdentifier(multikeyTable(collection, spec.name));
+  const source = quoteIdentifier(collection);
+  const trigger = (event: string) => quoteIdentifier(`${sqlIndexName(collection, spec.name)}__${event}`);
+  const keysOf = (row: 'NEW') =>
+    `INSERT INTO ${table} (value, type, id) SELECT j.value, j.type, ${row}._id FROM json_each(${row}.data, '$.${path}') AS j ` +
+    `WHERE json_type(${row}.data, '$.${path}') NOT IN ('object', 'null');`;
+  return [
+    `CREATE TABLE ${table} (value ANY, type TEXT NOT NULL, id TEXT NOT NULL)`,
+    `CREATE INDEX ${quoteIdentifier(sqlIndexName(collection, spec.name))} ON ${table} (value, type, id)`,
+    `CREATE INDEX ${quoteIdentifier(`${sqlIndexName(collection, spec.name)}__id`)} ON ${table} (id)`,
+    `CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${source} BEGIN ${keysOf('NEW')} END`,
+    `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF data ON ${source} ` +
+      `WHEN json_extract(OLD.data, '$.${path}') IS NOT json_extract(NEW.data, '$.${path}') ` +
+      `BEGIN DELETE FROM ${table} WHERE id = OLD._id; ${keysOf('NEW')} END`,
+    `CREATE TRIGGER ${trigger('delete')} AFTER DELETE ON ${source} BEGIN DELETE FROM ${table} WHERE id = OLD._id; END`,
+    `INSERT INTO ${table} (value, type, id) SELECT j.value, j.type, d._id FROM ${source} AS d, json_each(d.data, '$.${path}') AS j ` +
+      `WHERE json_type(d.data, '$.${path}') NOT IN ('object', 'null')`,
+  ];
+}
+
 export function indexDdl(collection: string, spec: IndexSpec): string {
+  if (spec.multikey) return multikeyDdl(collection, spec)[1]!;
   const columns = spec.fields
     .map((field) => `${fieldExpression(field.path)}${field.order === 'desc' ? ' DESC' : ''}`)
     .join(', ');
@@ -49,6 +82,9 @@ export function validateSchema(schema: CollectionSchema[]): void {
           throw invalidParam(`schema: index ${collection.name}.${index.name} path "${field.path}" must be a dot path of identifiers`);
         }
       }
+      if (index.multikey && (index.fields.length !== 1 || index.fields[0]!.path.includes('.') || index.unique || index.sparse)) {
+        throw invalidParam(`schema: multikey index ${collection.name}.${index.name} must be one top-level field, neither unique nor sparse`);
+      }
     }
   }
 }
@@ -63,7 +99,14 @@ export function ensureIndexes(sql: Database.Database, collection: string, specs:
     if (current?.sql === ddl) continue;
     if (current) sql.exec(`DROP INDEX ${quoteIdentifier(name)}`);
     try {
-      sql.exec(ddl);
+      if (spec.multikey) {
+        // Its table, triggers and index are made together: rebuilt whole when any is missing.
+        sql.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(multikeyTable(collection, spec.name))}`);
+        for (const event of ['insert', 'update', 'delete']) sql.exec(`DROP TRIGGER IF EXISTS ${quoteIdentifier(`${name}__${event}`)}`);
+        for (const statement of multikeyDdl(collection, spec)) sql.exec(statement);
+      } else {
+        sql.exec(ddl);
+      }
     } catch (error) {
       throw invalidParam(`cannot create index ${collection}.${spec.name}: ${(error as Error).message}`);
     }

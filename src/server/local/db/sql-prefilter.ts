@@ -22,7 +22,9 @@
  * but by SQLite rather than by parsing every match in JavaScript.
  */
 import type { CollectionCatalog } from './catalog';
-import { fieldExpression, fieldType } from './indexes';
+import type { IndexSpec } from '../../schema';
+import { fieldExpression, fieldType, multikeyTable } from './indexes';
+import { quoteIdentifier } from './names';
 import type { MongoQuery } from './query-translate';
 import { isPlainObject } from './values';
 
@@ -62,6 +64,8 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
           if (isPlainObject(branch)) collect(branch);
           else exact = false;
         }
+      } else if (!key.startsWith('$') && catalog.multikeyIndex(collection, key)) {
+        if (!pushElement(catalog.multikeyIndex(collection, key)!, value)) exact = false;
       } else if (!key.startsWith('$') && catalog.isPushable(collection, key)) {
         if (!pushField(key, value)) exact = false;
       } else {
@@ -84,6 +88,20 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
     else if (operator === '$lt' ? operand <= '{' : operand < '{') bounds.upperBelowObjects = true;
     textBounds.set(path, bounds);
     return guard(path, 'text');
+  }
+
+  /**
+   * A string (or `$eq`, or `$in` of strings) on a multikey path: the documents whose key table rows hold it,
+   * exactly (an element or the scalar itself, of JSON type text). Anything else is left to mingo.
+   */
+  function pushElement(index: IndexSpec, value: unknown): boolean {
+    const operand = isPlainObject(value) && Object.keys(value).length === 1 ? (value.$eq ?? value.$in) : value;
+    const strings = typeof operand === 'string' ? [operand] : Array.isArray(operand) && operand.length > 0 && operand.every((o) => typeof o === 'string') ? operand : null;
+    if (!strings || strings.some((s) => s.includes('\0'))) return false;
+    const table = quoteIdentifier(multikeyTable(collection, index.name));
+    clauses.push(`_id IN (SELECT id FROM ${table} WHERE value IN (${strings.map(() => '?').join(', ')}) AND type = 'text')`);
+    params.push(...(strings as string[]));
+    return true;
   }
 
   /** Pushes what it can of one field's condition; answers whether all of it was pushed exactly. */
