@@ -26,35 +26,48 @@ export function multikeyTable(collection: string, index: string): string {
   return `${sqlIndexName(collection, index)}__keys`;
 }
 
+const MULTIKEY_EVENTS = ['insert', 'update', 'delete'] as const;
+const multikeyTrigger = (collection: string, index: string, event: (typeof MULTIKEY_EVENTS)[number]): string =>
+  quoteIdentifier(`${sqlIndexName(collection, index)}__${event}`);
+
+/** The index on a multikey index's key table: named like any index, so plans name it. */
+function multikeyIndexDdl(collection: string, spec: IndexSpec): string {
+  return `CREATE INDEX ${quoteIdentifier(sqlIndexName(collection, spec.name))} ON ${quoteIdentifier(multikeyTable(collection, spec.name))} (value, type, id)`;
+}
+
 /**
- * A multikey index as SQL: its key table, the index on it (named like any index, so plans name it), and the
- * triggers that keep it in step with the collection. An array gives a row per element, a scalar one row
- * (MongoDB matches `{tags: 'x'}` against both), an object or a missing field none.
+ * A multikey index as SQL: its key table and indexes, the triggers that keep it in step with the collection,
+ * and the rows of the documents already there. An array gives a row per element, a scalar one row (MongoDB
+ * matches `{tags: 'x'}` against both), an object or a missing field none.
  */
 function multikeyDdl(collection: string, spec: IndexSpec): string[] {
   const path = spec.fields[0]!.path;
   const table = quoteIdentifier(multikeyTable(collection, spec.name));
   const source = quoteIdentifier(collection);
-  const trigger = (event: string) => quoteIdentifier(`${sqlIndexName(collection, spec.name)}__${event}`);
-  const keysOf = (row: 'NEW') =>
-    `INSERT INTO ${table} (value, type, id) SELECT j.value, j.type, ${row}._id FROM json_each(${row}.data, '$.${path}') AS j ` +
-    `WHERE json_type(${row}.data, '$.${path}') NOT IN ('object', 'null');`;
+  const trigger = (event: (typeof MULTIKEY_EVENTS)[number]) => multikeyTrigger(collection, spec.name, event);
+  const elementsOf = (row: string) => `json_each(${row}.data, '$.${path}') AS j WHERE json_type(${row}.data, '$.${path}') NOT IN ('object', 'null')`;
+  const insertNew = `INSERT INTO ${table} (value, type, id) SELECT j.value, j.type, NEW._id FROM ${elementsOf('NEW')};`;
   return [
     `CREATE TABLE ${table} (value ANY, type TEXT NOT NULL, id TEXT NOT NULL)`,
-    `CREATE INDEX ${quoteIdentifier(sqlIndexName(collection, spec.name))} ON ${table} (value, type, id)`,
+    multikeyIndexDdl(collection, spec),
     `CREATE INDEX ${quoteIdentifier(`${sqlIndexName(collection, spec.name)}__id`)} ON ${table} (id)`,
-    `CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${source} BEGIN ${keysOf('NEW')} END`,
+    `CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${source} BEGIN ${insertNew} END`,
     `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF data ON ${source} ` +
       `WHEN json_extract(OLD.data, '$.${path}') IS NOT json_extract(NEW.data, '$.${path}') ` +
-      `BEGIN DELETE FROM ${table} WHERE id = OLD._id; ${keysOf('NEW')} END`,
+      `BEGIN DELETE FROM ${table} WHERE id = OLD._id; ${insertNew} END`,
     `CREATE TRIGGER ${trigger('delete')} AFTER DELETE ON ${source} BEGIN DELETE FROM ${table} WHERE id = OLD._id; END`,
-    `INSERT INTO ${table} (value, type, id) SELECT j.value, j.type, d._id FROM ${source} AS d, json_each(d.data, '$.${path}') AS j ` +
-      `WHERE json_type(d.data, '$.${path}') NOT IN ('object', 'null')`,
+    `INSERT INTO ${table} (value, type, id) SELECT j.value, j.type, d._id FROM ${source} AS d, ${elementsOf('d')}`,
   ];
 }
 
+/** Its table (with the table's indexes) and triggers, so multikeyDdl can make them again from nothing. */
+function dropMultikey(sql: Database.Database, collection: string, spec: IndexSpec): void {
+  sql.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(multikeyTable(collection, spec.name))}`);
+  for (const event of MULTIKEY_EVENTS) sql.exec(`DROP TRIGGER IF EXISTS ${multikeyTrigger(collection, spec.name, event)}`);
+}
+
 export function indexDdl(collection: string, spec: IndexSpec): string {
-  if (spec.multikey) return multikeyDdl(collection, spec)[1]!;
+  if (spec.multikey) return multikeyIndexDdl(collection, spec);
   const columns = spec.fields
     .map((field) => `${fieldExpression(field.path)}${field.order === 'desc' ? ' DESC' : ''}`)
     .join(', ');
@@ -100,9 +113,8 @@ export function ensureIndexes(sql: Database.Database, collection: string, specs:
     if (current) sql.exec(`DROP INDEX ${quoteIdentifier(name)}`);
     try {
       if (spec.multikey) {
-        // Its table, triggers and index are made together: rebuilt whole when any is missing.
-        sql.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(multikeyTable(collection, spec.name))}`);
-        for (const event of ['insert', 'update', 'delete']) sql.exec(`DROP TRIGGER IF EXISTS ${quoteIdentifier(`${name}__${event}`)}`);
+        // Its table, triggers and index are made together: rebuilt whole when the index is missing or changed.
+        dropMultikey(sql, collection, spec);
         for (const statement of multikeyDdl(collection, spec)) sql.exec(statement);
       } else {
         sql.exec(ddl);

@@ -18,8 +18,11 @@
  * behind a type guard, as mingo compares only values of one type: json_extract
  * reads JSON true/false as 1/0 and an object as JSON text that can fall inside
  * string bounds, so `json_type` keeps numbers to numbers and strings to text.
- * The guard reads the row: a count is no longer answered by the index alone,
- * but by SQLite rather than by parsing every match in JavaScript.
+ * The guard reads the row (SQLite still counts, no document is parsed in
+ * JavaScript); none is needed, and an index alone can count, for a number
+ * other than 0 and 1, or for string bounds on both sides below `{`.
+ * A string or `$in` of strings on a declared multikey path is pushed, exactly,
+ * to the index's key table (indexes.ts).
  */
 import type { CollectionCatalog } from './catalog';
 import type { IndexSpec } from '../../schema';
@@ -64,8 +67,11 @@ export function buildPrefilter(collection: string, query: MongoQuery, catalog: C
           if (isPlainObject(branch)) collect(branch);
           else exact = false;
         }
-      } else if (!key.startsWith('$') && catalog.multikeyIndex(collection, key)) {
-        if (!pushElement(catalog.multikeyIndex(collection, key)!, value)) exact = false;
+        continue;
+      }
+      const multikey = key.startsWith('$') ? undefined : catalog.multikeyIndex(collection, key);
+      if (multikey) {
+        if (!pushElement(multikey, value)) exact = false;
       } else if (!key.startsWith('$') && catalog.isPushable(collection, key)) {
         if (!pushField(key, value)) exact = false;
       } else {
